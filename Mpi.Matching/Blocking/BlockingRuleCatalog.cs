@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using Mpi.Matching.Records;
+
+namespace Mpi.Matching.Blocking;
+
+/// <summary>
+/// The blocking rules this build knows, by the name the model JSON uses. Several rules on different fields, so
+/// that a record corrupted in one field is still found through the others.
+/// </summary>
+public static class BlockingRuleCatalog
+{
+    public static ImmutableArray<BlockingRule> All { get; } =
+    [
+        new("birth_date", "Same date of birth", (r, o) => r.BirthDigits.Length == 0 ? 0 : Hash(o, r.BirthDigits)),
+        new("national_id", "Same national id", (r, o) => r.NationalId.Length == 0 ? 0 : Hash(o, r.NationalId)),
+        new("phone", "Same phone", (r, o) => r.Phone.Length == 0 ? 0 : Hash(o, r.Phone)),
+        new("email", "Same e-mail", (r, o) => r.Email.Length == 0 ? 0 : Hash(o, r.Email)),
+        new("family_phonetic+birth_year", "Family name sounds alike, same birth year",
+            (r, o) => r.FamilyPhonetic.Length == 0 || r.BirthYear == 0 ? 0 : Hash(o, r.FamilyPhonetic, (uint)r.BirthYear)),
+        new("given_phonetic+family_phonetic", "Given and family names sound alike",
+            (r, o) => r.GivenPhonetic.Length == 0 || r.FamilyPhonetic.Length == 0 ? 0 : Hash(o, r.GivenPhonetic, r.FamilyPhonetic)),
+        new("postal_code+given_phonetic", "Same postal code, given name sounds alike",
+            (r, o) => r.PostalCode.Length == 0 || r.GivenPhonetic.Length == 0 ? 0 : Hash(o, r.PostalCode, r.GivenPhonetic)),
+        new("address_line+birth_year", "Same address line, same birth year",
+            (r, o) => r.AddressLine.Length == 0 || r.BirthYear == 0 ? 0 : Hash(o, r.AddressLine, (uint)r.BirthYear)),
+    ];
+
+    /// <summary>The default rule set: every rule above.</summary>
+    public static ImmutableArray<string> DefaultNames { get; } = [.. All.Select(r => r.Name)];
+
+    public static BlockingRule Get(string name) =>
+        All.FirstOrDefault(r => r.Name == name)
+        ?? throw new InvalidDataException($"unknown blocking rule '{name}'; known: {string.Join(", ", All.Select(r => r.Name))}");
+
+    private static ulong Hash(int ordinal, string part)
+    {
+        var h = BlockingKeyHash.For(ordinal);
+        h.Add(part);
+        return h.Value;
+    }
+
+    private static ulong Hash(int ordinal, string part, uint number)
+    {
+        var h = BlockingKeyHash.For(ordinal);
+        h.Add(part);
+        h.Add(number);
+        return h.Value;
+    }
+
+    private static ulong Hash(int ordinal, string first, string second)
+    {
+        var h = BlockingKeyHash.For(ordinal);
+        h.Add(first);
+        h.Add(second);
+        return h.Value;
+    }
+}

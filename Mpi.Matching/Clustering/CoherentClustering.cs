@@ -1,0 +1,70 @@
+namespace Mpi.Matching.Clustering;
+
+/// <summary>
+/// Connected components over link edges, with a guard against chaining: edges are taken strongest first, and two
+/// clusters are joined only when every pair across them is compatible (no record of one strongly contradicts a
+/// record of the other). A bridge record cannot pull two different people into one person this way.
+/// </summary>
+public static class CoherentClustering
+{
+    /// <summary>Cross-pair checks above this many pairs refuse the join: a person does not have hundreds of records.</summary>
+    public const int MaxCrossChecks = 10_000;
+
+    /// <summary>Returns each record's cluster: the index of the cluster's first (lowest) record.</summary>
+    /// <param name="count">Number of records.</param>
+    /// <param name="links">The edges, in any order.</param>
+    /// <param name="compatible">Whether two records may belong to one person.</param>
+    /// <param name="refusedJoins">How many joins the coherence guard refused.</param>
+    public static int[] Cluster(int count, IEnumerable<ScoredLink> links, Func<int, int, bool> compatible, out int refusedJoins)
+    {
+        var parent = new int[count];
+        var members = new List<int>?[count];
+        for (var i = 0; i < count; i++) parent[i] = i;
+        refusedJoins = 0;
+        var ordered = links.OrderByDescending(l => l.ByRule).ThenByDescending(l => l.Weight)
+            .ThenBy(l => l.First).ThenBy(l => l.Second);
+        foreach (var link in ordered)
+        {
+            var a = Find(parent, link.First);
+            var b = Find(parent, link.Second);
+            if (a == b) continue;
+            var ma = members[a] ?? [a];
+            var mb = members[b] ?? [b];
+            if (!Coherent(ma, mb, compatible)) { refusedJoins++; continue; }
+            var (root, child) = ma.Count >= mb.Count ? (a, b) : (b, a);
+            var rootMembers = members[root] ?? [root];
+            rootMembers.AddRange(members[child] ?? [child]);
+            members[root] = rootMembers;
+            members[child] = null;
+            parent[child] = root;
+        }
+        var cluster = new int[count];
+        var first = new Dictionary<int, int>();
+        for (var i = 0; i < count; i++)
+        {
+            var root = Find(parent, i);
+            if (!first.TryGetValue(root, out var id)) first[root] = id = i;
+            cluster[i] = id;
+        }
+        return cluster;
+    }
+
+    private static bool Coherent(List<int> a, List<int> b, Func<int, int, bool> compatible)
+    {
+        if ((long)a.Count * b.Count > MaxCrossChecks) return false;
+        foreach (var x in a)
+            foreach (var y in b)
+                if (!compatible(x, y)) return false;
+        return true;
+    }
+
+    private static int Find(int[] parent, int i)
+    {
+        while (parent[i] != i)
+        {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using Mpi.Matching.Blocking;
+using Mpi.Matching.Clustering;
+using Mpi.Matching.Decisions;
+using Mpi.Matching.Records;
+using Mpi.Matching.Rules;
+using Mpi.Matching.Scoring;
+using Mpi.Matching.Settings;
+
+namespace Mpi.Matching.Deduplication;
+
+/// <summary>
+/// Deduplicates a set of records under a model: candidate pairs from the blocking index, deterministic rules, then
+/// Fellegi–Sunter scores; auto-link pairs are clustered with the coherence guard; records left alone with a pair in
+/// the review band are marked for review. The records must carry term frequencies (<see cref="TermFrequencies"/>).
+/// </summary>
+public sealed class BatchDeduplicator(MatchModel model)
+{
+    private readonly PairScorer _scorer = new(model);
+    private readonly ExactRuleEvaluator _rules = new(model.Rules);
+
+    /// <param name="progress">Called with the number of records whose candidates have been scored (from worker threads).</param>
+    public DeduplicationResult Run(IReadOnlyList<NormalizedRecord> records, Action<int>? progress = null)
+    {
+        var thresholds = model.Thresholds;
+        var index = new BlockIndex(records, model.Blocking.Rules.Select(BlockingRuleCatalog.Get).ToArray(), model.Blocking.MaxBlockSize);
+        var links = new ConcurrentBag<ScoredLink>();
+        var reviews = new ConcurrentBag<(int A, int B, double Probability)>();
+        var sameSource = SameSourceLinks(records);
+        foreach (var link in sameSource) links.Add(link);
+
+        long candidatePairs = 0;
+        var done = 0;
+        var workers = Environment.ProcessorCount;
+        Parallel.For(0, workers, w =>
+        {
+            var seen = new int[records.Count];
+            var candidates = new List<int>();
+            long pairs = 0;
+            for (var i = w; i < records.Count; i += workers)
+            {
+                index.LaterCandidates(i, seen, candidates);
+                pairs += candidates.Count;
+                foreach (var j in candidates)
+                {
+                    if (_rules.FirstMatch(records[i], records[j]) is not null)
+                    {
+                        links.Add(new ScoredLink(i, j, double.PositiveInfinity, ByRule: true));
+                        continue;
+                    }
+                    var score = _scorer.Score(records[i], records[j]);
+                    switch (ThresholdBands.Of(score, thresholds))
+                    {
+                        case ThresholdBand.AutoLink: links.Add(new ScoredLink(i, j, score.MatchWeight, ByRule: false)); break;
+                        case ThresholdBand.Review: reviews.Add((i, j, score.Probability)); break;
+                    }
+                }
+                var finished = Interlocked.Increment(ref done);
+                if ((finished & 0x3FF) == 0) progress?.Invoke(finished);
+            }
+            Interlocked.Add(ref candidatePairs, pairs);
+        });
+        progress?.Invoke(records.Count);
+
+        var clusters = CoherentClustering.Cluster(records.Count, links, (x, y) => Compatible(records[x], records[y]), out var refused);
+        var assignments = Assign(records.Count, clusters, links, reviews);
+        return new DeduplicationResult(assignments, candidatePairs, links.Count(l => l.ByRule), links.Count(l => !l.ByRule),
+            reviews.Count, refused, index.OversizedBlocks);
+    }
+
+    /// <summary>
+    /// Two records may share a cluster unless a guard forbids it (conflicting suffixes, or a strong disagreement on
+    /// given name, date of birth or national id) — unless a deterministic rule links them outright.
+    /// </summary>
+    private bool Compatible(NormalizedRecord a, NormalizedRecord b)
+    {
+        if (SameSource(a, b) || _rules.FirstMatch(a, b) is not null) return true;
+        return _scorer.Score(a, b).Guard == PairGuard.None;
+    }
+
+    private static bool SameSource(NormalizedRecord a, NormalizedRecord b) => a.Registry == b.Registry && a.LocalId == b.LocalId;
+
+    /// <summary>Rows re-sent with the same (registry, local id) are updates of one source record: always one person.</summary>
+    private static List<ScoredLink> SameSourceLinks(IReadOnlyList<NormalizedRecord> records)
+    {
+        var first = new Dictionary<(string, string), int>();
+        var links = new List<ScoredLink>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var key = (records[i].Registry, records[i].LocalId);
+            if (first.TryGetValue(key, out var f)) links.Add(new ScoredLink(f, i, double.PositiveInfinity, ByRule: true));
+            else first[key] = i;
+        }
+        return links;
+    }
+
+    private static RecordAssignment[] Assign(int count, int[] clusters, IEnumerable<ScoredLink> links,
+        IEnumerable<(int A, int B, double Probability)> reviews)
+    {
+        var decision = new DecisionKind[count];
+        var score = new double[count];
+        foreach (var link in links)
+        {
+            if (clusters[link.First] != clusters[link.Second]) continue;
+            var probability = link.ByRule ? 1.0 : 1.0 / (1.0 + Math.Pow(2.0, -link.Weight));
+            foreach (var r in (ReadOnlySpan<int>)[link.First, link.Second])
+            {
+                if (clusters[r] == r) continue; // the cluster's first record is the person's first record: "new"
+                var kind = link.ByRule ? DecisionKind.RuleLink : DecisionKind.AutoLink;
+                if (decision[r] == DecisionKind.New || (kind == DecisionKind.RuleLink && decision[r] == DecisionKind.AutoLink))
+                    decision[r] = kind;
+                score[r] = Math.Max(score[r], probability);
+            }
+        }
+        var size = new int[count];
+        foreach (var c in clusters) size[c]++;
+        foreach (var (a, b, p) in reviews)
+        {
+            // The later record is the incoming one; it goes to review when it was not linked to anyone.
+            var incoming = Math.Max(a, b);
+            if (clusters[a] == clusters[b] || size[clusters[incoming]] > 1) continue;
+            decision[incoming] = DecisionKind.Review;
+            score[incoming] = Math.Max(score[incoming], p);
+        }
+        var result = new RecordAssignment[count];
+        for (var i = 0; i < count; i++) result[i] = new RecordAssignment(clusters[i], decision[i], score[i]);
+        return result;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Mpi.Matching.Deduplication;
+
+/// <summary>A batch's assignments (one per input record, in input order) and counts a steward would look at.</summary>
+public sealed record DeduplicationResult(
+    IReadOnlyList<RecordAssignment> Assignments,
+    long CandidatePairs,
+    long RuleLinks,
+    long AutoLinks,
+    long ReviewPairs,
+    int RefusedJoins,
+    int OversizedBlocks);

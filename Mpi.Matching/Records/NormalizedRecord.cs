@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+
+namespace Mpi.Matching.Records;
+
+/// <summary>
+/// A source record after normalisation, with the derived keys the comparisons and blocking rules read.
+/// Missing values are empty strings (never null) so that the scoring hot path needs no null checks;
+/// a missing birth date has <see cref="BirthYear"/> 0 and a missing sex is <c>'\0'</c>.
+/// </summary>
+public sealed class NormalizedRecord
+{
+    public required string Registry { get; init; }
+    public required string LocalId { get; init; }
+    public string GivenName { get; init; } = "";
+    public string MiddleName { get; init; } = "";
+    public string FamilyName { get; init; } = "";
+    public string Suffix { get; init; } = "";
+    public int BirthYear { get; init; }
+    public int BirthMonth { get; init; }
+    public int BirthDay { get; init; }
+    /// <summary>The birth date as eight digits YYYYMMDD, or empty.</summary>
+    public string BirthDigits { get; init; } = "";
+    /// <summary>'M', 'F' or 'O' when informative; '\0' otherwise (missing, unknown, not applicable).</summary>
+    public char Sex { get; init; }
+    public string AddressLine { get; init; } = "";
+    public string City { get; init; } = "";
+    public string State { get; init; } = "";
+    public string PostalCode { get; init; } = "";
+    public string Phone { get; init; } = "";
+    public string Email { get; init; } = "";
+    public string NationalId { get; init; } = "";
+
+    /// <summary>Double Metaphone primary code of the given name (blocking and fuzzy agreement).</summary>
+    public string GivenPhonetic { get; init; } = "";
+    /// <summary>Double Metaphone primary code of the family name.</summary>
+    public string FamilyPhonetic { get; init; } = "";
+    /// <summary>Nickname equivalence groups of the given name (empty when the name is not in the table).</summary>
+    public ImmutableArray<int> GivenNameGroups { get; init; } = [];
+
+    /// <summary>Relative frequency of the given name in the population the record is scored against (0 = unknown).</summary>
+    public double GivenNameFrequency { get; set; }
+    /// <summary>Relative frequency of the family name in the population the record is scored against (0 = unknown).</summary>
+    public double FamilyNameFrequency { get; set; }
+
+    public bool HasBirthDate => BirthYear != 0;
+}

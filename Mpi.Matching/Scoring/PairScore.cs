@@ -1,0 +1,26 @@
+namespace Mpi.Matching.Scoring;
+
+/// <summary>
+/// The score of one candidate pair: the Fellegi–Sunter match weight (log2 Bayes factor, prior included) and what
+/// the guards allow. Produced on the hot path, so a small struct.
+/// </summary>
+public readonly record struct PairScore(double MatchWeight, PairGuard Guard)
+{
+    /// <summary>The match probability: 1 / (1 + 2^-weight).</summary>
+    public double Probability => 1.0 / (1.0 + Math.Pow(2.0, -MatchWeight));
+}
+
+/// <summary>
+/// Limits a pair's decision whatever its weight (DESIGN.md "known traps"): a strong disagreement on a field that
+/// identifies the person — not the household — means the pair can be reviewed but never linked automatically;
+/// conflicting generational suffixes (JR vs SR) mean two different people.
+/// </summary>
+public enum PairGuard
+{
+    /// <summary>The weight decides.</summary>
+    None = 0,
+    /// <summary>Given name, date of birth or national id strongly disagree: at most review.</summary>
+    AtMostReview = 1,
+    /// <summary>Suffixes conflict (JR/SR, II/III): never the same person.</summary>
+    CannotLink = 2,
+}

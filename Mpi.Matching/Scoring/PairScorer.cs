@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using Mpi.Matching.Comparisons;
+using Mpi.Matching.Records;
+using Mpi.Matching.Settings;
+
+namespace Mpi.Matching.Scoring;
+
+/// <summary>
+/// Fellegi–Sunter scoring of record pairs under one model: the prior log-odds plus, per comparison, log2(m/u) of
+/// the level the pair takes — with the u of an exact name replaced by that name's frequency (term-frequency
+/// adjustment) — and the guards of <see cref="PairGuard"/>. <see cref="Score"/> allocates nothing.
+/// </summary>
+public sealed class PairScorer
+{
+    /// <summary>Frequencies below this are floored, so one-off names cannot carry unbounded weight.</summary>
+    public const double MinimumTermFrequency = 1e-5;
+
+    private readonly ComparisonWeights[] _comparisons;
+    private readonly int _given = -1, _birth = -1, _nationalId = -1;
+
+    public PairScorer(MatchModel model) : this(model, ComparisonCatalog.Default) { }
+
+    public PairScorer(MatchModel model, ImmutableArray<Comparison> catalog)
+    {
+        Model = model;
+        _comparisons = model.Comparisons
+            .Select(p => new ComparisonWeights(catalog.FirstOrDefault(c => c.Name == p.Name) ?? ComparisonCatalog.Get(p.Name), p))
+            .ToArray();
+        for (var i = 0; i < _comparisons.Length; i++)
+        {
+            switch (_comparisons[i].Comparison)
+            {
+                case GivenNameComparison: _given = i; break;
+                case BirthDateComparison: _birth = i; break;
+                case NationalIdComparison: _nationalId = i; break;
+            }
+        }
+        PriorWeight = Math.Log2(model.MatchPrior / (1 - model.MatchPrior));
+    }
+
+    public MatchModel Model { get; }
+
+    /// <summary>log2 of the prior odds that two records are the same person.</summary>
+    public double PriorWeight { get; }
+
+    public int ComparisonCount => _comparisons.Length;
+
+    /// <summary>The comparisons in the order levels are reported.</summary>
+    public IEnumerable<Comparison> Comparisons => _comparisons.Select(c => c.Comparison);
+
+    /// <summary>Scores a pair. Hot path: no allocation.</summary>
+    public PairScore Score(NormalizedRecord a, NormalizedRecord b)
+    {
+        var weight = PriorWeight;
+        var guard = SuffixesConflict(a, b) ? PairGuard.CannotLink : PairGuard.None;
+        for (var i = 0; i < _comparisons.Length; i++)
+        {
+            var c = _comparisons[i];
+            var level = c.Comparison.Level(a, b);
+            weight += LevelWeight(c, level, a, b);
+            if (guard == PairGuard.None && level == c.Comparison.ElseLevel && (i == _given || i == _birth || i == _nationalId))
+                guard = PairGuard.AtMostReview;
+        }
+        return new PairScore(weight, guard);
+    }
+
+    /// <summary>Writes each comparison's level into <paramref name="levels"/> (length ≥ <see cref="ComparisonCount"/>).</summary>
+    public void Levels(NormalizedRecord a, NormalizedRecord b, Span<int> levels)
+    {
+        for (var i = 0; i < _comparisons.Length; i++) levels[i] = _comparisons[i].Comparison.Level(a, b);
+    }
+
+    /// <summary>The score with its per-comparison explanation (allocates; for responses and reports).</summary>
+    public ScoreExplanation Explain(NormalizedRecord a, NormalizedRecord b)
+    {
+        var score = Score(a, b);
+        var parts = ImmutableArray.CreateBuilder<ComparisonOutcome>(_comparisons.Length);
+        foreach (var c in _comparisons)
+        {
+            var level = c.Comparison.Level(a, b);
+            parts.Add(new ComparisonOutcome(c.Comparison.Name, level, c.Comparison.Levels[level], LevelWeight(c, level, a, b),
+                level > 0 && level == c.TermFrequencyLevel));
+        }
+        return new ScoreExplanation(PriorWeight, parts.MoveToImmutable(), score.MatchWeight, score.Probability, score.Guard);
+    }
+
+    private static double LevelWeight(ComparisonWeights c, int level, NormalizedRecord a, NormalizedRecord b)
+    {
+        if (level != c.TermFrequencyLevel || c.TermFrequencyM <= 0) return c.Weights[level];
+        var frequency = c.Comparison.TermFrequency(a, b);
+        return frequency > 0 ? Math.Log2(c.TermFrequencyM / Math.Max(frequency, MinimumTermFrequency)) : c.Weights[level];
+    }
+
+    private static bool SuffixesConflict(NormalizedRecord a, NormalizedRecord b) =>
+        a.Suffix.Length > 0 && b.Suffix.Length > 0 && a.Suffix != b.Suffix;
+}

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Mpi.Matching.Blocking;
+
+namespace Mpi.Matching.Settings;
+
+/// <summary>The one default configuration used for every dataset: thresholds, blocking and deterministic rules.</summary>
+public static class ModelDefaults
+{
+    /// <summary>Auto-link at a match probability of 0.9 or more.</summary>
+    public const double AutoLinkThreshold = 0.9;
+
+    /// <summary>Review from 0.1 up to the auto-link threshold.</summary>
+    public const double ReviewThreshold = 0.1;
+
+    /// <summary>Two candidates within 0.05 of each other are sent to review.</summary>
+    public const double AmbiguityMargin = 0.05;
+
+    /// <summary>Blocks over 500 records are skipped for their rule (the other rules still apply).</summary>
+    public const int MaxBlockSize = 500;
+
+    public static DecisionThresholds Thresholds { get; } = new(AutoLinkThreshold, ReviewThreshold, AmbiguityMargin);
+
+    public static BlockingSettings Blocking { get; } = new(BlockingRuleCatalog.DefaultNames, MaxBlockSize);
+
+    /// <summary>Same national id and same date of birth: the same person without scoring.</summary>
+    public static ImmutableArray<ExactRule> Rules { get; } = [new("national_id+birth_date", ["national_id", "birth_date"])];
+}

@@ -1,0 +1,111 @@
+using CsCheck;
+using Mpi.Matching.Comparisons;
+
+namespace Mpi.Tests.Matching.Comparisons;
+
+public class ComparisonLevelTests
+{
+    private static int LevelOf(Comparison c, Mpi.Matching.Records.NormalizedRecord a, Mpi.Matching.Records.NormalizedRecord b) =>
+        c.Level(a, b);
+
+    private static string Label<T>(Mpi.Matching.Records.NormalizedRecord a, Mpi.Matching.Records.NormalizedRecord b) where T : Comparison, new()
+    {
+        var c = new T();
+        return c.Levels[c.Level(a, b)];
+    }
+
+    [Theory]
+    [InlineData("MARGARET", "MARGARET", "exact")]
+    [InlineData("MARTHA", "MARHTA", "jaro_winkler_0.92")]
+    [InlineData("DWAYNE", "DUANE", "jaro_winkler_0.80")]
+    [InlineData("M", "MARGARET", "initial")]
+    [InlineData("MARGARET", "SUSAN", "else")]
+    [InlineData("", "SUSAN", "missing")]
+    public void GivenName_Pairs_TakeTheirLevel(string x, string y, string level) =>
+        Assert.Equal(level, Label<GivenNameComparison>(Some.Patient(given: x), Some.Patient(given: y)));
+
+    [Fact]
+    public void GivenName_NicknameGroupShared_IsNickname()
+    {
+        var bob = Some.Patient(given: "BOB", nicknameGroups: [7, 9]);
+        Assert.Equal("nickname", Label<GivenNameComparison>(bob, Some.Patient(given: "ROBERT", nicknameGroups: [9])));
+    }
+
+    [Fact]
+    public void GivenName_SwappedWithFamily_IsCrossedFields() =>
+        Assert.Equal("crossed_fields", Label<GivenNameComparison>(
+            Some.Patient(given: "THOMPSON", family: "MARGARET"), Some.Patient(given: "MARGARET", family: "THOMPSON")));
+
+    [Theory]
+    [InlineData("THOMPSON", "THOMPSON", "exact")]
+    [InlineData("THOMPSON", "THOMSON", "jaro_winkler_0.92")]
+    [InlineData("THOMPSON", "WILLIAMS", "else")]
+    public void FamilyName_Pairs_TakeTheirLevel(string x, string y, string level) =>
+        Assert.Equal(level, Label<FamilyNameComparison>(Some.Patient(family: x), Some.Patient(family: y)));
+
+    [Theory]
+    [InlineData("1961-04-23", "1961-04-23", "exact")]
+    [InlineData("1961-04-03", "1961-03-04", "day_month_transposed")]
+    [InlineData("1961-04-23", "1961-04-28", "one_digit")]
+    [InlineData("1961-04-23", "1916-04-23", "one_digit")]
+    [InlineData("1961-04-23", "1961-04-01", "same_year_month")]
+    [InlineData("1961-04-23", "1987-11-02", "else")]
+    [InlineData("", "1987-11-02", "missing")]
+    public void BirthDate_Pairs_TakeTheirLevel(string x, string y, string level) =>
+        Assert.Equal(level, Label<BirthDateComparison>(Some.Patient(birth: x), Some.Patient(birth: y)));
+
+    [Theory]
+    [InlineData("12 WALLABY PL", "2119", "DELMAR", "same_address")]
+    [InlineData("12 WALABY PL", "2119", "DELMAR", "similar_address")]
+    [InlineData("7 OTHER ST", "2119", "DELMAR", "same_area")]
+    [InlineData("7 OTHER ST", "2119", "ELSEWHERE", "same_postal_code_or_city")]
+    [InlineData("7 OTHER ST", "4000", "ELSEWHERE", "else")]
+    public void Location_Pairs_TakeTheirLevel(string address, string postal, string city, string level) =>
+        Assert.Equal(level, Label<LocationComparison>(Some.Patient(), Some.Patient(address: address, postal: postal, city: city)));
+
+    [Theory]
+    [InlineData("4066625", "4066625", "exact")]
+    [InlineData("4066625", "4066652", "one_edit")]
+    [InlineData("4066625", "1804974", "else")]
+    [InlineData("", "1804974", "missing")]
+    public void NationalId_Pairs_TakeTheirLevel(string x, string y, string level) =>
+        Assert.Equal(level, Label<NationalIdComparison>(Some.Patient(nationalId: x), Some.Patient(nationalId: y)));
+
+    [Theory]
+    [InlineData("0298765432", "0298765432", "exact")]
+    [InlineData("0298765432", "0298765433", "one_edit")]
+    [InlineData("0298765432", "0411222333", "else")]
+    public void Phone_Pairs_TakeTheirLevel(string x, string y, string level) =>
+        Assert.Equal(level, Label<PhoneComparison>(Some.Patient(phone: x), Some.Patient(phone: y)));
+
+    [Theory]
+    [InlineData("ann.lee@example.org", "ann.lee@example.org", "exact")]
+    [InlineData("ann.lee@example.org", "ann.lee@mail.net", "same_local_part")]
+    [InlineData("ann.lee@example.org", "bob.kay@mail.net", "else")]
+    public void Email_Pairs_TakeTheirLevel(string x, string y, string level) =>
+        Assert.Equal(level, Label<EmailComparison>(Some.Patient(email: x), Some.Patient(email: y)));
+
+    [Theory]
+    [InlineData('F', 'F', "same")]
+    [InlineData('F', 'M', "different")]
+    [InlineData('\0', 'M', "missing")]
+    public void Sex_Pairs_TakeTheirLevel(char x, char y, string level) =>
+        Assert.Equal(level, Label<SexComparison>(Some.Patient(sex: x), Some.Patient(sex: y)));
+
+    [Fact]
+    public void EveryComparison_RandomPairs_IsSymmetricAndInRange()
+    {
+        var names = Gen.OneOf<string>("MARGARET", "MARGRET", "PEGGY", "M", "THOMPSON", "THOMSON", "", "ANN");
+        var dates = Gen.OneOf<string>("1961-04-23", "1961-04-03", "1961-03-04", "1916-04-23", "1987-11-02", "");
+        var ids = Gen.OneOf<string>("4066625", "4066652", "1804974", "");
+        var record = Gen.Select(names, names, dates, ids).Select((g, f, d, id) =>
+            Some.Patient(given: g, family: f, birth: d, nationalId: id, phone: id, email: id.Length > 0 ? id + "@x.org" : "",
+                postal: id.Length > 0 ? id[..4] : "", address: g + " ST"));
+        Gen.Select(record, record).Sample((a, b) => ComparisonCatalog.Default.All(c =>
+        {
+            var ab = LevelOf(c, a, b);
+            return ab == LevelOf(c, b, a) && ab >= 0 && ab < c.Levels.Length;
+        }));
+    }
+}
+
