@@ -14,11 +14,21 @@ public static class BlockingRuleCatalog
         new("birth_date", "Same date of birth", (r, o) => r.BirthDigits.Length == 0 ? 0 : Hash(o, r.BirthDigits)),
         new("national_id", "Same national id", (r, o) => r.NationalId.Length == 0 ? 0 : Hash(o, r.NationalId)),
         new("phone", "Same phone", (r, o) => r.Phone.Length == 0 ? 0 : Hash(o, r.Phone)),
-        new("email", "Same e-mail", (r, o) => r.Email.Length == 0 ? 0 : Hash(o, r.Email)),
+        new("email_local_part", "Same e-mail address before the @ (the provider may differ or be mistyped)",
+            (r, o) => r.Email.IndexOf('@') is var at && at <= 0 ? 0 : Hash(o, r.Email.AsSpan(0, at))),
         new("family_phonetic+birth_year", "Family name sounds alike, same birth year",
             (r, o) => r.FamilyPhonetic.Length == 0 || r.BirthYear == 0 ? 0 : Hash(o, r.FamilyPhonetic, (uint)r.BirthYear)),
-        new("given_phonetic+family_phonetic", "Given and family names sound alike",
-            (r, o) => r.GivenPhonetic.Length == 0 || r.FamilyPhonetic.Length == 0 ? 0 : Hash(o, r.GivenPhonetic, r.FamilyPhonetic)),
+        new("names_phonetic", "Given and family names sound alike, in either field (catches names entered swapped)",
+            (r, o) => r.GivenPhonetic.Length == 0 || r.FamilyPhonetic.Length == 0 ? 0
+                : string.CompareOrdinal(r.GivenPhonetic, r.FamilyPhonetic) <= 0 ? Hash(o, r.GivenPhonetic, r.FamilyPhonetic)
+                : Hash(o, r.FamilyPhonetic, r.GivenPhonetic)),
+        new("postal_code+family_phonetic", "Same postal code, family name sounds alike",
+            (r, o) => r.PostalCode.Length == 0 || r.FamilyPhonetic.Length == 0 ? 0 : Hash(o, r.PostalCode, r.FamilyPhonetic)),
+        // One keying error in an identifier leaves one of its halves intact.
+        new("national_id_head", "Same first half of the national id",
+            (r, o) => r.NationalId.Length < 6 ? 0 : Hash(o, r.NationalId.AsSpan(0, r.NationalId.Length / 2))),
+        new("national_id_tail", "Same second half of the national id",
+            (r, o) => r.NationalId.Length < 6 ? 0 : Hash(o, r.NationalId.AsSpan(r.NationalId.Length / 2))),
         new("postal_code+given_phonetic", "Same postal code, given name sounds alike",
             (r, o) => r.PostalCode.Length == 0 || r.GivenPhonetic.Length == 0 ? 0 : Hash(o, r.PostalCode, r.GivenPhonetic)),
         new("address_line+birth_year", "Same address line, same birth year",
@@ -32,7 +42,7 @@ public static class BlockingRuleCatalog
         All.FirstOrDefault(r => r.Name == name)
         ?? throw new InvalidDataException($"unknown blocking rule '{name}'; known: {string.Join(", ", All.Select(r => r.Name))}");
 
-    private static ulong Hash(int ordinal, string part)
+    private static ulong Hash(int ordinal, ReadOnlySpan<char> part)
     {
         var h = BlockingKeyHash.For(ordinal);
         h.Add(part);

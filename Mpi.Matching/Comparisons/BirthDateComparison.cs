@@ -5,11 +5,11 @@ namespace Mpi.Matching.Comparisons;
 
 /// <summary>
 /// Date of birth: exact → day and month transposed (03/04 vs 04/03) → one keying error in the eight digits
-/// (one digit changed, or two adjacent digits swapped) → same year and month → else.
+/// (one digit changed, or two adjacent digits swapped) → two digits differ → same year → else.
 /// </summary>
 public sealed class BirthDateComparison() : Comparison("birth_date",
-    "Date of birth: exact, day/month transposed, one digit differs or two adjacent digits swapped, same year and month, else",
-    "exact", "day_month_transposed", "one_digit", "same_year_month", "else")
+    "Date of birth: exact, day/month transposed, one digit differs or two adjacent digits swapped, two digits differ, same year, else",
+    "exact", "day_month_transposed", "one_digit", "two_digits", "same_year", "else")
 {
     public override int Level(NormalizedRecord a, NormalizedRecord b)
     {
@@ -20,7 +20,8 @@ public sealed class BirthDateComparison() : Comparison("birth_date",
             if (a.BirthMonth == b.BirthDay && a.BirthDay == b.BirthMonth) return 2;
         }
         if (EditDistance.IsOneEditOrTransposition(a.BirthDigits, b.BirthDigits)) return 3;
-        if (a.BirthYear == b.BirthYear && a.BirthMonth == b.BirthMonth) return 4;
-        return 5;
+        if (EditDistance.HammingDistance(a.BirthDigits, b.BirthDigits) == 2) return 4;
+        if (a.BirthYear == b.BirthYear) return 5;
+        return 6;
     }
 }

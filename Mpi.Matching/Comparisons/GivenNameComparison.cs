@@ -41,8 +41,12 @@ public sealed class GivenNameComparison() : Comparison("given_name",
         return false;
     }
 
+    /// <summary>Both names entered in each other's fields (allowing a typing error), or the given name used as middle name.</summary>
     private static bool Crossed(NormalizedRecord a, NormalizedRecord b) =>
-        (a.GivenName == b.FamilyName && a.FamilyName == b.GivenName)
+        (Similar(a.GivenName, b.FamilyName) && Similar(a.FamilyName, b.GivenName))
         || (a.GivenName == b.MiddleName && a.GivenName.Length > 1)
         || (b.GivenName == a.MiddleName && b.GivenName.Length > 1);
+
+    private static bool Similar(string x, string y) =>
+        x.Length > 0 && y.Length > 0 && (x == y || NameSimilarity.Of(x, y) >= NameSimilarity.Strong);
 }

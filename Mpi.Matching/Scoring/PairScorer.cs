@@ -16,7 +16,8 @@ public sealed class PairScorer
     public const double MinimumTermFrequency = 1e-5;
 
     private readonly ComparisonWeights[] _comparisons;
-    private readonly int _given = -1, _birth = -1, _nationalId = -1;
+    private readonly bool[] _strongElse;
+    private readonly int _given = -1, _birth = -1, _nationalId = -1, _location = -1, _phone = -1, _email = -1;
 
     public PairScorer(MatchModel model) : this(model, ComparisonCatalog.Default) { }
 
@@ -33,9 +34,13 @@ public sealed class PairScorer
                 case GivenNameComparison: _given = i; break;
                 case BirthDateComparison: _birth = i; break;
                 case NationalIdComparison: _nationalId = i; break;
+                case LocationComparison: _location = i; break;
+                case PhoneComparison: _phone = i; break;
+                case EmailComparison: _email = i; break;
             }
         }
         PriorWeight = Math.Log2(model.MatchPrior / (1 - model.MatchPrior));
+        _strongElse = _comparisons.Select(c => c.Weights[c.Comparison.ElseLevel] <= model.Thresholds.StrongDisagreementWeight).ToArray();
     }
 
     public MatchModel Model { get; }
@@ -52,17 +57,50 @@ public sealed class PairScorer
     public PairScore Score(NormalizedRecord a, NormalizedRecord b)
     {
         var weight = PriorWeight;
-        var guard = SuffixesConflict(a, b) ? PairGuard.CannotLink : PairGuard.None;
+        Span<int> levels = stackalloc int[_comparisons.Length];
         for (var i = 0; i < _comparisons.Length; i++)
         {
             var c = _comparisons[i];
-            var level = c.Comparison.Level(a, b);
+            var level = levels[i] = c.Comparison.Level(a, b);
             weight += LevelWeight(c, level, a, b);
-            if (guard == PairGuard.None && level == c.Comparison.ElseLevel && (i == _given || i == _birth || i == _nationalId))
-                guard = PairGuard.AtMostReview;
         }
-        return new PairScore(weight, guard);
+        return new PairScore(weight, SuffixesConflict(a, b) ? PairGuard.CannotLink : Corroboration(levels));
     }
+
+    /// <summary>
+    /// The identity guard. A strong disagreement on a field that tells household members and namesakes apart blocks
+    /// an automatic link unless independent evidence vouches for the pair: a different given name (twins, siblings)
+    /// or date of birth (father and son) needs the national id to agree; a different national id (namesakes born the
+    /// same day) needs the same address, phone or e-mail; two such disagreements need the very same national id.
+    /// A disagreement is strong when the model says true matches rarely show it: its "else" weight is at or below
+    /// <see cref="DecisionThresholds.StrongDisagreementWeight"/>. Data whose matches often disagree on a field (heavy
+    /// keying noise) thus rely on the weights alone, while clean registries get the guard.
+    /// </summary>
+    private PairGuard Corroboration(ReadOnlySpan<int> levels)
+    {
+        var givenConflict = IsStrongDisagreement(levels, _given);
+        var birthConflict = IsStrongDisagreement(levels, _birth);
+        var idConflict = IsStrongDisagreement(levels, _nationalId);
+        var conflicts = (givenConflict ? 1 : 0) + (birthConflict ? 1 : 0) + (idConflict ? 1 : 0);
+        if (conflicts == 0) return PairGuard.None;
+        if (conflicts > 1) return IsAgreement(levels, _nationalId, 1) ? PairGuard.None : PairGuard.AtMostReview;
+        if (givenConflict || birthConflict)
+            return IsAgreement(levels, _nationalId, NationalIdAgreementLevels) ? PairGuard.None : PairGuard.AtMostReview;
+        var vouched = IsAgreement(levels, _location, AddressAgreementLevels) || IsAgreement(levels, _phone, 1) || IsAgreement(levels, _email, 1);
+        return vouched ? PairGuard.None : PairGuard.AtMostReview;
+    }
+
+    /// <summary>National id: exact or one keying error.</summary>
+    private const int NationalIdAgreementLevels = 2;
+
+    /// <summary>Location: same or similar address.</summary>
+    private const int AddressAgreementLevels = 2;
+
+    private bool IsStrongDisagreement(ReadOnlySpan<int> levels, int comparison) =>
+        comparison >= 0 && levels[comparison] == _comparisons[comparison].Comparison.ElseLevel && _strongElse[comparison];
+
+    private static bool IsAgreement(ReadOnlySpan<int> levels, int comparison, int bestLevels) =>
+        comparison >= 0 && levels[comparison] >= 1 && levels[comparison] <= bestLevels;
 
     /// <summary>Writes each comparison's level into <paramref name="levels"/> (length ≥ <see cref="ComparisonCount"/>).</summary>
     public void Levels(NormalizedRecord a, NormalizedRecord b, Span<int> levels)

@@ -15,10 +15,16 @@ public static class ModelDefaults
     /// <summary>Two candidates within 0.05 of each other are sent to review.</summary>
     public const double AmbiguityMargin = 0.05;
 
+    /// <summary>
+    /// A disagreement is strong when matches show it at most 1/32 as often as non-matches (weight ≤ -5): then a
+    /// different given name, date of birth or national id cannot be outvoted by household fields alone.
+    /// </summary>
+    public const double StrongDisagreementWeight = -5.0;
+
     /// <summary>Blocks over 500 records are skipped for their rule (the other rules still apply).</summary>
     public const int MaxBlockSize = 500;
 
-    public static DecisionThresholds Thresholds { get; } = new(AutoLinkThreshold, ReviewThreshold, AmbiguityMargin);
+    public static DecisionThresholds Thresholds { get; } = new(AutoLinkThreshold, ReviewThreshold, AmbiguityMargin, StrongDisagreementWeight);
 
     public static BlockingSettings Blocking { get; } = new(BlockingRuleCatalog.DefaultNames, MaxBlockSize);
 

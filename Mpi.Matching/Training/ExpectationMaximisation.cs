@@ -12,8 +12,13 @@ public static class ExpectationMaximisation
     /// <param name="m">Starting m per comparison and level (level 0 ignored); not modified.</param>
     /// <param name="u">Starting u per comparison and level (level 0 ignored); not modified.</param>
     /// <param name="matchRate">Starting proportion of matches among the pairs.</param>
+    /// <param name="priorPairs">
+    /// Pseudo-pairs of a Dirichlet prior centred on the starting values, added to each class at every M-step. A level
+    /// the data almost never shows (a day/month transposition in a set without any) then keeps a modest m instead of
+    /// collapsing to zero and turning a plausible error into strong evidence against a match.
+    /// </param>
     public static EmResult Run(ComparisonPatterns patterns, double[][] m, double[][] u, double matchRate,
-        int maxIterations = 200, double tolerance = 1e-6)
+        int maxIterations = 200, double tolerance = 1e-6, double priorPairs = 10)
     {
         var entries = patterns.Entries().ToArray();
         var k = patterns.ComparisonCount;
@@ -50,8 +55,8 @@ public static class ExpectationMaximisation
                 }
             }
             var change = 0.0;
-            change = Math.Max(change, Normalise(mAcc, mCur));
-            change = Math.Max(change, Normalise(uAcc, uCur));
+            change = Math.Max(change, Normalise(mAcc, m, priorPairs, mCur));
+            change = Math.Max(change, Normalise(uAcc, u, priorPairs, uCur));
             var newLambda = Math.Clamp(matches / total, 1e-9, 1 - 1e-9);
             change = Math.Max(change, Math.Abs(newLambda - lambda));
             lambda = newLambda;
@@ -60,20 +65,18 @@ public static class ExpectationMaximisation
         return new EmResult(mCur, uCur, lambda, iteration, converged);
     }
 
-    /// <summary>Turns accumulated counts into probabilities (levels 1..n, with a floor so no level is impossible).</summary>
-    private static double Normalise(double[][] accumulated, double[][] current)
+    /// <summary>Turns accumulated counts plus the prior's pseudo-counts into probabilities over levels 1..n.</summary>
+    private static double Normalise(double[][] accumulated, double[][] prior, double priorPairs, double[][] current)
     {
-        const double floor = 1e-6;
         var change = 0.0;
         for (var c = 0; c < accumulated.Length; c++)
         {
             var sum = 0.0;
-            for (var l = 1; l < accumulated[c].Length; l++) sum += accumulated[c][l];
+            for (var l = 1; l < accumulated[c].Length; l++) sum += accumulated[c][l] + priorPairs * prior[c][l];
             if (sum <= 0) continue;
-            var levels = accumulated[c].Length - 1;
             for (var l = 1; l < accumulated[c].Length; l++)
             {
-                var value = (accumulated[c][l] / sum) * (1 - floor * levels) + floor;
+                var value = (accumulated[c][l] + priorPairs * prior[c][l]) / sum;
                 change = Math.Max(change, Math.Abs(value - current[c][l]));
                 current[c][l] = value;
             }

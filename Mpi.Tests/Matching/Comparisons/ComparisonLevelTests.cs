@@ -48,7 +48,8 @@ public class ComparisonLevelTests
     [InlineData("1961-04-03", "1961-03-04", "day_month_transposed")]
     [InlineData("1961-04-23", "1961-04-28", "one_digit")]
     [InlineData("1961-04-23", "1916-04-23", "one_digit")]
-    [InlineData("1961-04-23", "1961-04-01", "same_year_month")]
+    [InlineData("1961-04-23", "1961-04-01", "two_digits")]
+    [InlineData("1961-04-23", "1961-11-02", "same_year")]
     [InlineData("1961-04-23", "1987-11-02", "else")]
     [InlineData("", "1987-11-02", "missing")]
     public void BirthDate_Pairs_TakeTheirLevel(string x, string y, string level) =>
