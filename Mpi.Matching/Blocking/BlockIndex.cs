@@ -16,7 +16,7 @@ public sealed class BlockIndex
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBlockSize, 2);
         Count = records.Count;
         _rules = new RuleBlocks[rules.Count];
-        Parallel.For(0, rules.Count, r => _rules[r] = new RuleBlocks(records, rules[r], r, maxBlockSize));
+        Parallel.For(0, rules.Count, r => _rules[r] = new RuleBlocks(records, rules[r], r, Math.Min(maxBlockSize, rules[r].MaxBlockSize)));
         OversizedBlocks = _rules.Sum(r => r.OversizedBlocks);
     }
 

@@ -6,10 +6,15 @@ namespace Mpi.Matching.Blocking;
 /// A blocking rule: records with equal keys are candidate pairs. A rule yields no key (0) when a part it needs is
 /// missing, so that empty values never block together.
 /// </summary>
-public sealed class BlockingRule(string name, string description, Func<NormalizedRecord, int, ulong> key)
+/// <param name="maxBlockSize">
+/// A tighter bound than the model's for broad rules (one field alone): their small blocks are worth scoring — a rare
+/// family name is a good lead — but their large ones are not.
+/// </param>
+public sealed class BlockingRule(string name, string description, Func<NormalizedRecord, int, ulong> key, int maxBlockSize = int.MaxValue)
 {
     public string Name { get; } = name;
     public string Description { get; } = description;
+    public int MaxBlockSize { get; } = maxBlockSize;
 
     /// <summary>The record's key under this rule (0 = none). <paramref name="ordinal"/> separates rules' key spaces.</summary>
     public ulong Key(NormalizedRecord record, int ordinal) => key(record, ordinal);

@@ -9,6 +9,9 @@ namespace Mpi.Matching.Blocking;
 /// </summary>
 public static class BlockingRuleCatalog
 {
+    /// <summary>Bound on blocks of the single-field rules: a name shared by more than 50 records is not a lead.</summary>
+    public const int BroadRuleMaxBlockSize = 50;
+
     public static ImmutableArray<BlockingRule> All { get; } =
     [
         new("birth_date", "Same date of birth", (r, o) => r.BirthDigits.Length == 0 ? 0 : Hash(o, r.BirthDigits)),
@@ -29,6 +32,12 @@ public static class BlockingRuleCatalog
             (r, o) => r.NationalId.Length < 6 ? 0 : Hash(o, r.NationalId.AsSpan(0, r.NationalId.Length / 2))),
         new("national_id_tail", "Same second half of the national id",
             (r, o) => r.NationalId.Length < 6 ? 0 : Hash(o, r.NationalId.AsSpan(r.NationalId.Length / 2))),
+        new("given_phonetic+birth_year", "Given name sounds alike, same birth year",
+            (r, o) => r.GivenPhonetic.Length == 0 || r.BirthYear == 0 ? 0 : Hash(o, r.GivenPhonetic, (uint)r.BirthYear)),
+        new("family_phonetic", "Family name sounds alike (small blocks only)",
+            (r, o) => r.FamilyPhonetic.Length == 0 ? 0 : Hash(o, r.FamilyPhonetic), BroadRuleMaxBlockSize),
+        new("given_phonetic", "Given name sounds alike (small blocks only)",
+            (r, o) => r.GivenPhonetic.Length == 0 ? 0 : Hash(o, r.GivenPhonetic), BroadRuleMaxBlockSize),
         new("postal_code+given_phonetic", "Same postal code, given name sounds alike",
             (r, o) => r.PostalCode.Length == 0 || r.GivenPhonetic.Length == 0 ? 0 : Hash(o, r.PostalCode, r.GivenPhonetic)),
         new("address_line+birth_year", "Same address line, same birth year",

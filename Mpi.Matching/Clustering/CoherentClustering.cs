@@ -2,8 +2,10 @@ namespace Mpi.Matching.Clustering;
 
 /// <summary>
 /// Connected components over link edges, with a guard against chaining: edges are taken strongest first, and two
-/// clusters are joined only when every pair across them is compatible (no record of one strongly contradicts a
-/// record of the other). A bridge record cannot pull two different people into one person this way.
+/// clusters are joined only when no pair across them is forbidden (a guard: conflicting suffixes, an unvouched
+/// identity disagreement) and the pairs across them agree on average (mean match weight ≥ 0, i.e. more likely
+/// the same person than not). A bridge record cannot pull two different people into one person this way, while a
+/// noisy record that resembles only some of its person's other records still joins.
 /// </summary>
 public static class CoherentClustering
 {
@@ -13,9 +15,11 @@ public static class CoherentClustering
     /// <summary>Returns each record's cluster: the index of the cluster's first (lowest) record.</summary>
     /// <param name="count">Number of records.</param>
     /// <param name="links">The edges, in any order.</param>
-    /// <param name="compatible">Whether two records may belong to one person.</param>
+    /// <param name="compatible">
+    /// Whether two records may belong to one person (false: never), and the weight of evidence that they do.
+    /// </param>
     /// <param name="refusedJoins">How many joins the coherence guard refused.</param>
-    public static int[] Cluster(int count, IEnumerable<ScoredLink> links, Func<int, int, bool> compatible, out int refusedJoins)
+    public static int[] Cluster(int count, IEnumerable<ScoredLink> links, Func<int, int, (bool Allowed, double Weight)> compatible, out int refusedJoins)
     {
         var parent = new int[count];
         var members = new List<int>?[count];
@@ -49,14 +53,22 @@ public static class CoherentClustering
         return cluster;
     }
 
-    private static bool Coherent(List<int> a, List<int> b, Func<int, int, bool> compatible)
+    private static bool Coherent(List<int> a, List<int> b, Func<int, int, (bool Allowed, double Weight)> compatible)
     {
         if ((long)a.Count * b.Count > MaxCrossChecks) return false;
+        var total = 0.0;
         foreach (var x in a)
             foreach (var y in b)
-                if (!compatible(x, y)) return false;
-        return true;
+            {
+                var (allowed, weight) = compatible(x, y);
+                if (!allowed) return false;
+                total += Math.Clamp(weight, -MaxPairWeight, MaxPairWeight);
+            }
+        return total >= 0;
     }
+
+    /// <summary>One pair's say in the average is bounded, so a single certain pair cannot outvote all the others.</summary>
+    private const double MaxPairWeight = 30;
 
     private static int Find(int[] parent, int i)
     {

@@ -69,13 +69,14 @@ public sealed class BatchDeduplicator(MatchModel model)
     }
 
     /// <summary>
-    /// Two records may share a cluster unless a guard forbids it (conflicting suffixes, or a strong disagreement on
-    /// given name, date of birth or national id) — unless a deterministic rule links them outright.
+    /// Whether two records may share a cluster, and how strongly they belong together: a deterministic rule is
+    /// certain; otherwise no guard may forbid it, and the match weight is the evidence.
     /// </summary>
-    private bool Compatible(NormalizedRecord a, NormalizedRecord b)
+    private (bool Allowed, double Weight) Compatible(NormalizedRecord a, NormalizedRecord b)
     {
-        if (SameSource(a, b) || _rules.FirstMatch(a, b) is not null) return true;
-        return _scorer.Score(a, b).Guard == PairGuard.None;
+        if (SameSource(a, b) || _rules.FirstMatch(a, b) is not null) return (true, double.PositiveInfinity);
+        var score = _scorer.Score(a, b);
+        return (score.Guard == PairGuard.None, score.MatchWeight);
     }
 
     private static bool SameSource(NormalizedRecord a, NormalizedRecord b) => a.Registry == b.Registry && a.LocalId == b.LocalId;

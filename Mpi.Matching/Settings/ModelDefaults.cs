@@ -6,8 +6,8 @@ namespace Mpi.Matching.Settings;
 /// <summary>The one default configuration used for every dataset: thresholds, blocking and deterministic rules.</summary>
 public static class ModelDefaults
 {
-    /// <summary>Auto-link at a match probability of 0.9 or more.</summary>
-    public const double AutoLinkThreshold = 0.9;
+    /// <summary>Auto-link at a match probability of 0.7 or more (the guards keep the known traps out of this band).</summary>
+    public const double AutoLinkThreshold = 0.7;
 
     /// <summary>Review from 0.1 up to the auto-link threshold.</summary>
     public const double ReviewThreshold = 0.1;
