@@ -28,6 +28,24 @@ public static class ModelDefaults
 
     public static BlockingSettings Blocking { get; } = new(BlockingRuleCatalog.DefaultNames, MaxBlockSize);
 
+    /// <summary>
+    /// A model before training: EM's starting m (most matches agree at the best level) and a u that spreads evenly
+    /// over the levels. Useful as EM's start and for benchmarks; not for deciding anything.
+    /// </summary>
+    public static MatchModel Untrained(TimeProvider time)
+    {
+        var comparisons = Comparisons.ComparisonCatalog.Default.Select(c => new ComparisonParameters(c.Name, c.Description,
+            c.TermFrequencyLevel >= 0,
+            [.. c.Levels.Select((label, l) => l == Comparisons.Comparison.Missing
+                ? new LevelParameters(label, null, null)
+                : new LevelParameters(label, StartingM(c.Levels.Length - 1, l), 1.0 / (c.Levels.Length - 1)))]));
+        return new MatchModel(MatchModel.CurrentFormatVersion, "untrained", time.GetUtcNow(), "Starting values, not trained",
+            1e-4, Thresholds, Blocking, [.. comparisons], Rules, null);
+    }
+
+    /// <summary>EM's starting m: 0.8 at the best level, the rest shared evenly by the weaker ones.</summary>
+    public static double StartingM(int levels, int level) => level == 1 ? 0.8 : 0.2 / Math.Max(1, levels - 1);
+
     /// <summary>Same national id and same date of birth: the same person without scoring.</summary>
     public static ImmutableArray<ExactRule> Rules { get; } = [new("national_id+birth_date", ["national_id", "birth_date"])];
 }

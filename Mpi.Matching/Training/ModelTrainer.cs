@@ -74,13 +74,11 @@ public static class ModelTrainer
         return (total, blockedPairs);
     }
 
-    /// <summary>EM's starting m: most matches agree at the best level, a few at each weaker one.</summary>
     private static double[] StartingM(Comparison comparison)
     {
         var levels = comparison.Levels.Length - 1;
         var m = new double[levels + 1];
-        var rest = 0.2 / Math.Max(1, levels - 1);
-        for (var l = 1; l <= levels; l++) m[l] = l == 1 ? 0.8 : rest;
+        for (var l = 1; l <= levels; l++) m[l] = ModelDefaults.StartingM(levels, l);
         return m;
     }
 
