@@ -1,0 +1,98 @@
+using Mpi.Matching.Records;
+
+namespace Mpi.Service.Csv;
+
+/// <summary>Which canonical column (an index into <see cref="CanonicalColumns.All"/>) each field of a file holds.</summary>
+internal sealed class CsvHeaderBinding
+{
+    private CsvHeaderBinding(IReadOnlyList<string> headers, int[] canonicalIndexByField)
+    {
+        Headers = headers;
+        CanonicalIndexByField = canonicalIndexByField;
+    }
+
+    /// <summary>The header names as found in the file, trimmed.</summary>
+    public IReadOnlyList<string> Headers { get; }
+
+    /// <summary>For each field of a row, its canonical column index, or -1 for a column that is ignored.</summary>
+    public int[] CanonicalIndexByField { get; }
+
+    public static (CsvHeaderBinding? Binding, string? Error) Create(
+        IReadOnlyList<string> headers, IReadOnlyDictionary<string, string>? columnMap)
+    {
+        var indexes = new int[headers.Count];
+        var sourceByCanonical = new string?[CanonicalColumns.All.Count];
+        for (var field = 0; field < headers.Count; field++)
+        {
+            var header = headers[field];
+            var target = columnMap is not null && TryMap(columnMap, header, out var mapped) ? mapped : header;
+            var canonical = ColumnMap.FindCanonical(target);
+            indexes[field] = canonical is null ? -1 : IndexOf(canonical);
+            if (canonical is null)
+            {
+                continue;
+            }
+
+            var index = indexes[field];
+            if (sourceByCanonical[index] is { } earlier)
+            {
+                return (null, $"the header has two columns for {canonical}: '{earlier}' and '{header}'");
+            }
+
+            sourceByCanonical[index] = header;
+        }
+
+        var missing = new List<string>(2);
+        if (sourceByCanonical[IndexOf(CanonicalColumns.Registry)] is null)
+        {
+            missing.Add(CanonicalColumns.Registry);
+        }
+
+        if (sourceByCanonical[IndexOf(CanonicalColumns.LocalId)] is null)
+        {
+            missing.Add(CanonicalColumns.LocalId);
+        }
+
+        if (missing.Count > 0)
+        {
+            var noun = missing.Count == 1 ? "column" : "columns";
+            return (null, $"the header has no {string.Join(" or ", missing)} {noun}; headers found: {string.Join(", ", headers)}");
+        }
+
+        return (new CsvHeaderBinding(headers, indexes), null);
+    }
+
+    internal static int IndexOf(string canonicalColumn)
+    {
+        for (var i = 0; i < CanonicalColumns.All.Count; i++)
+        {
+            if (ReferenceEquals(CanonicalColumns.All[i], canonicalColumn) || CanonicalColumns.All[i] == canonicalColumn)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"'{canonicalColumn}' is not a canonical column", nameof(canonicalColumn));
+    }
+
+    private static bool TryMap(IReadOnlyDictionary<string, string> map, string header, out string mapped)
+    {
+        if (map.TryGetValue(header, out mapped!))
+        {
+            return true;
+        }
+
+        // The caller's dictionary may compare case-sensitively; header names never do.
+        foreach (var (source, destination) in map)
+        {
+            if (string.Equals(source.Trim(), header, StringComparison.OrdinalIgnoreCase))
+            {
+                mapped = destination;
+                return true;
+            }
+        }
+
+        mapped = header;
+        return false;
+    }
+}
