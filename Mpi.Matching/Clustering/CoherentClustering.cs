@@ -3,9 +3,9 @@ namespace Mpi.Matching.Clustering;
 /// <summary>
 /// Connected components over link edges, with a guard against chaining: edges are taken strongest first, and two
 /// clusters are joined only when no pair across them is forbidden (a guard: conflicting suffixes, an unvouched
-/// identity disagreement) and the pairs across them agree on average (mean match weight ≥ 0, i.e. more likely
-/// the same person than not). A bridge record cannot pull two different people into one person this way, while a
-/// noisy record that resembles only some of its person's other records still joins.
+/// identity disagreement) and the pairs across them agree well enough on average (their mean match weight reaches
+/// a floor). A bridge record cannot pull two different people into one person this way, while a noisy record that
+/// resembles only some of its person's other records still joins.
 /// </summary>
 public static class CoherentClustering
 {
@@ -19,7 +19,9 @@ public static class CoherentClustering
     /// Whether two records may belong to one person (false: never), and the weight of evidence that they do.
     /// </param>
     /// <param name="refusedJoins">How many joins the coherence guard refused.</param>
-    public static int[] Cluster(int count, IEnumerable<ScoredLink> links, Func<int, int, (bool Allowed, double Weight)> compatible, out int refusedJoins)
+    /// <param name="minimumMeanWeight">The mean match weight (log2 odds) the pairs across two clusters must reach.</param>
+    public static int[] Cluster(int count, IEnumerable<ScoredLink> links, Func<int, int, (bool Allowed, double Weight)> compatible,
+        double minimumMeanWeight, out int refusedJoins)
     {
         var parent = new int[count];
         var members = new List<int>?[count];
@@ -34,7 +36,7 @@ public static class CoherentClustering
             if (a == b) continue;
             var ma = members[a] ?? [a];
             var mb = members[b] ?? [b];
-            if (!Coherent(ma, mb, compatible)) { refusedJoins++; continue; }
+            if (!Coherent(ma, mb, compatible, minimumMeanWeight)) { refusedJoins++; continue; }
             var (root, child) = ma.Count >= mb.Count ? (a, b) : (b, a);
             var rootMembers = members[root] ?? [root];
             rootMembers.AddRange(members[child] ?? [child]);
@@ -53,7 +55,7 @@ public static class CoherentClustering
         return cluster;
     }
 
-    private static bool Coherent(List<int> a, List<int> b, Func<int, int, (bool Allowed, double Weight)> compatible)
+    private static bool Coherent(List<int> a, List<int> b, Func<int, int, (bool Allowed, double Weight)> compatible, double minimumMeanWeight)
     {
         if ((long)a.Count * b.Count > MaxCrossChecks) return false;
         var total = 0.0;
@@ -64,7 +66,7 @@ public static class CoherentClustering
                 if (!allowed) return false;
                 total += Math.Clamp(weight, -MaxPairWeight, MaxPairWeight);
             }
-        return total >= 0;
+        return total >= minimumMeanWeight * a.Count * b.Count;
     }
 
     /// <summary>One pair's say in the average is bounded, so a single certain pair cannot outvote all the others.</summary>

@@ -20,8 +20,10 @@ public sealed class BatchDeduplicator(MatchModel model)
     private readonly ExactRuleEvaluator _rules = new(model.Rules);
 
     /// <param name="progress">Called with the number of records whose candidates have been scored (from worker threads).</param>
-    public DeduplicationResult Run(IReadOnlyList<NormalizedRecord> records, Action<int>? progress = null)
+    /// <param name="keepScoredPairs">Also return every candidate pair with its probability (for evaluation reports).</param>
+    public DeduplicationResult Run(IReadOnlyList<NormalizedRecord> records, Action<int>? progress = null, bool keepScoredPairs = false)
     {
+        var scored = keepScoredPairs ? new ConcurrentBag<ScoredPair>() : null;
         var thresholds = model.Thresholds;
         var index = new BlockIndex(records, model.Blocking.Rules.Select(BlockingRuleCatalog.Get).ToArray(), model.Blocking.MaxBlockSize);
         var links = new ConcurrentBag<ScoredLink>();
@@ -46,9 +48,11 @@ public sealed class BatchDeduplicator(MatchModel model)
                     if (_rules.FirstMatch(records[i], records[j]) is not null)
                     {
                         links.Add(new ScoredLink(i, j, double.PositiveInfinity, ByRule: true));
+                        scored?.Add(new ScoredPair(i, j, 1.0));
                         continue;
                     }
                     var score = _scorer.Score(records[i], records[j]);
+                    scored?.Add(new ScoredPair(i, j, score.Guard == PairGuard.CannotLink ? 0.0 : score.Probability));
                     switch (ThresholdBands.Of(score, thresholds))
                     {
                         case ThresholdBand.AutoLink: links.Add(new ScoredLink(i, j, score.MatchWeight, ByRule: false)); break;
@@ -62,10 +66,11 @@ public sealed class BatchDeduplicator(MatchModel model)
         });
         progress?.Invoke(records.Count);
 
-        var clusters = CoherentClustering.Cluster(records.Count, links, (x, y) => Compatible(records[x], records[y]), out var refused);
+        var clusters = CoherentClustering.Cluster(records.Count, links, (x, y) => Compatible(records[x], records[y]),
+            thresholds.MinimumMeanClusterWeight, out var refused);
         var assignments = Assign(records.Count, clusters, links, reviews);
         return new DeduplicationResult(assignments, candidatePairs, links.Count(l => l.ByRule), links.Count(l => !l.ByRule),
-            reviews.Count, refused, index.OversizedBlocks);
+            reviews.Count, refused, index.OversizedBlocks, scored?.ToArray());
     }
 
     /// <summary>

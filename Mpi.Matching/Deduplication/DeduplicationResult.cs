@@ -8,4 +8,8 @@ public sealed record DeduplicationResult(
     long AutoLinks,
     long ReviewPairs,
     int RefusedJoins,
-    int OversizedBlocks);
+    int OversizedBlocks,
+    IReadOnlyList<ScoredPair>? ScoredPairs = null);
+
+/// <summary>A candidate pair (record indices) and its match probability (1 for a deterministic rule).</summary>
+public readonly record struct ScoredPair(int First, int Second, double Probability);

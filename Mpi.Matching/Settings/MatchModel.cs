@@ -50,9 +50,12 @@ public sealed record LevelParameters(string Label, double? M, double? U)
 /// at or above <paramref name="Review"/> ask a person; below, a new person. Two candidates within
 /// <paramref name="AmbiguityMargin"/> of each other also go to review. A disagreement on given name, date of birth
 /// or national id whose "else" weight is at or below <paramref name="StrongDisagreementWeight"/> (log2 m/u) keeps a
-/// pair out of auto-link unless other identifying fields vouch for it (the identity guard).
+/// pair out of auto-link unless other identifying fields vouch for it (the identity guard). Batch clustering joins
+/// two groups of records only when the mean match weight of the pairs across them reaches
+/// <paramref name="MinimumMeanClusterWeight"/> (the chaining guard).
 /// </summary>
-public sealed record DecisionThresholds(double AutoLink, double Review, double AmbiguityMargin, double StrongDisagreementWeight);
+public sealed record DecisionThresholds(double AutoLink, double Review, double AmbiguityMargin, double StrongDisagreementWeight,
+    double MinimumMeanClusterWeight);
 
 /// <summary>Blocking rules by name (see <c>BlockingRuleCatalog</c>) and the bound on a block's size.</summary>
 public sealed record BlockingSettings(ImmutableArray<string> Rules, int MaxBlockSize);

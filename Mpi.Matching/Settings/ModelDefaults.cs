@@ -21,10 +21,17 @@ public static class ModelDefaults
     /// </summary>
     public const double StrongDisagreementWeight = -5.0;
 
+    /// <summary>
+    /// Two groups of records join only if the pairs across them score, on average, at least -3 (log2 odds: no more
+    /// than 8 to 1 against). Every record of a person need not resemble every other — a sparse record may share only
+    /// a date of birth with a well-filled one — but the group as a whole must not be plainly two people.
+    /// </summary>
+    public const double MinimumMeanClusterWeight = -3.0;
+
     /// <summary>Blocks over 500 records are skipped for their rule (the other rules still apply).</summary>
     public const int MaxBlockSize = 500;
 
-    public static DecisionThresholds Thresholds { get; } = new(AutoLinkThreshold, ReviewThreshold, AmbiguityMargin, StrongDisagreementWeight);
+    public static DecisionThresholds Thresholds { get; } = new(AutoLinkThreshold, ReviewThreshold, AmbiguityMargin, StrongDisagreementWeight, MinimumMeanClusterWeight);
 
     public static BlockingSettings Blocking { get; } = new(BlockingRuleCatalog.DefaultNames, MaxBlockSize);
 
