@@ -26,7 +26,7 @@ public sealed record SyntheticCorruptionRates
     /// <summary>The nickname instead of the formal given name, when the name has one in the built-in list.</summary>
     public double NicknameRate { get; init; } = DefaultNicknameRate;
 
-    /// <summary>One or two optional fields left empty.</summary>
+    /// <summary>One or two optional fields left empty (or the middle name cut to its initial).</summary>
     public double MissingFieldRate { get; init; } = DefaultMissingFieldRate;
 
     /// <summary>Day and month swapped (when both can be months) or one digit wrong.</summary>

@@ -7,7 +7,7 @@ namespace Mpi.Service.Synthetic;
 /// damaged as real second registrations are, and look-alike persons (households, twins, fathers and sons,
 /// namesakes) that a naive matcher merges. Exactly <see cref="SyntheticPopulationOptions.RecordCount"/> records,
 /// the same ones for the same options and seed. Persons are made one group at a time; a person is held in memory
-/// only until its last duplicate is out (duplicates follow within <see cref="SyntheticPopulationOptions.DuplicateWindow"/> records).
+/// only until its last duplicate is out (duplicates are scheduled within <see cref="SyntheticPopulationOptions.DuplicateWindow"/> records).
 /// </summary>
 public sealed class SyntheticPopulationGenerator
 {

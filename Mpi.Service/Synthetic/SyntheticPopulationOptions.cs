@@ -43,7 +43,10 @@ public sealed record SyntheticPopulationOptions
 
     public DateOnly ReferenceDate { get; init; } = DefaultReferenceDate;
 
-    /// <summary>A duplicate appears at most this many records after its original (keeps memory bounded).</summary>
+    /// <summary>
+    /// Duplicates (and a primary person's look-alikes) are scheduled within this many records after the original,
+    /// so only the persons of that window are held in memory.
+    /// </summary>
     public int DuplicateWindow { get; init; } = DefaultDuplicateWindow;
 
     /// <summary>The highest <see cref="DuplicateRate"/> reachable with <see cref="MaxDuplicatesPerPerson"/>.</summary>
