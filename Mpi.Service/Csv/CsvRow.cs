@@ -8,7 +8,10 @@ namespace Mpi.Service.Csv;
 /// </summary>
 /// <param name="LineNumber">The 1-based physical line on which the row starts.</param>
 /// <param name="Record">The record, when the row is good.</param>
-/// <param name="Error">Why the row was left out, prefixed with its line (<c>line 7: 3 fields, the header has 16</c>).</param>
+/// <param name="Error">
+/// Why the row was left out, prefixed with its line (<c>line 7: 3 fields, the header has 16</c>). For a byte that is
+/// not UTF-8 inside a multi-line quoted field, the prefix names the physical line of that byte.
+/// </param>
 public readonly record struct CsvRow(int LineNumber, PatientRecord? Record, string? Error)
 {
     [MemberNotNullWhen(true, nameof(Record))]

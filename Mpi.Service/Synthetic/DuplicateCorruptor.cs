@@ -1,0 +1,125 @@
+using System.Globalization;
+
+namespace Mpi.Service.Synthetic;
+
+/// <summary>Damages a duplicate record the way a second registration does, each kind at its own rate.</summary>
+internal sealed class DuplicateCorruptor(SyntheticPopulationOptions options, PersonFactory persons, Random random)
+{
+    private readonly SyntheticCorruptionRates _rates = options.Corruption;
+
+    public void Corrupt(RecordDraft draft, SyntheticPerson person)
+    {
+        if (person.Sex == "F" && Chance(_rates.MarriedNameRate))
+        {
+            draft.FamilyName = persons.NewSurname(person.FamilyName);
+        }
+
+        if (Chance(_rates.NicknameRate) && Nicknames.TryPick(person.GivenName, random, out var nickname))
+        {
+            draft.GivenName = nickname;
+        }
+
+        if (Chance(_rates.PhoneticVariantRate))
+        {
+            if (random.Next(2) == 0)
+            {
+                draft.GivenName = TextVariants.PhoneticVariant(draft.GivenName!, random);
+            }
+            else
+            {
+                draft.FamilyName = TextVariants.PhoneticVariant(draft.FamilyName!, random);
+            }
+        }
+
+        if (Chance(_rates.TypoRate))
+        {
+            AddTypo(draft);
+        }
+
+        if (Chance(_rates.BirthDateErrorRate) && draft.BirthDate is { } birthDate)
+        {
+            draft.BirthDate = DamageBirthDate(birthDate);
+        }
+
+        if (Chance(_rates.MovedAddressRate))
+        {
+            draft.SetAddress(persons.NewAddress());
+        }
+
+        if (Chance(_rates.ChangedPhoneRate))
+        {
+            draft.Phone = persons.NewPhone();
+        }
+
+        if (Chance(_rates.MissingFieldRate))
+        {
+            var count = random.Next(1, 3);
+            for (var i = 0; i < count; i++)
+            {
+                DropField(draft);
+            }
+        }
+    }
+
+    private void AddTypo(RecordDraft draft)
+    {
+        switch (random.Next(8))
+        {
+            case < 3:
+                draft.GivenName = TextVariants.Typo(draft.GivenName!, random);
+                break;
+            case < 6:
+                draft.FamilyName = TextVariants.Typo(draft.FamilyName!, random);
+                break;
+            case 6:
+                draft.Street = draft.Street is null ? null : TextVariants.Typo(draft.Street, random);
+                break;
+            default:
+                draft.City = draft.City is null ? null : TextVariants.Typo(draft.City, random);
+                break;
+        }
+    }
+
+    /// <summary>Day and month swapped when that is another valid date, otherwise one digit of the year, month or day wrong.</summary>
+    private DateOnly DamageBirthDate(DateOnly date)
+    {
+        if (date.Day <= 12 && date.Day != date.Month && random.Next(3) > 0)
+        {
+            return new DateOnly(date.Year, date.Day, date.Month);
+        }
+
+        var digits = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture).ToCharArray();
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var copy = (char[])digits.Clone();
+            var position = random.Next(2, 8);
+            copy[position] = (char)('0' + random.Next(10));
+            if (DateOnly.TryParseExact(new string(copy), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var damaged)
+                && damaged != date && damaged <= options.ReferenceDate)
+            {
+                return damaged;
+            }
+        }
+
+        return date.AddDays(date.Day < 28 ? 1 : -1);
+    }
+
+    private void DropField(RecordDraft draft)
+    {
+        switch (random.Next(10))
+        {
+            case 0: draft.MiddleName = null; break;
+            case 1: draft.Sex = null; break;
+            case 2: draft.BirthDate = null; break;
+            case 3: (draft.StreetNumber, draft.Street, draft.AddressLine2) = (null, null, null); break;
+            case 4: draft.City = null; break;
+            case 5: draft.PostalCode = null; break;
+            case 6: draft.Phone = null; break;
+            case 7: draft.Email = null; break;
+            case 8: draft.NationalId = null; break;
+            default: draft.MiddleName = draft.MiddleName is null ? null : draft.MiddleName[..1]; break;
+        }
+    }
+
+    private bool Chance(double probability) => probability > 0 && random.NextDouble() < probability;
+}
