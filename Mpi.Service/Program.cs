@@ -1,1 +1,3 @@
-return 0;
+using Mpi.Service.Cli;
+
+return CliCommands.Create().Parse(args).Invoke();

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Mpi.Service.Synthetic;
+
+namespace Mpi.Service.Cli;
+
+/// <summary>The command line of the Mpi.Service executable: one verb per job.</summary>
+public static class CliCommands
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Master Patient Index: patient identity matching. Batch verbs run on CSV files of the canonical columns.");
+        root.Subcommands.Add(DedupeCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
+        return root;
+    }
+}
