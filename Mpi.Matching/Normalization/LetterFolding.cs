@@ -101,7 +101,11 @@ internal static class LetterFolding
         0x00DE or 0x00FE => "TH", // Þ þ
         0x0126 or 0x0127 => "H", // Ħ ħ
         0x0166 or 0x0167 => "T", // Ŧ ŧ
-        0x0131 => "I", // ı (dotless i)
+        0x0131 => "I", // ı (dotless i); invariant casing leaves it lower-case
+        0x017F => "S", // ſ (long s); likewise
+        0x0138 => "K", // ĸ (kra)
+        0x014A or 0x014B => "NG", // Ŋ ŋ (eng)
+        0x018F or 0x0259 => "A", // Ə ə (schwa: Azerbaijani Əliyev is written Aliyev)
         0x0132 or 0x0133 => "IJ", // Ĳ ĳ
         0x0149 => "N", // ŉ
         0x0192 => "F", // ƒ

@@ -2,9 +2,10 @@ namespace Mpi.Matching.Normalization;
 
 /// <summary>Normalises a postal code to upper-case letters and digits with no spaces or dashes.</summary>
 /// <remarks>
-/// <para>UK <c>sw1a 1aa</c> → <c>SW1A1AA</c>; Canadian <c>k1a 0b1</c> → <c>K1A0B1</c>. A US ZIP+4
-/// (<c>12345-6789</c>, <c>12345 6789</c> or nine bare digits) keeps only its five-digit ZIP, <c>12345</c>: senders
-/// disagree on whether they send the +4 part, and the ZIP alone is what blocking and comparison need.</para>
+/// <para>UK <c>sw1a 1aa</c> → <c>SW1A1AA</c>; Canadian <c>k1a 0b1</c> → <c>K1A0B1</c>. A US ZIP+4 (nine digits
+/// however separated: <c>12345-6789</c>, <c>12345 6789</c>, <c>123456789</c>) keeps only its five-digit ZIP,
+/// <c>12345</c>: senders disagree on whether they send the +4 part, and the ZIP alone is what blocking and comparison
+/// need. No other country uses nine-digit codes.</para>
 /// <para>Set aside: shorter than <see cref="MinLength"/> or longer than <see cref="MaxLength"/> characters;
 /// placeholders (<see cref="Placeholders.IsPlaceholderPostalCode"/>: 00000, 99999, XXXXX, ZZ99 …).</para>
 /// </remarks>
@@ -24,8 +25,12 @@ public static class PostalCodeNormalizer
             return FieldResult.Missing;
         }
 
-        var cleaned = TextCleaner.Clean(raw);
-        var code = IsZipPlusFour(cleaned) ? cleaned[..5] : cleaned.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var code = TextCleaner.Clean(raw).Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (code.Length == 9 && code.All(char.IsAsciiDigit))
+        {
+            code = code[..5]; // ZIP+4
+        }
+
         return code.Length switch
         {
             0 => FieldResult.SetAside("no letters or digits"),
@@ -35,11 +40,4 @@ public static class PostalCodeNormalizer
             _ => FieldResult.Of(raw, code),
         };
     }
-
-    /// <summary><c>12345 6789</c> (a cleaned <c>12345-6789</c>) or <c>123456789</c>.</summary>
-    private static bool IsZipPlusFour(string cleaned) =>
-        (cleaned.Length == 9 && AllDigits(cleaned))
-        || (cleaned.Length == 10 && cleaned[5] == ' ' && AllDigits(cleaned[..5]) && AllDigits(cleaned[6..]));
-
-    private static bool AllDigits(string text) => text.All(char.IsAsciiDigit);
 }

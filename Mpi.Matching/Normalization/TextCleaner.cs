@@ -12,7 +12,8 @@ namespace Mpi.Matching.Normalization;
 /// <list type="bullet">
 /// <item>Letters are folded to their base letter (José → JOSE, Müller → MULLER, Nguyễn → NGUYEN, decomposed input
 /// included) and upper-cased with invariant rules. Letters that do not decompose are spelled out:
-/// Ø → O, Ł → L, Đ/Ð → D, ß → SS, Æ → AE, Œ → OE, Þ → TH, Ħ → H, Ĳ → IJ, and fullwidth Latin letters become ASCII.
+/// Ø → O, Ł → L, Đ/Ð → D, ß → SS, Æ → AE, Œ → OE, Þ → TH, Ħ → H, Ĳ → IJ, Ŋ → NG, Ə → A, and fullwidth Latin
+/// letters become ASCII.
 /// Letters of other scripts are kept (upper-cased where the script has case).</item>
 /// <item>Decimal digits of any script become ASCII 0–9.</item>
 /// <item>Removed without a trace: combining marks, format characters (zero-width spaces, soft hyphens),

@@ -23,6 +23,7 @@ public class PostalCodeNormalizerTests
     [InlineData("12345-6789", "12345")]
     [InlineData("12345 6789", "12345")]
     [InlineData("123456789", "12345")]
+    [InlineData("123 45 6789", "12345")]
     [InlineData("12345-678", "12345678")]
     public void Normalize_Formatted_Compact(string raw, string expected)
     {

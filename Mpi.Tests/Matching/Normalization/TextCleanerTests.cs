@@ -20,10 +20,25 @@ public class TextCleanerTests
     [InlineData("Åsa Ängström", "ASA ANGSTROM")]
     [InlineData("İbrahim", "IBRAHIM")]
     [InlineData("ǅemal", "DZEMAL")]
+    [InlineData("Əliyev", "ALIYEV")]
     [InlineData("Ｊｏｓｅ", "JOSE")]
     public void Clean_LatinLetters_FoldedToAsciiUpperCase(string raw, string expected)
     {
         Assert.Equal(expected, TextCleaner.Clean(raw));
+    }
+
+    [Fact]
+    public void Clean_EveryLatin1AndLatinExtendedALetter_AsciiLetters()
+    {
+        for (var codePoint = 0x00C0; codePoint <= 0x017F; codePoint++)
+        {
+            var letter = char.ConvertFromUtf32(codePoint);
+            if (char.IsLetter(letter[0]))
+            {
+                var cleaned = TextCleaner.Clean(letter);
+                Assert.True(cleaned.Length > 0 && cleaned.All(char.IsAsciiLetterUpper), $"U+{codePoint:X4} {letter} → {cleaned}");
+            }
+        }
     }
 
     [Fact]
