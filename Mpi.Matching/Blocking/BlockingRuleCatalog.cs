@@ -14,7 +14,8 @@ public static class BlockingRuleCatalog
 
     public static ImmutableArray<BlockingRule> All { get; } =
     [
-        new("birth_date", "Same date of birth", (r, o) => r.BirthDigits.Length == 0 ? 0 : Hash(o, r.BirthDigits)),
+        new("birth_date", "Same date of birth", (r, o) => r.BirthDigits.Length == 0 ? 0 : Hash(o, r.BirthDigits),
+            comparisons: ["birth_date"]),
         new("national_id", "Same national id", (r, o) => r.NationalId.Length == 0 ? 0 : Hash(o, r.NationalId)),
         new("phone", "Same phone", (r, o) => r.Phone.Length == 0 ? 0 : Hash(o, r.Phone)),
         new("email_local_part", "Same e-mail address before the @ (the provider may differ or be mistyped)",
@@ -24,14 +25,18 @@ public static class BlockingRuleCatalog
         new("names_phonetic", "Given and family names sound alike, in either field (catches names entered swapped)",
             (r, o) => r.GivenPhonetic.Length == 0 || r.FamilyPhonetic.Length == 0 ? 0
                 : string.CompareOrdinal(r.GivenPhonetic, r.FamilyPhonetic) <= 0 ? Hash(o, r.GivenPhonetic, r.FamilyPhonetic)
-                : Hash(o, r.FamilyPhonetic, r.GivenPhonetic)),
+                : Hash(o, r.FamilyPhonetic, r.GivenPhonetic),
+            comparisons: ["given_name", "family_name"]),
         new("postal_code+family_phonetic", "Same postal code, family name sounds alike",
             (r, o) => r.PostalCode.Length == 0 || r.FamilyPhonetic.Length == 0 ? 0 : Hash(o, r.PostalCode, r.FamilyPhonetic)),
-        // One keying error in an identifier leaves one of its halves intact.
-        new("national_id_head", "Same first half of the national id",
-            (r, o) => r.NationalId.Length < 6 ? 0 : Hash(o, r.NationalId.AsSpan(0, r.NationalId.Length / 2))),
-        new("national_id_tail", "Same second half of the national id",
-            (r, o) => r.NationalId.Length < 6 ? 0 : Hash(o, r.NationalId.AsSpan(r.NationalId.Length / 2))),
+        // One keying error in an identifier leaves at least one of its thirds untouched, so one of these keys
+        // (the id without its first, middle or last third) still agrees; each is long enough to keep blocks small.
+        new("national_id_without_first_third", "Same national id apart from its first third",
+            (r, o) => r.NationalId.Length < 6 ? 0 : WithoutThird(o, r.NationalId, 0)),
+        new("national_id_without_middle_third", "Same national id apart from its middle third",
+            (r, o) => r.NationalId.Length < 6 ? 0 : WithoutThird(o, r.NationalId, 1)),
+        new("national_id_without_last_third", "Same national id apart from its last third",
+            (r, o) => r.NationalId.Length < 6 ? 0 : WithoutThird(o, r.NationalId, 2)),
         new("given_phonetic+birth_year", "Given name sounds alike, same birth year",
             (r, o) => r.GivenPhonetic.Length == 0 || r.BirthYear == 0 ? 0 : Hash(o, r.GivenPhonetic, (uint)r.BirthYear)),
         new("family_phonetic", "Family name sounds alike (small blocks only)",
@@ -44,12 +49,31 @@ public static class BlockingRuleCatalog
             (r, o) => r.AddressLine.Length == 0 || r.BirthYear == 0 ? 0 : Hash(o, r.AddressLine, (uint)r.BirthYear)),
     ];
 
+    /// <summary>
+    /// The rules EM trains over, one round each (Splink's way): pairs that share a date of birth teach the m of the
+    /// names, the location and the identifiers; pairs whose names sound alike teach the m of the date of birth.
+    /// Training over every blocked pair at once would let EM mistake households (same family name, address and
+    /// phone) for the match class.
+    /// </summary>
+    public static ImmutableArray<string> TrainingNames { get; } = ["birth_date", "names_phonetic"];
+
     /// <summary>The default rule set: every rule above.</summary>
     public static ImmutableArray<string> DefaultNames { get; } = [.. All.Select(r => r.Name)];
 
     public static BlockingRule Get(string name) =>
         All.FirstOrDefault(r => r.Name == name)
         ?? throw new InvalidDataException($"unknown blocking rule '{name}'; known: {string.Join(", ", All.Select(r => r.Name))}");
+
+    private static ulong WithoutThird(int ordinal, string id, int third)
+    {
+        var size = id.Length / 3;
+        var start = third * size;
+        var end = third == 2 ? id.Length : start + size;
+        var h = BlockingKeyHash.For(ordinal);
+        h.Add(id.AsSpan(0, start));
+        h.Add(id.AsSpan(end));
+        return h.Value;
+    }
 
     private static ulong Hash(int ordinal, ReadOnlySpan<char> part)
     {

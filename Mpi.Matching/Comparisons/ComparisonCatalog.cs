@@ -14,7 +14,6 @@ public static class ComparisonCatalog
         new BirthDateComparison(),
         new SexComparison(),
         new LocationComparison(),
-        new PhoneComparison(),
         new EmailComparison(),
         new NationalIdComparison(),
     ];

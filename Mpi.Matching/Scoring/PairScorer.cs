@@ -17,7 +17,7 @@ public sealed class PairScorer
 
     private readonly ComparisonWeights[] _comparisons;
     private readonly bool[] _strongElse;
-    private readonly int _given = -1, _birth = -1, _nationalId = -1, _location = -1, _phone = -1, _email = -1;
+    private readonly int _given = -1, _birth = -1, _nationalId = -1, _location = -1, _email = -1;
 
     public PairScorer(MatchModel model) : this(model, ComparisonCatalog.Default) { }
 
@@ -35,7 +35,6 @@ public sealed class PairScorer
                 case BirthDateComparison: _birth = i; break;
                 case NationalIdComparison: _nationalId = i; break;
                 case LocationComparison: _location = i; break;
-                case PhoneComparison: _phone = i; break;
                 case EmailComparison: _email = i; break;
             }
         }
@@ -64,37 +63,51 @@ public sealed class PairScorer
             var level = levels[i] = c.Comparison.Level(a, b);
             weight += LevelWeight(c, level, a, b);
         }
-        return new PairScore(weight, SuffixesConflict(a, b) ? PairGuard.CannotLink : Corroboration(levels));
+        return new PairScore(weight, SuffixesConflict(a, b) ? PairGuard.CannotLink : Corroboration(levels, a, b));
     }
 
     /// <summary>
-    /// The identity guard. A strong disagreement on a field that tells household members and namesakes apart blocks
-    /// an automatic link unless independent evidence vouches for the pair: a different given name (twins, siblings)
-    /// or date of birth (father and son) needs the national id to agree; a different national id (namesakes born the
-    /// same day) needs the same address, phone or e-mail; two such disagreements need the very same national id.
-    /// A disagreement is strong when the model says true matches rarely show it: its "else" weight is at or below
-    /// <see cref="DecisionThresholds.StrongDisagreementWeight"/>. Data whose matches often disagree on a field (heavy
-    /// keying noise) thus rely on the weights alone, while clean registries get the guard.
+    /// The identity guard (DESIGN.md, known traps). A strong disagreement on a field that tells people apart blocks an
+    /// automatic link unless independent evidence vouches for the pair:
+    /// a different given name (twins, siblings) or date of birth (father and son) needs the national id to agree;
+    /// a different national id needs the very same given name and date of birth and the same address or e-mail
+    /// (a keying error in the id, not a relative); two such disagreements need the very same national id. And a pair
+    /// that agrees on name and date of birth but lives at another street address, with no national id to compare and
+    /// no e-mail in common, may be two namesakes born the same day: it goes to review. A disagreement is strong when the model says true matches rarely show it: its "else" weight is
+    /// at or below <see cref="DecisionThresholds.StrongDisagreementWeight"/>. Data whose matches often disagree on a
+    /// field (heavy keying noise) thus rely on the weights alone, while clean registries get the guard.
     /// </summary>
-    private PairGuard Corroboration(ReadOnlySpan<int> levels)
+    private PairGuard Corroboration(ReadOnlySpan<int> levels, NormalizedRecord a, NormalizedRecord b)
     {
         var givenConflict = IsStrongDisagreement(levels, _given);
         var birthConflict = IsStrongDisagreement(levels, _birth);
         var idConflict = IsStrongDisagreement(levels, _nationalId);
+        var idAgrees = IsAgreement(levels, _nationalId, NationalIdAgreementLevels);
+        var emailAgrees = IsAgreement(levels, _email, 1);
         var conflicts = (givenConflict ? 1 : 0) + (birthConflict ? 1 : 0) + (idConflict ? 1 : 0);
-        if (conflicts == 0) return PairGuard.None;
-        if (conflicts > 1) return IsAgreement(levels, _nationalId, 1) ? PairGuard.None : PairGuard.AtMostReview;
-        if (givenConflict || birthConflict)
-            return IsAgreement(levels, _nationalId, NationalIdAgreementLevels) ? PairGuard.None : PairGuard.AtMostReview;
-        var vouched = IsAgreement(levels, _location, AddressAgreementLevels) || IsAgreement(levels, _phone, 1) || IsAgreement(levels, _email, 1);
-        return vouched ? PairGuard.None : PairGuard.AtMostReview;
+        var allowed = conflicts switch
+        {
+            0 => !(IsElse(levels, _location) && a.AddressLine.Length > 0 && b.AddressLine.Length > 0
+                   && _nationalId >= 0 && levels[_nationalId] == Comparison.Missing && !emailAgrees),
+            1 when idConflict => IsAgreement(levels, _given, GivenAgreementLevels) && IsAgreement(levels, _birth, 1)
+                && (IsAgreement(levels, _location, LocationAgreementLevels) || emailAgrees),
+            1 => idAgrees,
+            _ => IsAgreement(levels, _nationalId, 1),
+        };
+        return allowed ? PairGuard.None : PairGuard.AtMostReview;
     }
+
+    /// <summary>Given name: exact or nickname.</summary>
+    private const int GivenAgreementLevels = 2;
 
     /// <summary>National id: exact or one keying error.</summary>
     private const int NationalIdAgreementLevels = 2;
 
-    /// <summary>Location: same or similar address.</summary>
-    private const int AddressAgreementLevels = 2;
+    /// <summary>Location: same address and phone, same address, or same phone.</summary>
+    private const int LocationAgreementLevels = 3;
+
+    private bool IsElse(ReadOnlySpan<int> levels, int comparison) =>
+        comparison >= 0 && levels[comparison] == _comparisons[comparison].Comparison.ElseLevel;
 
     private bool IsStrongDisagreement(ReadOnlySpan<int> levels, int comparison) =>
         comparison >= 0 && levels[comparison] == _comparisons[comparison].Comparison.ElseLevel && _strongElse[comparison];

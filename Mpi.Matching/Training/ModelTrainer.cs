@@ -7,9 +7,11 @@ using Mpi.Matching.Settings;
 namespace Mpi.Matching.Training;
 
 /// <summary>
-/// Trains a model without labels, the way Splink and fastLink do: u from random pairs; m by expectation–maximisation
-/// over the blocked candidate pairs. EM also estimates the share of matches among blocked pairs, which gives the
-/// prior over all pairs. Returns a new model; nothing is mutated.
+/// Trains a model without labels, the way Splink does: u from random pairs; m by expectation–maximisation in rounds,
+/// one per training blocking rule, each over the pairs that rule blocks and estimating only the comparisons the rule
+/// does not read; each comparison's m is the mean over the rounds that estimated it. The round blocked on date of
+/// birth also gives the prior: its share of matches, scaled by how often true matches share a date of birth.
+/// Returns a new model; nothing is mutated. Deterministic for a seed.
 /// </summary>
 public static class ModelTrainer
 {
@@ -19,59 +21,52 @@ public static class ModelTrainer
         var comparisons = ComparisonCatalog.Default;
         var blocking = start?.Blocking ?? ModelDefaults.Blocking;
         var (u, randomPairs) = RandomPairSampler.EstimateU(records, comparisons, options.RandomPairs, options.Seed);
-
-        var index = new BlockIndex(records, blocking.Rules.Select(BlockingRuleCatalog.Get).ToArray(), blocking.MaxBlockSize);
-        var (patterns, blockedPairs) = BlockedPatterns(records, comparisons, index, options);
-
         var mStart = comparisons.Select(StartingM).ToArray();
-        var em = ExpectationMaximisation.Run(patterns, mStart, u, 0.1, options.MaxIterations, options.Tolerance);
 
-        var n = (double)records.Count;
-        var allPairs = Math.Max(1.0, n * (n - 1) / 2);
-        var prior = Math.Clamp(em.MatchRate * blockedPairs / allPairs, 1e-12, 0.5);
+        var rounds = options.TrainingRules.Select(BlockingRuleCatalog.Get)
+            .Select(rule => TrainingRound.Run(records, comparisons, rule, blocking.MaxBlockSize, mStart, u, options))
+            .ToArray();
+        var m = CombineM(comparisons, rounds, mStart);
+        var prior = Prior(records.Count, comparisons, rounds, m);
 
         var parameters = comparisons.Select((c, i) => new ComparisonParameters(c.Name, c.Description, c.TermFrequencyLevel >= 0,
             [.. c.Levels.Select((label, l) => l == Comparison.Missing
                 ? new LevelParameters(label, null, null)
-                : new LevelParameters(label, Round(em.M[i][l]), Round(u[i][l])))])).ToImmutableArray();
+                : new LevelParameters(label, Round(m[i][l]), Round(u[i][l])))])).ToImmutableArray();
 
         var now = time.GetUtcNow();
         return new MatchModel(MatchModel.CurrentFormatVersion, $"em-{now:yyyyMMddHHmmss}", now,
             $"Trained without labels on {records.Count} records",
             prior, start?.Thresholds ?? ModelDefaults.Thresholds, blocking, parameters, start?.Rules ?? ModelDefaults.Rules,
-            new TrainingSummary("u: random pairs; m: expectation-maximisation over blocked pairs", records.Count, randomPairs,
-                blockedPairs, em.Iterations, em.Converged, em.MatchRate));
+            new TrainingSummary(
+                $"u: random pairs; m: expectation-maximisation over pairs blocked by {string.Join(", ", options.TrainingRules)}, one round each",
+                records.Count, randomPairs, rounds.Sum(r => r.Pairs), rounds.Sum(r => r.Em?.Iterations ?? 0),
+                rounds.All(r => r.Em?.Converged ?? true), rounds.FirstOrDefault(r => r.Em is not null)?.Em?.MatchRate ?? 0));
     }
 
-    /// <summary>Comparison vectors of the blocked pairs (all of them, or those of a seeded sample of anchor records).</summary>
-    private static (ComparisonPatterns Patterns, long BlockedPairs) BlockedPatterns(IReadOnlyList<NormalizedRecord> records,
-        IReadOnlyList<Comparison> comparisons, BlockIndex index, TrainingOptions options)
-    {
-        var blockedPairs = index.CountPairs();
-        var keep = blockedPairs <= options.MaxBlockedPairs ? 1.0 : (double)options.MaxBlockedPairs / blockedPairs;
-        var total = new ComparisonPatterns(comparisons.Count);
-        var gate = new object();
-        var workers = Environment.ProcessorCount;
-        Parallel.For(0, workers, w =>
+    /// <summary>Each comparison's m: the mean over the rounds that estimated it, or the starting m when none did.</summary>
+    private static double[][] CombineM(IReadOnlyList<Comparison> comparisons, IReadOnlyList<TrainingRound> rounds, double[][] mStart) =>
+        comparisons.Select((c, i) =>
         {
-            var local = new ComparisonPatterns(comparisons.Count);
-            var seen = new int[records.Count];
-            var candidates = new List<int>();
-            Span<int> levels = stackalloc int[comparisons.Count];
-            var random = new Random(options.Seed + w);
-            for (var i = w; i < records.Count; i += workers)
-            {
-                if (keep < 1.0 && random.NextDouble() >= keep) continue;
-                index.LaterCandidates(i, seen, candidates);
-                foreach (var j in candidates)
-                {
-                    for (var c = 0; c < comparisons.Count; c++) levels[c] = comparisons[c].Level(records[i], records[j]);
-                    local.Add(levels);
-                }
-            }
-            lock (gate) total.AddAll(local);
-        });
-        return (total, blockedPairs);
+            var estimates = rounds.Where(r => r.Em is not null && !r.Excluded.Contains(i)).Select(r => r.Em!.M[i]).ToArray();
+            if (estimates.Length == 0) return (double[])mStart[i].Clone();
+            return Enumerable.Range(0, c.Levels.Length).Select(l => estimates.Average(e => e[l])).ToArray();
+        }).ToArray();
+
+    /// <summary>
+    /// P(two records are one person): the matches EM found in the first round that ran, divided by the share of true
+    /// matches that round can see (for a rule on one comparison, the m of that comparison's exact level), over all pairs.
+    /// </summary>
+    private static double Prior(int count, IReadOnlyList<Comparison> comparisons, IReadOnlyList<TrainingRound> rounds, double[][] m)
+    {
+        var n = (double)count;
+        var allPairs = Math.Max(1.0, n * (n - 1) / 2);
+        foreach (var round in rounds.Where(r => r.Em is not null))
+        {
+            var visible = round.Excluded.Aggregate(1.0, (p, c) => p * m[c][1]);
+            return Math.Clamp(round.Em!.MatchRate * round.Pairs / Math.Max(visible, 0.05) / allPairs, 1e-12, 0.5);
+        }
+        return Math.Clamp(1.0 / Math.Max(1.0, n), 1e-12, 0.5);
     }
 
     private static double[] StartingM(Comparison comparison)

@@ -56,13 +56,20 @@ public class ComparisonLevelTests
         Assert.Equal(level, Label<BirthDateComparison>(Some.Patient(birth: x), Some.Patient(birth: y)));
 
     [Theory]
-    [InlineData("12 WALLABY PL", "2119", "DELMAR", "same_address")]
-    [InlineData("12 WALABY PL", "2119", "DELMAR", "similar_address")]
-    [InlineData("7 OTHER ST", "2119", "DELMAR", "same_area")]
-    [InlineData("7 OTHER ST", "2119", "ELSEWHERE", "same_postal_code_or_city")]
-    [InlineData("7 OTHER ST", "4000", "ELSEWHERE", "else")]
-    public void Location_Pairs_TakeTheirLevel(string address, string postal, string city, string level) =>
-        Assert.Equal(level, Label<LocationComparison>(Some.Patient(), Some.Patient(address: address, postal: postal, city: city)));
+    [InlineData("12 WALLABY PL", "2119", "DELMAR", "0298765432", "same_address_and_phone")]
+    [InlineData("12 WALLABY PL", "2119", "DELMAR", "0411222333", "same_address")]
+    [InlineData("7 OTHER ST", "4000", "ELSEWHERE", "0298765432", "same_phone")]
+    [InlineData("7 OTHER ST", "4000", "ELSEWHERE", "0298765433", "same_phone")]
+    [InlineData("12 WALABY PL", "2119", "DELMAR", "0411222333", "similar_address")]
+    [InlineData("7 OTHER ST", "2119", "DELMAR", "0411222333", "same_area")]
+    [InlineData("7 OTHER ST", "2119", "ELSEWHERE", "", "same_postal_code_or_city")]
+    [InlineData("7 OTHER ST", "4000", "ELSEWHERE", "0411222333", "else")]
+    public void Location_Pairs_TakeTheirLevel(string address, string postal, string city, string phone, string level) =>
+        Assert.Equal(level, Label<LocationComparison>(Some.Patient(), Some.Patient(address: address, postal: postal, city: city, phone: phone)));
+
+    [Fact]
+    public void Location_AllFieldsMissingOnOneSide_IsMissing() =>
+        Assert.Equal("missing", Label<LocationComparison>(Some.Patient(), Some.Patient(address: "", postal: "", city: "", phone: "")));
 
     [Theory]
     [InlineData("4066625", "4066625", "exact")]
@@ -71,13 +78,6 @@ public class ComparisonLevelTests
     [InlineData("", "1804974", "missing")]
     public void NationalId_Pairs_TakeTheirLevel(string x, string y, string level) =>
         Assert.Equal(level, Label<NationalIdComparison>(Some.Patient(nationalId: x), Some.Patient(nationalId: y)));
-
-    [Theory]
-    [InlineData("0298765432", "0298765432", "exact")]
-    [InlineData("0298765432", "0298765433", "one_edit")]
-    [InlineData("0298765432", "0411222333", "else")]
-    public void Phone_Pairs_TakeTheirLevel(string x, string y, string level) =>
-        Assert.Equal(level, Label<PhoneComparison>(Some.Patient(phone: x), Some.Patient(phone: y)));
 
     [Theory]
     [InlineData("ann.lee@example.org", "ann.lee@example.org", "exact")]
