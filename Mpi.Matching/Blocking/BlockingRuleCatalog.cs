@@ -20,8 +20,9 @@ public static class BlockingRuleCatalog
         new("phone", "Same phone", (r, o) => r.Phone.Length == 0 ? 0 : Hash(o, r.Phone)),
         new("email_local_part", "Same e-mail address before the @ (the provider may differ or be mistyped)",
             (r, o) => r.Email.IndexOf('@') is var at && at <= 0 ? 0 : Hash(o, r.Email.AsSpan(0, at))),
-        new("family_phonetic+birth_year", "Family name sounds alike, same birth year",
-            (r, o) => r.FamilyPhonetic.Length == 0 || r.BirthYear == 0 ? 0 : Hash(o, r.FamilyPhonetic, (uint)r.BirthYear)),
+        new("family_phonetic+given_initial+birth_year", "Family name sounds alike, same given-name initial and birth year",
+            (r, o) => r.FamilyPhonetic.Length == 0 || r.GivenName.Length == 0 || r.BirthYear == 0 ? 0
+                : Hash(o, r.FamilyPhonetic, (uint)r.GivenName[0] << 16 | (uint)r.BirthYear)),
         new("names_phonetic", "Given and family names sound alike, in either field (catches names entered swapped)",
             (r, o) => r.GivenPhonetic.Length == 0 || r.FamilyPhonetic.Length == 0 ? 0
                 : string.CompareOrdinal(r.GivenPhonetic, r.FamilyPhonetic) <= 0 ? Hash(o, r.GivenPhonetic, r.FamilyPhonetic)
@@ -37,8 +38,9 @@ public static class BlockingRuleCatalog
             (r, o) => r.NationalId.Length < 6 ? 0 : WithoutThird(o, r.NationalId, 1)),
         new("national_id_without_last_third", "Same national id apart from its last third",
             (r, o) => r.NationalId.Length < 6 ? 0 : WithoutThird(o, r.NationalId, 2)),
-        new("given_phonetic+birth_year", "Given name sounds alike, same birth year",
-            (r, o) => r.GivenPhonetic.Length == 0 || r.BirthYear == 0 ? 0 : Hash(o, r.GivenPhonetic, (uint)r.BirthYear)),
+        new("given_phonetic+family_initial+birth_year", "Given name sounds alike, same family-name initial and birth year",
+            (r, o) => r.GivenPhonetic.Length == 0 || r.FamilyName.Length == 0 || r.BirthYear == 0 ? 0
+                : Hash(o, r.GivenPhonetic, (uint)r.FamilyName[0] << 16 | (uint)r.BirthYear)),
         new("family_phonetic", "Family name sounds alike (small blocks only)",
             (r, o) => r.FamilyPhonetic.Length == 0 ? 0 : Hash(o, r.FamilyPhonetic), BroadRuleMaxBlockSize),
         new("given_phonetic", "Given name sounds alike (small blocks only)",

@@ -7,7 +7,7 @@ namespace Mpi.Service.Cli;
 /// <summary>The end-of-run summary: counts only (record keys and demographics never reach the console).</summary>
 internal static class BatchSummary
 {
-    public static void Print(TextWriter output, BatchInput batch, MatchModel model, DeduplicationResult result, TimeSpan elapsed)
+    public static void Print(TextWriter output, BatchInput batch, MatchModel model, DeduplicationResult result, PhaseTimes phases)
     {
         var decisions = result.Assignments.GroupBy(a => a.Decision).ToDictionary(g => g.Key, g => g.Count());
         var persons = result.Assignments.Select(a => a.Cluster).Distinct().Count();
@@ -15,7 +15,8 @@ internal static class BatchSummary
             $"new={decisions.GetValueOrDefault(DecisionKind.New)} rule_link={decisions.GetValueOrDefault(DecisionKind.RuleLink)} " +
             $"auto_link={decisions.GetValueOrDefault(DecisionKind.AutoLink)} review={decisions.GetValueOrDefault(DecisionKind.Review)}");
         output.WriteLine($"model={model.Version} candidate_pairs={result.CandidatePairs} refused_joins={result.RefusedJoins} " +
-            $"oversized_blocks={result.OversizedBlocks} seconds={elapsed.TotalSeconds:F1}");
+            $"oversized_blocks={result.OversizedBlocks}");
+        output.WriteLine(phases.ToString());
         foreach (var (reason, count) in batch.SetAside.OrderByDescending(kv => kv.Value))
             output.WriteLine($"set aside: {count} × {reason}");
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Mpi.Matching.Decisions;
 using Mpi.Matching.Deduplication;
 using Mpi.Matching.Scoring;
@@ -27,19 +26,19 @@ internal static class DedupeCommand
 
     public static int Run(FileInfo input, FileInfo output, FileInfo? modelFile, FileInfo? modelOut, string? map, TimeProvider time)
     {
-        var clock = Stopwatch.StartNew();
-        var batch = RecordLoader.Load(input, map, Console.Error, time);
+        var phases = new PhaseTimes();
+        var batch = phases.Time("read", () => RecordLoader.Load(input, map, Console.Error, time));
         if (batch is null) return ExitCodes.InputError;
         TermFrequencies.Apply(batch.Records);
-        var model = ModelSource.LoadOrTrain(modelFile, batch.Records, Console.Error, time);
+        var model = phases.Time("train", () => ModelSource.LoadOrTrain(modelFile, batch.Records, Console.Error, time));
         if (model is null) return ExitCodes.InputError;
         if (modelOut is not null) ModelSource.Save(model, modelOut);
 
-        var result = ConsoleProgress.Run("Matching", batch.Records.Count,
-            report => new BatchDeduplicator(model).Run(batch.Records, done => report(done)));
-        ClustersCsv.Write(output.FullName, batch.Records, result);
+        var result = phases.Time("match", () => ConsoleProgress.Run("Matching", batch.Records.Count,
+            report => new BatchDeduplicator(model).Run(batch.Records, done => report(done))));
+        phases.Time("write", () => ClustersCsv.Write(output.FullName, batch.Records, result));
 
-        BatchSummary.Print(Console.Out, batch, model, result, clock.Elapsed);
+        BatchSummary.Print(Console.Out, batch, model, result, phases);
         return batch.RejectedRows == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
     }
 }
