@@ -20,17 +20,18 @@ internal static class DedupeCommand
         var map = CommonOptions.Map();
         var command = new Command("dedupe", "Deduplicate a CSV file: one person id per record") { input, output, model, modelOut, map };
         command.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(model), parse.GetValue(modelOut),
-            parse.GetValue(map), TimeProvider.System));
+            parse.GetValue(map), Console.Out, Console.Error, TimeProvider.System));
         return command;
     }
 
-    public static int Run(FileInfo input, FileInfo output, FileInfo? modelFile, FileInfo? modelOut, string? map, TimeProvider time)
+    public static int Run(FileInfo input, FileInfo output, FileInfo? modelFile, FileInfo? modelOut, string? map, TextWriter stdout,
+        TextWriter errors, TimeProvider time)
     {
         var phases = new PhaseTimes();
-        var batch = phases.Time("read", () => RecordLoader.Load(input, map, Console.Error, time));
+        var batch = phases.Time("read", () => RecordLoader.Load(input, map, errors, time));
         if (batch is null) return ExitCodes.InputError;
         TermFrequencies.Apply(batch.Records);
-        var model = phases.Time("train", () => ModelSource.LoadOrTrain(modelFile, batch.Records, Console.Error, time));
+        var model = phases.Time("train", () => ModelSource.LoadOrTrain(modelFile, batch.Records, errors, time));
         if (model is null) return ExitCodes.InputError;
         if (modelOut is not null) ModelSource.Save(model, modelOut);
 
@@ -38,7 +39,7 @@ internal static class DedupeCommand
             report => new BatchDeduplicator(model).Run(batch.Records, done => report(done))));
         phases.Time("write", () => ClustersCsv.Write(output.FullName, batch.Records, result));
 
-        BatchSummary.Print(Console.Out, batch, model, result, phases);
+        BatchSummary.Print(stdout, batch, model, result, phases);
         return batch.RejectedRows == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
     }
 }

@@ -32,32 +32,32 @@ internal static class EvaluateCommand
                 r.AddError("give exactly one of --truth-column and --truth");
         });
         command.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(truthColumn), parse.GetValue(truthFile), parse.GetValue(model),
-            parse.GetValue(map), parse.GetValue(table), parse.GetValue(output), TimeProvider.System));
+            parse.GetValue(map), parse.GetValue(table), parse.GetValue(output), Console.Out, Console.Error, TimeProvider.System));
         return command;
     }
 
     public static int Run(FileInfo input, string? truthColumn, FileInfo? truthFile, FileInfo? modelFile, string? map, FileInfo? table,
-        FileInfo? output, TimeProvider time)
+        FileInfo? output, TextWriter stdout, TextWriter errors, TimeProvider time)
     {
-        var batch = RecordLoader.Load(input, map, Console.Error, time);
+        var batch = RecordLoader.Load(input, map, errors, time);
         if (batch is null) return ExitCodes.InputError;
         var (truth, error) = truthColumn is not null
             ? TruthColumnReader.Read(input.FullName, truthColumn, ColumnMap.Parse(map).Map)
             : TruthColumnReader.Read(truthFile!.FullName, "person", null);
         if (truth is null)
         {
-            Console.Error.WriteLine($"truth: {error}");
+            errors.WriteLine($"truth: {error}");
             return ExitCodes.InputError;
         }
         var missing = batch.Records.Count(r => !truth.ContainsKey((r.Registry, r.LocalId)));
         if (missing > 0)
         {
-            Console.Error.WriteLine($"truth: {missing} of {batch.Records.Count} records have no true person");
+            errors.WriteLine($"truth: {missing} of {batch.Records.Count} records have no true person");
             return ExitCodes.InputError;
         }
 
         TermFrequencies.Apply(batch.Records);
-        var model = ModelSource.LoadOrTrain(modelFile, batch.Records, Console.Error, time);
+        var model = ModelSource.LoadOrTrain(modelFile, batch.Records, errors, time);
         if (model is null) return ExitCodes.InputError;
         var result = ConsoleProgress.Run("Matching", batch.Records.Count,
             report => new BatchDeduplicator(model).Run(batch.Records, done => report(done), keepScoredPairs: table is not null));
@@ -66,7 +66,7 @@ internal static class EvaluateCommand
         var truthOf = batch.Records.Select(r => truth[(r.Registry, r.LocalId)]).ToArray();
         var evaluation = PairwiseEvaluation.Compute(truthOf, result.Assignments.Select(a => ClustersCsv.PersonId(a.Cluster)).ToArray());
         var reviews = result.Assignments.Count(a => a.Decision == Matching.Decisions.DecisionKind.Review);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"P={evaluation.Precision:F5} R={evaluation.Recall:F5} F1={evaluation.F1:F5} true_positive_pairs={evaluation.TruePositives} " +
             $"false_pairs={evaluation.FalsePositives} missed_pairs={evaluation.FalseNegatives} records={batch.Records.Count} " +
             $"review={(double)reviews / batch.Records.Count:F4} model={model.Version}"));

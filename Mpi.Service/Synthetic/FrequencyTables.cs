@@ -11,7 +11,7 @@ public sealed record FrequencyTables(
     FrequencyTable States)
 {
     /// <summary>Where the tables live relative to the repository root (the default of <c>--freq-dir</c>).</summary>
-    public const string DefaultDirectory = "../shared/data/febrl-dsgen-freq";
+    public const string DefaultDirectory = "data/febrl-dsgen-freq";
 
     /// <summary>The file names looked for in a table directory.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
