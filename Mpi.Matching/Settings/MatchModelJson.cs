@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -6,7 +7,14 @@ namespace Mpi.Matching.Settings;
 /// <summary>Reads and writes <see cref="MatchModel"/> as indented snake_case JSON (source-generated, no reflection).</summary>
 public static class MatchModelJson
 {
-    public static string Serialize(MatchModel model) => JsonSerializer.Serialize(model, MatchModelJsonContext.Default.MatchModel);
+    // Relaxed escaping so that a steward reads "given_phonetic+birth_year" and ">= 0.92", not \u002B and \u003E.
+    // Safe here: the document is a file, never embedded in HTML.
+    private static readonly MatchModelJsonContext Context = new(new JsonSerializerOptions(MatchModelJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public static string Serialize(MatchModel model) => JsonSerializer.Serialize(model, Context.MatchModel);
 
     /// <summary>Parses a model; throws <see cref="InvalidDataException"/> with the reason when it is not one.</summary>
     public static MatchModel Deserialize(string json)
@@ -14,7 +22,7 @@ public static class MatchModelJson
         MatchModel? model;
         try
         {
-            model = JsonSerializer.Deserialize(json, MatchModelJsonContext.Default.MatchModel);
+            model = JsonSerializer.Deserialize(json, Context.MatchModel);
         }
         catch (JsonException e)
         {
