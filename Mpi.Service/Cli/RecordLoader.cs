@@ -22,6 +22,11 @@ internal static class RecordLoader
             errors.WriteLine($"--map: {columnMap.Error}");
             return null;
         }
+        if (!input.Exists)
+        {
+            errors.WriteLine($"{input.FullName}: no such file");
+            return null;
+        }
         var opened = CanonicalCsvReader.Open(input.FullName, CsvReadOptions.Default with { ColumnMap = columnMap.Map });
         if (!opened.Succeeded)
         {

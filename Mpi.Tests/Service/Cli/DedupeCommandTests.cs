@@ -86,4 +86,13 @@ public sealed class DedupeCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, exit);
         Assert.Equal(3, OutputRows.Length);
     }
+
+    [Fact]
+    public void Run_InputDoesNotExist_FailsWithAClearMessage()
+    {
+        var exit = DedupeCommand.Run(new FileInfo(Path.Combine(_folder.FullName, "missing.csv")), new FileInfo(Output), null, null, null,
+            _out, _errors, TimeProvider.System);
+        Assert.Equal(ExitCodes.InputError, exit);
+        Assert.Contains("missing.csv: no such file", _errors.ToString());
+    }
 }
