@@ -68,7 +68,7 @@ public sealed class BatchDeduplicator(MatchModel model)
 
         var clusters = CoherentClustering.Cluster(records.Count, links, (x, y) => Compatible(records[x], records[y]),
             thresholds.MinimumMeanClusterWeight, out var refused);
-        var assignments = Assign(records.Count, clusters, links, reviews);
+        var assignments = BatchDecisions.Assign(clusters, links, reviews, thresholds);
         return new DeduplicationResult(assignments, candidatePairs, links.Count(l => l.ByRule), links.Count(l => !l.ByRule),
             reviews.Count, refused, index.OversizedBlocks, scored?.ToArray());
     }
@@ -98,38 +98,5 @@ public sealed class BatchDeduplicator(MatchModel model)
             else first[key] = i;
         }
         return links;
-    }
-
-    private static RecordAssignment[] Assign(int count, int[] clusters, IEnumerable<ScoredLink> links,
-        IEnumerable<(int A, int B, double Probability)> reviews)
-    {
-        var decision = new DecisionKind[count];
-        var score = new double[count];
-        foreach (var link in links)
-        {
-            if (clusters[link.First] != clusters[link.Second]) continue;
-            var probability = link.ByRule ? 1.0 : 1.0 / (1.0 + Math.Pow(2.0, -link.Weight));
-            foreach (var r in (ReadOnlySpan<int>)[link.First, link.Second])
-            {
-                if (clusters[r] == r) continue; // the cluster's first record is the person's first record: "new"
-                var kind = link.ByRule ? DecisionKind.RuleLink : DecisionKind.AutoLink;
-                if (decision[r] == DecisionKind.New || (kind == DecisionKind.RuleLink && decision[r] == DecisionKind.AutoLink))
-                    decision[r] = kind;
-                score[r] = Math.Max(score[r], probability);
-            }
-        }
-        var size = new int[count];
-        foreach (var c in clusters) size[c]++;
-        foreach (var (a, b, p) in reviews)
-        {
-            // The later record is the incoming one; it goes to review when it was not linked to anyone.
-            var incoming = Math.Max(a, b);
-            if (clusters[a] == clusters[b] || size[clusters[incoming]] > 1) continue;
-            decision[incoming] = DecisionKind.Review;
-            score[incoming] = Math.Max(score[incoming], p);
-        }
-        var result = new RecordAssignment[count];
-        for (var i = 0; i < count; i++) result[i] = new RecordAssignment(clusters[i], decision[i], score[i]);
-        return result;
     }
 }

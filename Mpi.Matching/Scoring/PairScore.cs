@@ -7,7 +7,10 @@ namespace Mpi.Matching.Scoring;
 public readonly record struct PairScore(double MatchWeight, PairGuard Guard)
 {
     /// <summary>The match probability: 1 / (1 + 2^-weight).</summary>
-    public double Probability => 1.0 / (1.0 + Math.Pow(2.0, -MatchWeight));
+    public double Probability => ProbabilityOf(MatchWeight);
+
+    /// <summary>The probability a match weight (log2 odds) stands for.</summary>
+    public static double ProbabilityOf(double matchWeight) => 1.0 / (1.0 + Math.Pow(2.0, -matchWeight));
 }
 
 /// <summary>
