@@ -14,15 +14,13 @@ public readonly record struct PairScore(double MatchWeight, PairGuard Guard)
 }
 
 /// <summary>
-/// Limits a pair's decision whatever its weight (DESIGN.md "known traps"): a strong disagreement on a field that
-/// identifies the person — not the household — means the pair can be reviewed but never linked automatically;
-/// conflicting generational suffixes (JR vs SR) mean two different people.
+/// Limits a pair's decision whatever its weight (DESIGN.md "known traps"; the rules are in <see cref="IdentityGuard"/>).
 /// </summary>
 public enum PairGuard
 {
     /// <summary>The weight decides.</summary>
     None = 0,
-    /// <summary>Given name, date of birth or national id strongly disagree: at most review.</summary>
+    /// <summary>An identity disagreement that nothing vouches for (twins, father and son, namesakes): at most review.</summary>
     AtMostReview = 1,
     /// <summary>Suffixes conflict (JR/SR, II/III): never the same person.</summary>
     CannotLink = 2,
