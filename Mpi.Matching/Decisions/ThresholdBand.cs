@@ -9,11 +9,12 @@ public enum ThresholdBand { NonMatch, Review, AutoLink }
 /// <summary>Maps a pair score to its band: a guard caps the band (review at most, or non-match).</summary>
 public static class ThresholdBands
 {
-    public static ThresholdBand Of(PairScore score, DecisionThresholds thresholds)
+    public static ThresholdBand Of(PairScore score, DecisionThresholds thresholds) => Of(score.Probability, score.Guard, thresholds);
+
+    public static ThresholdBand Of(double probability, PairGuard guard, DecisionThresholds thresholds)
     {
-        if (score.Guard == PairGuard.CannotLink) return ThresholdBand.NonMatch;
-        var p = score.Probability;
-        if (p >= thresholds.AutoLink && score.Guard == PairGuard.None) return ThresholdBand.AutoLink;
-        return p >= thresholds.Review ? ThresholdBand.Review : ThresholdBand.NonMatch;
+        if (guard == PairGuard.CannotLink) return ThresholdBand.NonMatch;
+        if (probability >= thresholds.AutoLink && guard == PairGuard.None) return ThresholdBand.AutoLink;
+        return probability >= thresholds.Review ? ThresholdBand.Review : ThresholdBand.NonMatch;
     }
 }

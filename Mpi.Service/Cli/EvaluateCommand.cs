@@ -65,7 +65,7 @@ internal static class EvaluateCommand
 
         var truthOf = batch.Records.Select(r => truth[(r.Registry, r.LocalId)]).ToArray();
         var evaluation = PairwiseEvaluation.Compute(truthOf, result.Assignments.Select(a => ClustersCsv.PersonId(a.Cluster)).ToArray());
-        var reviews = result.Assignments.Count(a => a.Decision == Matching.Decisions.DecisionKind.Review);
+        var reviews = result.Assignments.Count(a => a.Decision == global::Mpi.Matching.Decisions.DecisionKind.Review);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"P={evaluation.Precision:F5} R={evaluation.Recall:F5} F1={evaluation.F1:F5} true_positive_pairs={evaluation.TruePositives} " +
             $"false_pairs={evaluation.FalsePositives} missed_pairs={evaluation.FalseNegatives} records={batch.Records.Count} " +

@@ -1,0 +1,35 @@
+using Mpi.Matching.Blocking;
+using Mpi.Matching.Rules;
+using Mpi.Matching.Scoring;
+using Mpi.Matching.Settings;
+
+namespace Mpi.Service.Matching;
+
+/// <summary>
+/// The model the service decides with, resolved once for the hot path: scorer, deterministic rules and blocking rules.
+/// Immutable; activating another model version swaps the whole object.
+/// </summary>
+public sealed class ActiveModel
+{
+    public ActiveModel(MatchModel model)
+    {
+        Model = model;
+        Scorer = new PairScorer(model);
+        Rules = new ExactRuleEvaluator(model.Rules);
+        BlockingRules = [.. model.Blocking.Rules.Select(BlockingRuleCatalog.Get)];
+    }
+
+    public MatchModel Model { get; }
+    public PairScorer Scorer { get; }
+    public ExactRuleEvaluator Rules { get; }
+    public IReadOnlyList<BlockingRule> BlockingRules { get; }
+
+    /// <summary>The shipped default model (trained without labels on the project's synthetic population).</summary>
+    public static MatchModel Default()
+    {
+        using var stream = typeof(ActiveModel).Assembly.GetManifestResourceStream("Mpi.Service.Model.default-model.json")
+            ?? throw new InvalidOperationException("the default model is not embedded");
+        using var reader = new StreamReader(stream);
+        return MatchModelJson.Deserialize(reader.ReadToEnd());
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Mpi.Service.Persistence;
+
+/// <summary>Lets `dotnet ef migrations add` build the context without starting the service.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<MpiDbContext>
+{
+    public MpiDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<MpiDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -1,0 +1,20 @@
+namespace Mpi.Service.Persistence.Entities;
+
+/// <summary>
+/// One change of a source record's person, appended and never edited: the history that makes every link, unlink,
+/// merge and unmerge reversible.
+/// </summary>
+public sealed class LinkEventEntity
+{
+    public long Id { get; set; }
+    public long SourceRecordId { get; set; }
+    public string? FromPersonId { get; set; }
+    public required string ToPersonId { get; set; }
+    /// <summary>new, updated, rule_link, auto_link, review, reviewer_link, steward_merge, unlink, unmerge.</summary>
+    public required string Kind { get; set; }
+    public double? Probability { get; set; }
+    public string? ModelVersion { get; set; }
+    public required string Actor { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? Reason { get; set; }
+}

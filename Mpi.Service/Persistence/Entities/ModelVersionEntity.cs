@@ -1,0 +1,11 @@
+namespace Mpi.Service.Persistence.Entities;
+
+/// <summary>A model version (the JSON a steward reads), who made it, and whether it is the active one.</summary>
+public sealed class ModelVersionEntity
+{
+    public required string Version { get; set; }
+    public required string Json { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string CreatedBy { get; set; }
+    public bool IsActive { get; set; }
+}

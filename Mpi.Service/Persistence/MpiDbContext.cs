@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Mpi.Service.Persistence.Entities;
+
+namespace Mpi.Service.Persistence;
+
+/// <summary>The MPI's tables. SQLite by default (one file, WAL); the schema comes from migrations applied at start-up.</summary>
+public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbContext(options)
+{
+    public DbSet<PersonEntity> Persons => Set<PersonEntity>();
+    public DbSet<SourceRecordEntity> SourceRecords => Set<SourceRecordEntity>();
+    public DbSet<BlockingKeyEntity> BlockingKeys => Set<BlockingKeyEntity>();
+    public DbSet<LinkEventEntity> LinkEvents => Set<LinkEventEntity>();
+    public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+    public DbSet<ModelVersionEntity> ModelVersions => Set<ModelVersionEntity>();
+    public DbSet<ReviewTaskEntity> ReviewTasks => Set<ReviewTaskEntity>();
+
+    /// <summary>Times as 64-bit binary values: SQLite has no date type, and text cannot be ordered or compared in SQL.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
+        conventions.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<PersonEntity>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).HasMaxLength(40);
+            e.Property(p => p.MergedIntoId).HasMaxLength(40);
+            e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        model.Entity<SourceRecordEntity>(e =>
+        {
+            e.HasIndex(r => new { r.Registry, r.LocalId }).IsUnique();
+            e.HasIndex(r => r.PersonId);
+            e.Property(r => r.Registry).HasMaxLength(64);
+            e.Property(r => r.LocalId).HasMaxLength(100);
+            e.Property(r => r.PersonId).HasMaxLength(40);
+            e.HasOne<PersonEntity>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<BlockingKeyEntity>(e =>
+        {
+            e.HasKey(k => new { k.Key, k.SourceRecordId });
+            e.HasIndex(k => k.SourceRecordId);
+            e.HasOne<SourceRecordEntity>().WithMany().HasForeignKey(k => k.SourceRecordId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<LinkEventEntity>(e =>
+        {
+            e.HasIndex(l => l.SourceRecordId);
+            e.HasIndex(l => l.ToPersonId);
+            e.HasIndex(l => l.FromPersonId);
+        });
+        model.Entity<AuditEntryEntity>(e => e.HasIndex(a => a.At));
+        model.Entity<ModelVersionEntity>(e => e.HasKey(m => m.Version));
+        model.Entity<ReviewTaskEntity>(e =>
+        {
+            e.HasIndex(t => new { t.State, t.CreatedAt });
+            e.HasIndex(t => t.SourceRecordId);
+            e.Property(t => t.Version).IsConcurrencyToken();
+        });
+    }
+}

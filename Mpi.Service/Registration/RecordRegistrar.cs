@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using Mpi.Matching.Decisions;
+using Mpi.Matching.Normalization;
+using Mpi.Matching.Records;
+using Mpi.Matching.Scoring;
+using Mpi.Service.Matching;
+using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
+
+namespace Mpi.Service.Registration;
+
+/// <summary>
+/// Registers one source record: in one write transaction (so that two registries sending the same new patient at
+/// the same moment end with one person), an existing (registry, local id) is updated in place and keeps its person;
+/// a new one is searched, scored and decided, then stored with its blocking keys, its link history, a review task
+/// when uncertain, and an audit entry.
+/// </summary>
+public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer, CandidateSearch search, TimeProvider time)
+{
+    public async Task<RegistrationOutcome> RegisterAsync(PatientRecord received, ActiveModel model, string actor, CancellationToken cancellation)
+    {
+        var normalized = normalizer.Normalize(received);
+        var record = normalized.Record;
+        var now = time.GetUtcNow();
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellation);
+
+        var existing = await db.SourceRecords.SingleOrDefaultAsync(r => r.Registry == record.Registry && r.LocalId == record.LocalId, cancellation);
+        if (existing is not null)
+        {
+            var outcome = await UpdateAsync(existing, received, record, model, actor, now, normalized, cancellation);
+            await transaction.CommitAsync(cancellation);
+            return outcome;
+        }
+
+        var candidates = await search.FindAsync(record, model, cancellation);
+        var persons = ScoreByPerson(record, candidates, model);
+        var (kind, best, ranked) = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), model.Model.Thresholds);
+        var decision = kind switch
+        {
+            DecisionKind.RuleLink => RegistrationDecision.RuleLink,
+            DecisionKind.AutoLink => RegistrationDecision.AutoLink,
+            DecisionKind.Review => RegistrationDecision.Review,
+            _ => RegistrationDecision.New,
+        };
+        var personId = decision is RegistrationDecision.RuleLink or RegistrationDecision.AutoLink ? best!.PersonId : NewPerson(now);
+
+        var stored = new SourceRecordEntity
+        {
+            Registry = record.Registry, LocalId = record.LocalId, PersonId = personId, Version = 1, CreatedAt = now, UpdatedAt = now,
+        };
+        stored.CopyDemographics(received with { Registry = record.Registry, LocalId = record.LocalId });
+        db.SourceRecords.Add(stored);
+        await db.SaveChangesAsync(cancellation);
+        AddKeys(stored.Id, record, model);
+        var probability = best?.Probability ?? 0;
+        db.LinkEvents.Add(new LinkEventEntity
+        {
+            SourceRecordId = stored.Id, ToPersonId = personId, Kind = Wire(decision), Probability = best is null ? null : probability,
+            ModelVersion = model.Model.Version, Actor = actor, At = now, Reason = best?.Rule,
+        });
+        ReviewTaskEntity? task = null;
+        if (decision == RegistrationDecision.Review)
+        {
+            task = new ReviewTaskEntity
+            {
+                SourceRecordId = stored.Id, CandidatePersonIds = string.Join(',', ranked.Take(3).Select(c => c.PersonId)),
+                Probability = probability, ModelVersion = model.Model.Version, State = "open", CreatedAt = now, Version = 1,
+            };
+            db.ReviewTasks.Add(task);
+        }
+        Audit(actor, "register", $"{record.Registry}/{record.LocalId}", Wire(decision), now);
+        await db.SaveChangesAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
+
+        var explanation = best is null ? null : model.Scorer.Explain(record, persons[best.PersonId].Record);
+        return new RegistrationOutcome(decision, personId, probability, explanation, task?.Id, normalized.Receipts, model.Model.Version, 1);
+    }
+
+    private async Task<RegistrationOutcome> UpdateAsync(SourceRecordEntity existing, PatientRecord received, NormalizedRecord record,
+        ActiveModel model, string actor, DateTimeOffset now, NormalizationResult normalized, CancellationToken cancellation)
+    {
+        if (existing.CopyDemographics(received with { Registry = existing.Registry, LocalId = existing.LocalId }))
+        {
+            existing.Version++;
+            existing.UpdatedAt = now;
+            await db.BlockingKeys.Where(k => k.SourceRecordId == existing.Id).ExecuteDeleteAsync(cancellation);
+            AddKeys(existing.Id, record, model);
+            db.LinkEvents.Add(new LinkEventEntity
+            {
+                SourceRecordId = existing.Id, FromPersonId = existing.PersonId, ToPersonId = existing.PersonId, Kind = "updated",
+                ModelVersion = model.Model.Version, Actor = actor, At = now,
+            });
+        }
+        Audit(actor, "register", $"{existing.Registry}/{existing.LocalId}", "updated", now);
+        await db.SaveChangesAsync(cancellation);
+        return new RegistrationOutcome(RegistrationDecision.Updated, existing.PersonId, 1.0, null, null, normalized.Receipts,
+            model.Model.Version, existing.Version);
+    }
+
+    /// <summary>Each candidate person's best record against the incoming one; a rule beats any score.</summary>
+    private static Dictionary<string, (PersonCandidate Candidate, NormalizedRecord Record)> ScoreByPerson(NormalizedRecord incoming,
+        IEnumerable<(SourceRecordEntity Stored, NormalizedRecord Normalized)> candidates, ActiveModel model)
+    {
+        var persons = new Dictionary<string, (PersonCandidate Candidate, NormalizedRecord Record)>();
+        foreach (var (stored, normalized) in candidates)
+        {
+            var rule = model.Rules.FirstMatch(incoming, normalized);
+            var score = model.Scorer.Score(incoming, normalized);
+            var candidate = new PersonCandidate(stored.PersonId, rule is null ? score.Probability : 1.0, score.Guard, rule);
+            if (!persons.TryGetValue(stored.PersonId, out var seen) || Supersedes(candidate, seen.Candidate))
+                persons[stored.PersonId] = (candidate, normalized);
+        }
+        return persons;
+    }
+
+    /// <summary>An outright conflict with any record of a person rules the person out; otherwise a rule, then the higher probability.</summary>
+    private static bool Supersedes(PersonCandidate candidate, PersonCandidate seen)
+    {
+        if (seen.Guard == PairGuard.CannotLink) return false;
+        if (candidate.Guard == PairGuard.CannotLink) return true;
+        if ((candidate.Rule is null) != (seen.Rule is null)) return candidate.Rule is not null;
+        return candidate.Probability > seen.Probability;
+    }
+
+    private void AddKeys(long sourceRecordId, NormalizedRecord record, ActiveModel model)
+    {
+        foreach (var (key, _) in StoredBlockingKeys.Of(record, model.BlockingRules))
+            db.BlockingKeys.Add(new BlockingKeyEntity { Key = key, SourceRecordId = sourceRecordId });
+    }
+
+    private string NewPerson(DateTimeOffset now)
+    {
+        var person = new PersonEntity { Id = $"P{Guid.CreateVersion7(now):N}", CreatedAt = now, Version = 1 };
+        db.Persons.Add(person);
+        return person.Id;
+    }
+
+    private void Audit(string actor, string action, string subject, string outcome, DateTimeOffset now) =>
+        db.AuditEntries.Add(new AuditEntryEntity { At = now, Actor = actor, Action = action, Subject = subject, Outcome = outcome });
+
+    private static string Wire(RegistrationDecision decision) => decision switch
+    {
+        RegistrationDecision.RuleLink => "rule_link",
+        RegistrationDecision.AutoLink => "auto_link",
+        RegistrationDecision.Review => "review",
+        RegistrationDecision.New => "new",
+        _ => "updated",
+    };
+}

@@ -1,0 +1,16 @@
+namespace Mpi.Service.Registration;
+
+/// <summary>What <c>Register</c> did with a record (the wire values of the contract).</summary>
+public enum RegistrationDecision
+{
+    /// <summary>Linked to an existing person by a deterministic rule.</summary>
+    RuleLink,
+    /// <summary>Linked to an existing person because the match probability reached the auto-link threshold.</summary>
+    AutoLink,
+    /// <summary>Uncertain: the record is its own person for now, and a review task asks a person to decide.</summary>
+    Review,
+    /// <summary>No candidate came close: a new person.</summary>
+    New,
+    /// <summary>The (registry, local id) was known: its record was updated (or re-sent unchanged) and keeps its person.</summary>
+    Updated,
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Mpi.Matching.Normalization;
+using Mpi.Matching.Scoring;
+
+namespace Mpi.Service.Registration;
+
+/// <summary>The answer to one registration: decision, person, the score behind it and a receipt per field.</summary>
+/// <param name="Explanation">Why the best candidate scored what it did; null when there was no candidate.</param>
+/// <param name="ReviewTaskId">The review task opened for the record, when the decision is review.</param>
+/// <param name="RecordVersion">The stored version of the source record after this message.</param>
+public sealed record RegistrationOutcome(
+    RegistrationDecision Decision,
+    string PersonId,
+    double Probability,
+    ScoreExplanation? Explanation,
+    long? ReviewTaskId,
+    ImmutableArray<FieldReceipt> Receipts,
+    string ModelVersion,
+    int RecordVersion);
