@@ -1,3 +1,3 @@
 using Mpi.Service.Cli;
 
-return CliCommands.Create().Parse(args).Invoke();
+return await CliCommands.Create().Parse(args).InvokeAsync();

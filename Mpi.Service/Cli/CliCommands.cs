@@ -8,7 +8,9 @@ public static class CliCommands
 {
     public static RootCommand Create()
     {
-        var root = new RootCommand("Master Patient Index: patient identity matching. Batch verbs run on CSV files of the canonical columns.");
+        var root = new RootCommand("Master Patient Index: patient identity matching. Without a verb it serves gRPC; the batch verbs run on CSV files of the canonical columns.");
+        ServeCommand.MakeDefault(root);
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DedupeCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Mpi.Matching.Decisions;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
-using Mpi.Matching.Scoring;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
@@ -17,9 +16,13 @@ namespace Mpi.Service.Registration;
 /// </summary>
 public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer, CandidateSearch search, TimeProvider time)
 {
-    public async Task<RegistrationOutcome> RegisterAsync(PatientRecord received, ActiveModel model, string actor, CancellationToken cancellation)
+    public Task<RegistrationOutcome> RegisterAsync(PatientRecord received, ActiveModel model, string actor, CancellationToken cancellation) =>
+        RegisterAsync(received, normalizer.Normalize(received), model, actor, cancellation);
+
+    /// <summary>Registers a record already normalised (and validated) by the caller.</summary>
+    public async Task<RegistrationOutcome> RegisterAsync(PatientRecord received, NormalizationResult normalized, ActiveModel model, string actor,
+        CancellationToken cancellation)
     {
-        var normalized = normalizer.Normalize(received);
         var record = normalized.Record;
         var now = time.GetUtcNow();
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellation);
@@ -33,7 +36,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         }
 
         var candidates = await search.FindAsync(record, model, cancellation);
-        var persons = ScoreByPerson(record, candidates, model);
+        var persons = PersonScoring.ByPerson(record, candidates, model);
         var (kind, best, ranked) = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), model.Model.Thresholds);
         var decision = kind switch
         {
@@ -95,31 +98,6 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         await db.SaveChangesAsync(cancellation);
         return new RegistrationOutcome(RegistrationDecision.Updated, existing.PersonId, 1.0, null, null, normalized.Receipts,
             model.Model.Version, existing.Version);
-    }
-
-    /// <summary>Each candidate person's best record against the incoming one; a rule beats any score.</summary>
-    private static Dictionary<string, (PersonCandidate Candidate, NormalizedRecord Record)> ScoreByPerson(NormalizedRecord incoming,
-        IEnumerable<(SourceRecordEntity Stored, NormalizedRecord Normalized)> candidates, ActiveModel model)
-    {
-        var persons = new Dictionary<string, (PersonCandidate Candidate, NormalizedRecord Record)>();
-        foreach (var (stored, normalized) in candidates)
-        {
-            var rule = model.Rules.FirstMatch(incoming, normalized);
-            var score = model.Scorer.Score(incoming, normalized);
-            var candidate = new PersonCandidate(stored.PersonId, rule is null ? score.Probability : 1.0, score.Guard, rule);
-            if (!persons.TryGetValue(stored.PersonId, out var seen) || Supersedes(candidate, seen.Candidate))
-                persons[stored.PersonId] = (candidate, normalized);
-        }
-        return persons;
-    }
-
-    /// <summary>An outright conflict with any record of a person rules the person out; otherwise a rule, then the higher probability.</summary>
-    private static bool Supersedes(PersonCandidate candidate, PersonCandidate seen)
-    {
-        if (seen.Guard == PairGuard.CannotLink) return false;
-        if (candidate.Guard == PairGuard.CannotLink) return true;
-        if ((candidate.Rule is null) != (seen.Rule is null)) return candidate.Rule is not null;
-        return candidate.Probability > seen.Probability;
     }
 
     private void AddKeys(long sourceRecordId, NormalizedRecord record, ActiveModel model)

@@ -1,0 +1,68 @@
+using Google.Protobuf.Collections;
+using Mpi.Contracts.V1;
+using Mpi.Matching.Records;
+using Mpi.Matching.Scoring;
+using Domain = Mpi.Matching;
+
+namespace Mpi.Service.Contracts;
+
+/// <summary>Between the wire messages of mpi.v1 and the domain types. No logic beyond renaming.</summary>
+public static class ContractMapping
+{
+    public static PatientRecord ToPatientRecord(RecordKey? key, Demographics? d) => new(key?.Registry ?? "", key?.LocalId ?? "")
+    {
+        GivenName = Value(d?.GivenName), MiddleName = Value(d?.MiddleName), FamilyName = Value(d?.FamilyName), Suffix = Value(d?.Suffix),
+        BirthDate = Value(d?.BirthDate), Sex = Value(d?.Sex), AddressLine = Value(d?.AddressLine), AddressLine2 = Value(d?.AddressLine2),
+        City = Value(d?.City), State = Value(d?.State), PostalCode = Value(d?.PostalCode), Phone = Value(d?.Phone), Email = Value(d?.Email),
+        NationalId = Value(d?.NationalId),
+    };
+
+    public static void AddReceipts(RepeatedField<FieldReceipt> into, IEnumerable<Domain.Normalization.FieldReceipt> receipts)
+    {
+        foreach (var r in receipts.Where(r => r.Outcome != Domain.Normalization.FieldOutcome.Missing))
+            into.Add(new FieldReceipt
+            {
+                Field = r.Field, Received = r.Received ?? "", Stored = r.Stored ?? "", Outcome = Outcome(r.Outcome), Reason = r.Reason ?? "",
+            });
+    }
+
+    public static Mpi.Contracts.V1.ScoreExplanation? ToContract(Domain.Scoring.ScoreExplanation? e)
+    {
+        if (e is null) return null;
+        var result = new Mpi.Contracts.V1.ScoreExplanation
+        {
+            PriorWeight = e.PriorWeight, MatchWeight = e.MatchWeight, Probability = e.Probability, Guard = Guard(e.Guard),
+        };
+        result.Comparisons.Add(e.Comparisons.Select(c => new Mpi.Contracts.V1.ComparisonOutcome
+        {
+            Comparison = c.Comparison, Level = c.Level, Label = c.Label, Weight = c.Weight, TermFrequencyAdjusted = c.TermFrequencyAdjusted,
+        }));
+        return result;
+    }
+
+    public static Mpi.Contracts.V1.PairGuard Guard(Domain.Scoring.PairGuard guard) => guard switch
+    {
+        Domain.Scoring.PairGuard.AtMostReview => Mpi.Contracts.V1.PairGuard.AtMostReview,
+        Domain.Scoring.PairGuard.CannotLink => Mpi.Contracts.V1.PairGuard.CannotLink,
+        _ => Mpi.Contracts.V1.PairGuard.None,
+    };
+
+    public static Demographics ToDemographics(PatientRecord r) => new()
+    {
+        GivenName = r.GivenName ?? "", MiddleName = r.MiddleName ?? "", FamilyName = r.FamilyName ?? "", Suffix = r.Suffix ?? "",
+        BirthDate = r.BirthDate ?? "", Sex = r.Sex ?? "", AddressLine = r.AddressLine ?? "", AddressLine2 = r.AddressLine2 ?? "",
+        City = r.City ?? "", State = r.State ?? "", PostalCode = r.PostalCode ?? "", Phone = r.Phone ?? "", Email = r.Email ?? "",
+        NationalId = r.NationalId ?? "",
+    };
+
+    private static FieldOutcome Outcome(Domain.Normalization.FieldOutcome outcome) => outcome switch
+    {
+        Domain.Normalization.FieldOutcome.Accepted => FieldOutcome.Accepted,
+        Domain.Normalization.FieldOutcome.Normalized => FieldOutcome.Normalized,
+        Domain.Normalization.FieldOutcome.SetAside => FieldOutcome.SetAside,
+        _ => FieldOutcome.Missing,
+    };
+
+    /// <summary>proto3 strings are never null: empty means "not sent".</summary>
+    private static string? Value(string? s) => string.IsNullOrEmpty(s) ? null : s;
+}

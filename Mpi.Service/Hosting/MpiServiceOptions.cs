@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Mpi.Service.Hosting;
+
+/// <summary>The service's settings, bound from the <c>Mpi</c> configuration section (appsettings, environment, command line).</summary>
+public sealed class MpiServiceOptions
+{
+    public const string Section = "Mpi";
+
+    /// <summary>Loopback or all-interfaces port of the cleartext HTTP/2 gRPC endpoint (default 5080).</summary>
+    [Range(0, 65535)]
+    public int GrpcPort { get; set; } = 5080;
+
+    /// <summary>Listen on every interface instead of loopback only.</summary>
+    public bool ListenOnAllInterfaces { get; set; }
+
+    /// <summary>The SQLite file (created and migrated on first start).</summary>
+    [Required]
+    public string DatabasePath { get; set; } = "mpi.db";
+
+    /// <summary>Write logs as compact JSON instead of plain text.</summary>
+    public bool JsonLogs { get; set; }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Mpi.Matching.Normalization;
+using Mpi.Service.Matching;
+using Mpi.Service.Persistence;
+using Mpi.Service.Registration;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace Mpi.Service.Hosting;
+
+/// <summary>
+/// The gRPC service host: Kestrel with a cleartext HTTP/2 endpoint, EF Core on SQLite (created and migrated before
+/// the first request), standard health checking and server reflection, and Serilog on the console. Logs carry record
+/// keys and outcomes only, never demographics.
+/// </summary>
+public static class ServiceHost
+{
+    /// <summary>Builds the application; <paramref name="settings"/> override configuration (e.g. Mpi:GrpcPort).</summary>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddOptions<MpiServiceOptions>().BindConfiguration(MpiServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(MpiServiceOptions.Section).Get<MpiServiceOptions>() ?? new MpiServiceOptions();
+
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog((_, log) =>
+        {
+            log.MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
+                .Enrich.FromLogContext();
+            if (options.JsonLogs) log.WriteTo.Console(new CompactJsonFormatter());
+            else log.WriteTo.Console();
+        });
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Cleartext gRPC has no ALPN to negotiate HTTP/2, so the endpoint speaks HTTP/2 only.
+            if (options.ListenOnAllInterfaces) kestrel.ListenAnyIP(options.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
+            else kestrel.Listen(System.Net.IPAddress.Loopback, options.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
+        });
+
+        builder.Services.AddDbContext<MpiDbContext>(db => db.UseSqlite($"Data Source={options.DatabasePath};Default Timeout=30"));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new RecordNormalizer(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ActiveModelHolder>();
+        builder.Services.AddScoped<CandidateSearch>();
+        builder.Services.AddScoped<RecordRegistrar>();
+        builder.Services.AddScoped<RecordMatcher>();
+
+        builder.Services.AddGrpc();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+        app.MapGrpcService<RegistrationGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    /// <summary>Migrates the database and loads the active model, before the host accepts calls.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellation = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MpiDbContext>();
+        await DatabaseInitializer.InitializeAsync(db, cancellation);
+        await app.Services.GetRequiredService<ActiveModelHolder>().LoadAsync(db, cancellation);
+        _ = app.Services.GetRequiredService<IOptions<MpiServiceOptions>>().Value;
+    }
+}

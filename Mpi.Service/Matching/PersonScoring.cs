@@ -1,0 +1,35 @@
+using Mpi.Matching.Decisions;
+using Mpi.Matching.Records;
+using Mpi.Matching.Scoring;
+using Mpi.Service.Persistence.Entities;
+
+namespace Mpi.Service.Matching;
+
+/// <summary>Scores an incoming record against candidate records and keeps, per person, the record that decides.</summary>
+public static class PersonScoring
+{
+    /// <summary>Each candidate person's best record against the incoming one; a rule beats any score.</summary>
+    public static Dictionary<string, (PersonCandidate Candidate, NormalizedRecord Record, SourceRecordEntity Stored)> ByPerson(
+        NormalizedRecord incoming, IEnumerable<(SourceRecordEntity Stored, NormalizedRecord Normalized)> candidates, ActiveModel model)
+    {
+        var persons = new Dictionary<string, (PersonCandidate Candidate, NormalizedRecord Record, SourceRecordEntity Stored)>();
+        foreach (var (stored, normalized) in candidates)
+        {
+            var rule = model.Rules.FirstMatch(incoming, normalized);
+            var score = model.Scorer.Score(incoming, normalized);
+            var candidate = new PersonCandidate(stored.PersonId, rule is null ? score.Probability : 1.0, score.Guard, rule);
+            if (!persons.TryGetValue(stored.PersonId, out var seen) || Supersedes(candidate, seen.Candidate))
+                persons[stored.PersonId] = (candidate, normalized, stored);
+        }
+        return persons;
+    }
+
+    /// <summary>An outright conflict with any record of a person rules the person out; otherwise a rule, then the higher probability.</summary>
+    private static bool Supersedes(PersonCandidate candidate, PersonCandidate seen)
+    {
+        if (seen.Guard == PairGuard.CannotLink) return false;
+        if (candidate.Guard == PairGuard.CannotLink) return true;
+        if ((candidate.Rule is null) != (seen.Rule is null)) return candidate.Rule is not null;
+        return candidate.Probability > seen.Probability;
+    }
+}

@@ -1,0 +1,60 @@
+using Mpi.Contracts.V1;
+using Mpi.Matching.Decisions;
+using Mpi.Matching.Normalization;
+using Mpi.Service.Contracts;
+using Mpi.Service.Persistence;
+
+namespace Mpi.Service.Matching;
+
+/// <summary>
+/// Match without registering: the candidate persons for a record, best first, each with its probability, band and
+/// explanation, and what Register would decide. Nothing is stored.
+/// </summary>
+public sealed class RecordMatcher(CandidateSearch search)
+{
+    public const int DefaultTopK = 5;
+    public const int MaxTopK = 50;
+
+    public async Task<MatchResponse> MatchAsync(NormalizationResult normalized, int topK, double minProbability, ActiveModel model,
+        CancellationToken cancellation)
+    {
+        var record = normalized.Record;
+        var candidates = await search.FindAsync(record, model, cancellation);
+        var persons = PersonScoring.ByPerson(record, candidates, model);
+        var thresholds = model.Model.Thresholds;
+        var (kind, best, ranked) = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), thresholds);
+        var response = new MatchResponse
+        {
+            Decision = kind switch
+            {
+                DecisionKind.RuleLink => Decision.RuleLink,
+                DecisionKind.AutoLink => Decision.AutoLink,
+                DecisionKind.Review => Decision.Review,
+                _ => Decision.New,
+            },
+            Rule = kind == DecisionKind.RuleLink ? best!.Rule : "",
+            ModelVersion = model.Model.Version,
+        };
+        ContractMapping.AddReceipts(response.Receipts, normalized.Receipts);
+        var take = topK <= 0 ? DefaultTopK : Math.Min(topK, MaxTopK);
+        foreach (var candidate in ranked.Where(c => c.Probability >= minProbability).Take(take))
+        {
+            var (_, other, stored) = persons[candidate.PersonId];
+            response.Candidates.Add(new MatchCandidate
+            {
+                PersonId = candidate.PersonId,
+                Probability = candidate.Probability,
+                Explanation = ContractMapping.ToContract(model.Scorer.Explain(record, other)),
+                MatchedRecord = new RecordKey { Registry = stored.Registry, LocalId = stored.LocalId },
+                Band = ThresholdBands.Of(candidate.Probability, candidate.Guard, thresholds) switch
+                {
+                    Mpi.Matching.Decisions.ThresholdBand.AutoLink => Mpi.Contracts.V1.ThresholdBand.AutoLink,
+                    Mpi.Matching.Decisions.ThresholdBand.Review => Mpi.Contracts.V1.ThresholdBand.Review,
+                    _ => Mpi.Contracts.V1.ThresholdBand.NonMatch,
+                },
+                Golden = ContractMapping.ToDemographics(stored.ToPatientRecord()),
+            });
+        }
+        return response;
+    }
+}

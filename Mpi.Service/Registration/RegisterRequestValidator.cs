@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using Mpi.Contracts.V1;
+using FieldOutcome = Mpi.Matching.Normalization.FieldOutcome;
+using Mpi.Matching.Normalization;
+using Mpi.Service.Csv;
+
+namespace Mpi.Service.Registration;
+
+/// <summary>
+/// What makes a registration unacceptable, field by field: a missing or invalid registry or local id, a field longer
+/// than 1,000 characters, and — unless the caller chose to have them set aside — a value normalisation had to set
+/// aside for a reason other than being a placeholder (impossible or future date, unknown sex code…). Placeholders are
+/// never an error: they are set aside and reported in the receipt.
+/// </summary>
+public static class RegisterRequestValidator
+{
+    public const int MaxRegistryLength = 64;
+
+    public static ImmutableArray<(string Field, string Reason)> Violations(RecordKey? key, Demographics? demographics,
+        InvalidFieldPolicy policy, ImmutableArray<Mpi.Matching.Normalization.FieldReceipt> receipts, bool keyRequired = true)
+    {
+        var violations = ImmutableArray.CreateBuilder<(string, string)>();
+        if (keyRequired)
+        {
+            if (string.IsNullOrWhiteSpace(key?.Registry)) violations.Add(("key.registry", "required"));
+            else if (key.Registry.Trim().Length > MaxRegistryLength) violations.Add(("key.registry", $"longer than {MaxRegistryLength} characters"));
+            var localId = IdentifierNormalizer.LocalId(key?.LocalId);
+            if (localId.Outcome == FieldOutcome.Missing) violations.Add(("key.local_id", "required"));
+            else if (localId.Outcome == FieldOutcome.SetAside) violations.Add(("key.local_id", localId.Reason!));
+        }
+        if (demographics is not null)
+            foreach (var field in Demographics.Descriptor.Fields.InFieldNumberOrder())
+                if (field.Accessor.GetValue(demographics) is string { Length: > CsvReadOptions.DefaultMaxFieldLength } value)
+                    violations.Add(($"demographics.{field.Name}", $"{value.Length} characters; the limit is {CsvReadOptions.DefaultMaxFieldLength}"));
+        if (policy != InvalidFieldPolicy.SetAside)
+            foreach (var receipt in receipts.Where(r => r.Outcome == FieldOutcome.SetAside && !r.Reason!.StartsWith("placeholder", StringComparison.Ordinal)))
+                violations.Add(($"demographics.{receipt.Field}", receipt.Reason!));
+        return violations.ToImmutable();
+    }
+}

@@ -1,0 +1,59 @@
+using Grpc.Core;
+using Mpi.Contracts.V1;
+using Mpi.Matching.Normalization;
+using Mpi.Service.Contracts;
+using Mpi.Service.Matching;
+
+namespace Mpi.Service.Registration;
+
+/// <summary>
+/// mpi.v1.RegistrationService: maps messages to the registrar and matcher and back. Validation failures become
+/// INVALID_ARGUMENT with field violations; nothing is stored for a rejected request.
+/// </summary>
+public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMatcher matcher, RecordNormalizer normalizer,
+    ActiveModelHolder model, ILogger<RegistrationGrpcService> log) : RegistrationService.RegistrationServiceBase
+{
+    public override async Task<RegisterResponse> Register(RegisterRequest request, ServerCallContext context)
+    {
+        var received = ContractMapping.ToPatientRecord(request.Key, request.Demographics);
+        var normalized = normalizer.Normalize(received);
+        var violations = RegisterRequestValidator.Violations(request.Key, request.Demographics, request.InvalidFieldPolicy, normalized.Receipts);
+        if (violations.Length > 0)
+        {
+            RegistrationLog.Rejected(log, request.Key?.Registry ?? "", violations.Length);
+            throw InvalidArgument.Of(violations);
+        }
+        var outcome = await registrar.RegisterAsync(received, normalized, model.Current, Caller(context), context.CancellationToken);
+        RegistrationLog.Registered(log, normalized.Record.Registry, outcome.Decision);
+        var response = new RegisterResponse
+        {
+            Decision = Wire(outcome.Decision), PersonId = outcome.PersonId, Probability = outcome.Probability,
+            Explanation = ContractMapping.ToContract(outcome.Explanation), ReviewTaskId = outcome.ReviewTaskId?.ToString() ?? "",
+            ModelVersion = outcome.ModelVersion, SourceRecordVersion = outcome.RecordVersion,
+            Key = new RecordKey { Registry = normalized.Record.Registry, LocalId = normalized.Record.LocalId },
+        };
+        ContractMapping.AddReceipts(response.Receipts, outcome.Receipts);
+        return response;
+    }
+
+    public override async Task<MatchResponse> Match(MatchRequest request, ServerCallContext context)
+    {
+        var received = ContractMapping.ToPatientRecord(new RecordKey { Registry = "MATCH", LocalId = "query" }, request.Demographics);
+        var normalized = normalizer.Normalize(received);
+        var violations = RegisterRequestValidator.Violations(null, request.Demographics, request.InvalidFieldPolicy, normalized.Receipts, keyRequired: false);
+        if (violations.Length > 0) throw InvalidArgument.Of(violations);
+        return await matcher.MatchAsync(normalized, request.TopK, request.MinProbability, model.Current, context.CancellationToken);
+    }
+
+    /// <summary>The authenticated caller; until credentials arrive, the peer address stands in.</summary>
+    private static string Caller(ServerCallContext context) => context.AuthContext.PeerIdentity.FirstOrDefault()?.Value ?? "anonymous";
+
+    private static Decision Wire(RegistrationDecision decision) => decision switch
+    {
+        RegistrationDecision.RuleLink => Decision.RuleLink,
+        RegistrationDecision.AutoLink => Decision.AutoLink,
+        RegistrationDecision.Review => Decision.Review,
+        RegistrationDecision.New => Decision.New,
+        _ => Decision.Updated,
+    };
+}

@@ -1,0 +1,107 @@
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Mpi.Contracts.V1;
+
+namespace Mpi.Tests.Service.Grpc;
+
+public sealed class RegistrationGrpcServiceTests(RunningService service) : IClassFixture<RunningService>
+{
+    private RegistrationService.RegistrationServiceClient Client => new(service.Channel);
+
+    private static RegisterRequest Request(string registry, string localId, Action<Demographics>? change = null)
+    {
+        var demographics = new Demographics
+        {
+            GivenName = "Margaret", FamilyName = "Okonkwo-Smith", BirthDate = "1961-04-23", Sex = "F", AddressLine = "12 Wallaby Place",
+            City = "Delmar", PostalCode = "2119", NationalId = "406662512",
+        };
+        change?.Invoke(demographics);
+        return new RegisterRequest { Key = new RecordKey { Registry = registry, LocalId = localId }, Demographics = demographics };
+    }
+
+    [Fact]
+    public async Task Health_DatabaseMigrated_IsServing()
+    {
+        var health = await new Health.HealthClient(service.Channel).CheckAsync(new HealthCheckRequest());
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+    }
+
+    [Fact]
+    public async Task Register_ThenSamePersonFromAnotherRegistry_LinksWithReceiptsAndExplanation()
+    {
+        var first = await Client.RegisterAsync(Request("NORTH_HOSP", "N-100", d => { d.BirthDate = "07/14/1972"; d.FamilyName = "Abernethy"; d.NationalId = "612000781"; d.AddressLine = "3 Jacaranda Close"; }));
+        var second = await Client.RegisterAsync(Request("SOUTH_LAB", "S-100", d => { d.NationalId = ""; d.GivenName = "Peggy"; d.FamilyName = "Abernethy"; d.BirthDate = "1972-07-14"; d.AddressLine = "3 Jacaranda Cl"; }));
+
+        Assert.Equal(Decision.New, first.Decision);
+        Assert.Contains(first.Receipts, r => r is { Field: "birth_date", Received: "07/14/1972", Stored: "1972-07-14", Outcome: FieldOutcome.Normalized });
+        Assert.Equal(Decision.AutoLink, second.Decision);
+        Assert.Equal(first.PersonId, second.PersonId);
+        Assert.Contains(second.Explanation.Comparisons, c => c is { Comparison: "given_name", Label: "nickname" });
+    }
+
+    [Fact]
+    public async Task Register_SameMessageResent_IsUpdatedWithTheSamePerson()
+    {
+        var first = await Client.RegisterAsync(Request("GP_NET", "G-7", d => d.GivenName = "Wilhelmina"));
+        var again = await Client.RegisterAsync(Request("GP_NET", "G-7", d => d.GivenName = "Wilhelmina"));
+        Assert.Equal((Decision.Updated, first.PersonId, 1L), (again.Decision, again.PersonId, again.SourceRecordVersion));
+    }
+
+    [Theory]
+    [InlineData("", "X1", "key.registry")]
+    [InlineData("NORTH_HOSP", "", "key.local_id")]
+    public async Task Register_MissingKey_IsInvalidArgumentNamingTheField(string registry, string localId, string field)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.RegisterAsync(Request(registry, localId)).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == field);
+    }
+
+    [Theory]
+    [InlineData("1985-02-30", "demographics.birth_date")]
+    [InlineData("2099-01-01", "demographics.birth_date")]
+    public async Task Register_ImpossibleOrFutureDate_IsInvalidArgumentAndNothingIsStored(string date, string field)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.RegisterAsync(Request("NORTH_HOSP", $"BAD-{date}", d => d.BirthDate = date)).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == field);
+        Assert.DoesNotContain(date, error.Status.Detail);
+        var match = await Client.MatchAsync(new MatchRequest { Demographics = Request("X", "Y", d => d.BirthDate = "1961-04-23").Demographics });
+        Assert.DoesNotContain(match.Candidates, c => c.MatchedRecord.LocalId == $"BAD-{date}");
+    }
+
+    [Fact]
+    public async Task Register_UnknownSexCode_IsInvalidArgumentUnlessSetAsideIsAsked()
+    {
+        var request = Request("PHARMACY", "PH-1", d => { d.Sex = "Q"; d.GivenName = "Ottoline"; });
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.RegisterAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+
+        request.InvalidFieldPolicy = InvalidFieldPolicy.SetAside;
+        var accepted = await Client.RegisterAsync(request);
+        Assert.Contains(accepted.Receipts, r => r is { Field: "sex", Outcome: FieldOutcome.SetAside });
+    }
+
+    [Fact]
+    public async Task Register_OverLongName_IsInvalidArgument()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Client.RegisterAsync(Request("NORTH_HOSP", "LONG-1", d => d.GivenName = new string('A', 10_000))).ResponseAsync);
+        Assert.Contains(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "demographics.given_name");
+    }
+
+    [Fact]
+    public async Task Match_KnownPerson_ReturnsItWithoutStoringAnything()
+    {
+        var registered = await Client.RegisterAsync(Request("NORTH_HOSP", "N-MATCH", d => { d.GivenName = "Theodora"; d.NationalId = "517000123"; }));
+
+        var match = await Client.MatchAsync(new MatchRequest { Demographics = Request("", "", d => { d.GivenName = "Teodora"; d.NationalId = ""; }).Demographics });
+        var again = await Client.MatchAsync(new MatchRequest { Demographics = Request("", "", d => { d.GivenName = "Teodora"; d.NationalId = ""; }).Demographics });
+
+        Assert.Equal(registered.PersonId, match.Candidates[0].PersonId);
+        Assert.Equal(match.Candidates.Count, again.Candidates.Count);
+        Assert.NotEmpty(match.Candidates[0].Explanation.Comparisons);
+    }
+}
