@@ -15,6 +15,7 @@ public static class CliCommands
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(LoadCommand.Create());
         return root;
     }
 }

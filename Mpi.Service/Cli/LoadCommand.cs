@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Mpi.Contracts.V1;
+using Mpi.Service.Contracts;
+using Mpi.Service.Csv;
+
+namespace Mpi.Service.Cli;
+
+/// <summary>
+/// <c>load</c>: a gRPC client of a running service. Registers every row of a canonical CSV file, one record per
+/// Register call, from N concurrent callers, and writes each record's person and decision as the service answered
+/// (the same columns as <c>dedupe</c>, so the shared scorer reads it). Prints throughput and latency percentiles:
+/// the service's load test.
+/// </summary>
+internal static class LoadCommand
+{
+    public static Command Create()
+    {
+        var input = CommonOptions.Input();
+        var map = CommonOptions.Map();
+        var address = new Option<string>("--address") { Description = "The service", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Concurrent callers (1 keeps file order)", DefaultValueFactory = _ => 8 };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write registry,local_id,person_id,decision,score per record" };
+        var command = new Command("load", "Register a CSV file through a running service, one record per call; report speed") { input, map, address, concurrency, output };
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(input)!, parse.GetValue(map), parse.GetValue(address)!,
+            Math.Max(1, parse.GetValue(concurrency)), parse.GetValue(output), Console.Out, Console.Error, cancellation));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(FileInfo input, string? map, string address, int concurrency, FileInfo? output,
+        TextWriter stdout, TextWriter errors, CancellationToken cancellation)
+    {
+        var columnMap = ColumnMap.Parse(map);
+        if (!columnMap.Succeeded) { await errors.WriteLineAsync($"--map: {columnMap.Error}"); return ExitCodes.InputError; }
+        var opened = CanonicalCsvReader.Open(input.FullName, CsvReadOptions.Default with { ColumnMap = columnMap.Map });
+        if (!opened.Succeeded) { await errors.WriteLineAsync($"{input.Name}: {opened.Error}"); return ExitCodes.InputError; }
+        var rows = new List<Mpi.Matching.Records.PatientRecord>();
+        foreach (var row in opened.Rows!)
+        {
+            if (row.Succeeded) rows.Add(row.Record);
+            else await errors.WriteLineAsync(row.Error);
+        }
+
+        using var channel = GrpcChannel.ForAddress(address);
+        var client = new RegistrationService.RegistrationServiceClient(channel);
+        var results = new RegisterResponse?[rows.Count];
+        var latencies = new double[rows.Count];
+        var failures = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < rows.Count)
+            {
+                var r = rows[i];
+                var request = new RegisterRequest
+                {
+                    Key = new RecordKey { Registry = r.Registry, LocalId = r.LocalId }, Demographics = ContractMapping.ToDemographics(r),
+                    InvalidFieldPolicy = InvalidFieldPolicy.SetAside,
+                };
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    results[i] = await client.RegisterAsync(request, cancellationToken: cancellation);
+                }
+                catch (RpcException e)
+                {
+                    Interlocked.Increment(ref failures);
+                    await errors.WriteLineAsync($"record {i + 1}: {e.StatusCode} {e.Status.Detail}");
+                }
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }, cancellation)));
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        if (output is not null) WriteClusters(output, rows, results);
+        Array.Sort(latencies);
+        var decisions = results.Where(r => r is not null).GroupBy(r => r!.Decision).OrderBy(g => g.Key)
+            .Select(g => $"{g.Key}={g.Count()}");
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"records={rows.Count} failed={failures} seconds={seconds:F1} per_second={rows.Count / Math.Max(seconds, 1e-9):F0} " +
+            $"p50_ms={Percentile(latencies, 0.50):F2} p99_ms={Percentile(latencies, 0.99):F2} {string.Join(' ', decisions)}"));
+        return failures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
+    }
+
+    private static void WriteClusters(FileInfo output, List<Mpi.Matching.Records.PatientRecord> rows, RegisterResponse?[] results)
+    {
+        using var csv = CsvWriter.Create(output.FullName);
+        csv.WriteRow("registry", "local_id", "person_id", "decision", "score");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = results[i];
+            csv.WriteRow(rows[i].Registry, rows[i].LocalId, r?.PersonId ?? $"failed-{i}", r is null ? "failed" : Wire(r.Decision),
+                r?.Probability.ToString("0.######", CultureInfo.InvariantCulture) ?? "");
+        }
+    }
+
+    private static string Wire(Decision decision) => decision switch
+    {
+        Decision.RuleLink => "rule_link",
+        Decision.AutoLink => "auto_link",
+        Decision.Review => "review",
+        Decision.New => "new",
+        _ => "updated",
+    };
+
+    private static double Percentile(double[] sorted, double q) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(q * sorted.Length))];
+}
