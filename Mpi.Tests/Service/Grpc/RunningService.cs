@@ -16,6 +16,9 @@ public sealed class RunningService : IAsyncLifetime
     private WebApplication? _app;
 
     public GrpcChannel Channel { get; private set; } = null!;
+
+    /// <summary>The service's address, e.g. http://127.0.0.1:41234.</summary>
+    public string Address { get; private set; } = "";
     public string DatabasePath => Path.Combine(_folder.FullName, "mpi.db");
 
     public async Task InitializeAsync()
@@ -28,6 +31,7 @@ public sealed class RunningService : IAsyncLifetime
         await ServiceHost.PrepareAsync(_app);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Address = address;
         Channel = GrpcChannel.ForAddress(address);
     }
 
