@@ -47,6 +47,7 @@ public static class ServiceHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new RecordNormalizer(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ActiveModelHolder>();
+        builder.Services.AddSingleton<RegistrationGate>();
         builder.Services.AddScoped<CandidateSearch>();
         builder.Services.AddScoped<RecordRegistrar>();
         builder.Services.AddScoped<RecordMatcher>();

@@ -14,7 +14,8 @@ namespace Mpi.Service.Registration;
 /// a new one is searched, scored and decided, then stored with its blocking keys, its link history, a review task
 /// when uncertain, and an audit entry.
 /// </summary>
-public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer, CandidateSearch search, TimeProvider time)
+public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer, CandidateSearch search, RegistrationGate gate,
+    TimeProvider time)
 {
     public Task<RegistrationOutcome> RegisterAsync(PatientRecord received, ActiveModel model, string actor, CancellationToken cancellation) =>
         RegisterAsync(received, normalizer.Normalize(received), model, actor, cancellation);
@@ -24,6 +25,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         CancellationToken cancellation)
     {
         var record = normalized.Record;
+        using var turn = await gate.EnterAsync(cancellation);
         var now = time.GetUtcNow();
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellation);
 

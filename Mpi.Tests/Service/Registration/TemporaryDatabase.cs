@@ -25,11 +25,14 @@ public sealed class TemporaryDatabase : IDisposable
 
     public MpiDbContext NewContext() => new(new DbContextOptionsBuilder<MpiDbContext>().UseSqlite(ConnectionString).Options);
 
-    /// <summary>A registrar on its own context and connection, as one request of the service would have.</summary>
+    /// <summary>
+    /// A registrar on its own context and connection, with its own gate: as if each call came from another process,
+    /// so that only the database's write lock keeps concurrent registrations apart.
+    /// </summary>
     public RecordRegistrar NewRegistrar(MpiDbContext db)
     {
         var normalizer = new RecordNormalizer(Clock);
-        return new RecordRegistrar(db, normalizer, new CandidateSearch(db, normalizer), Clock);
+        return new RecordRegistrar(db, normalizer, new CandidateSearch(db, normalizer), new RegistrationGate(), Clock);
     }
 
     public void Dispose()
