@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
+using Mpi.Service.Persons;
 using Mpi.Service.Registration;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -51,6 +52,7 @@ public static class ServiceHost
         builder.Services.AddScoped<CandidateSearch>();
         builder.Services.AddScoped<RecordRegistrar>();
         builder.Services.AddScoped<RecordMatcher>();
+        builder.Services.AddScoped<PersonReader>();
 
         builder.Services.AddGrpc();
         builder.Services.AddGrpcReflection();
@@ -58,6 +60,7 @@ public static class ServiceHost
 
         var app = builder.Build();
         app.MapGrpcService<RegistrationGrpcService>();
+        app.MapGrpcService<PersonGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -58,11 +58,6 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         await db.SaveChangesAsync(cancellation);
         AddKeys(stored.Id, record, model);
         var probability = best?.Probability ?? 0;
-        db.LinkEvents.Add(new LinkEventEntity
-        {
-            SourceRecordId = stored.Id, ToPersonId = personId, Kind = Wire(decision), Probability = best is null ? null : probability,
-            ModelVersion = model.Model.Version, Actor = actor, At = now, Reason = best?.Rule,
-        });
         ReviewTaskEntity? task = null;
         if (decision == RegistrationDecision.Review)
         {
@@ -72,7 +67,13 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 Probability = probability, ModelVersion = model.Model.Version, State = "open", CreatedAt = now, Version = 1,
             };
             db.ReviewTasks.Add(task);
+            await db.SaveChangesAsync(cancellation);
         }
+        db.LinkEvents.Add(new LinkEventEntity
+        {
+            SourceRecordId = stored.Id, ToPersonId = personId, Kind = LinkKind(decision), Probability = best is null ? null : probability,
+            ModelVersion = model.Model.Version, Actor = actor, At = now, Rule = best?.Rule, ReviewTaskId = task?.Id,
+        });
         Audit(actor, "register", $"{record.Registry}/{record.LocalId}", Wire(decision), now);
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
@@ -126,4 +127,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         RegistrationDecision.New => "new",
         _ => "updated",
     };
+
+    /// <summary>The history's kind: a record sent to review starts as its own (new) person, with the task attached.</summary>
+    private static string LinkKind(RegistrationDecision decision) => decision == RegistrationDecision.Review ? "new" : Wire(decision);
 }

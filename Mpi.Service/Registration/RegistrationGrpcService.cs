@@ -23,7 +23,7 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
             RegistrationLog.Rejected(log, request.Key?.Registry ?? "", violations.Length);
             throw InvalidArgument.Of(violations);
         }
-        var outcome = await registrar.RegisterAsync(received, normalized, model.Current, Caller(context), context.CancellationToken);
+        var outcome = await registrar.RegisterAsync(received, normalized, model.Current, CallerIdentity.Of(context), context.CancellationToken);
         RegistrationLog.Registered(log, normalized.Record.Registry, outcome.Decision);
         var response = new RegisterResponse
         {
@@ -44,9 +44,6 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         if (violations.Length > 0) throw InvalidArgument.Of(violations);
         return await matcher.MatchAsync(normalized, request.TopK, request.MinProbability, model.Current, context.CancellationToken);
     }
-
-    /// <summary>The authenticated caller; until credentials arrive, the peer address stands in.</summary>
-    private static string Caller(ServerCallContext context) => context.AuthContext.PeerIdentity.FirstOrDefault()?.Value ?? "anonymous";
 
     private static Decision Wire(RegistrationDecision decision) => decision switch
     {

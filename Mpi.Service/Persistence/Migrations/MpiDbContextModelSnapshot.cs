@@ -95,6 +95,12 @@ namespace Mpi.Service.Persistence.Migrations
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReviewTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SourceRecordId")
                         .HasColumnType("INTEGER");
 

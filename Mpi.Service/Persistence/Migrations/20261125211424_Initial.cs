@@ -38,6 +38,8 @@ namespace Mpi.Service.Persistence.Migrations
                     FromPersonId = table.Column<string>(type: "TEXT", nullable: true),
                     ToPersonId = table.Column<string>(type: "TEXT", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", nullable: true),
+                    ReviewTaskId = table.Column<long>(type: "INTEGER", nullable: true),
                     Probability = table.Column<double>(type: "REAL", nullable: true),
                     ModelVersion = table.Column<string>(type: "TEXT", nullable: true),
                     Actor = table.Column<string>(type: "TEXT", nullable: false),

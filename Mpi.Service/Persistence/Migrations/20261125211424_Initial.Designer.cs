@@ -10,7 +10,7 @@ using Mpi.Service.Persistence;
 namespace Mpi.Service.Persistence.Migrations
 {
     [DbContext(typeof(MpiDbContext))]
-    [Migration("20261125205955_Initial")]
+    [Migration("20261125211424_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -96,6 +96,12 @@ namespace Mpi.Service.Persistence.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SourceRecordId")

@@ -1,0 +1,96 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Mpi.Contracts.V1;
+using Mpi.Service.Contracts;
+using Mpi.Service.Persistence;
+
+namespace Mpi.Service.Persons;
+
+/// <summary>
+/// mpi.v1.PersonService. GetPerson is served; Link, Unlink, MergePersons and UnmergePerson answer UNIMPLEMENTED
+/// until the steward operations land (the generated base class does that).
+/// </summary>
+public sealed class PersonGrpcService(PersonReader reader) : PersonService.PersonServiceBase
+{
+    public override async Task<PersonView> GetPerson(GetPersonRequest request, ServerCallContext context)
+    {
+        var byRecord = request.LookupCase == GetPersonRequest.LookupOneofCase.Record;
+        if (request.LookupCase == GetPersonRequest.LookupOneofCase.None
+            || (byRecord && (string.IsNullOrWhiteSpace(request.Record.Registry) || string.IsNullOrWhiteSpace(request.Record.LocalId)))
+            || (!byRecord && string.IsNullOrWhiteSpace(request.PersonId)))
+            throw InvalidArgument.Of([(byRecord ? "record" : "person_id", "required: a person id or a record key (registry and local id)")]);
+
+        var snapshot = await reader.ReadAsync(byRecord ? null : request.PersonId,
+            byRecord ? (request.Record.Registry.Trim(), request.Record.LocalId.Trim()) : null,
+            CallerIdentity.Of(context), request.Reason, context.CancellationToken)
+            ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, byRecord ? "no such record" : "no such person"));
+        return ToView(snapshot);
+    }
+
+    private static PersonView ToView(PersonSnapshot s)
+    {
+        var view = new PersonView
+        {
+            PersonId = s.Person.Id,
+            State = s.Person.MergedIntoId is null ? PersonState.Active : PersonState.Merged,
+            MergedIntoPersonId = s.Person.MergedIntoId ?? "",
+            Version = s.Person.Version,
+            CreatedAt = Timestamp.FromDateTimeOffset(s.Person.CreatedAt),
+            Golden = Golden(s.Golden),
+        };
+        foreach (var (record, receipts) in s.Records)
+        {
+            var recordView = new SourceRecordView
+            {
+                Key = new RecordKey { Registry = record.Registry, LocalId = record.LocalId },
+                PersonId = record.PersonId,
+                Demographics = ContractMapping.ToDemographics(record.ToPatientRecord()),
+                Version = record.Version,
+                FirstRegisteredAt = Timestamp.FromDateTimeOffset(record.CreatedAt),
+                UpdatedAt = Timestamp.FromDateTimeOffset(record.UpdatedAt),
+            };
+            ContractMapping.AddReceipts(recordView.Receipts, receipts);
+            var link = s.History.LastOrDefault(h => h.Record.Id == record.Id && h.Event.Kind != "updated").Event;
+            if (link is not null)
+            {
+                recordView.LinkKind = Kind(link.Kind);
+                recordView.LinkedAt = Timestamp.FromDateTimeOffset(link.At);
+            }
+            view.Records.Add(recordView);
+        }
+        foreach (var (e, record) in s.History)
+            view.History.Add(new LinkHistoryEntry
+            {
+                EventId = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Record = new RecordKey { Registry = record.Registry, LocalId = record.LocalId },
+                FromPersonId = e.FromPersonId ?? "", ToPersonId = e.ToPersonId, Kind = Kind(e.Kind), Probability = e.Probability ?? 0,
+                ModelVersion = e.ModelVersion ?? "", Actor = e.Actor, At = Timestamp.FromDateTimeOffset(e.At), Reason = e.Reason ?? "",
+                Rule = e.Rule ?? "", ReviewTaskId = e.ReviewTaskId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            });
+        view.UpdatedAt = view.History.Count > 0 ? view.History[^1].At : view.CreatedAt;
+        view.OpenReviewTaskIds.Add(s.OpenReviewTaskIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return view;
+    }
+
+    private static Demographics Golden(IReadOnlyDictionary<string, string> golden)
+    {
+        var d = new Demographics();
+        foreach (var field in Demographics.Descriptor.Fields.InFieldNumberOrder())
+            if (golden.TryGetValue(field.Name, out var value)) field.Accessor.SetValue(d, value);
+        return d;
+    }
+
+    private static LinkEventKind Kind(string kind) => kind switch
+    {
+        "new" => LinkEventKind.New,
+        "updated" => LinkEventKind.Updated,
+        "rule_link" => LinkEventKind.RuleLink,
+        "auto_link" => LinkEventKind.AutoLink,
+        "reviewer_link" => LinkEventKind.ReviewerLink,
+        "steward_link" => LinkEventKind.StewardLink,
+        "steward_merge" => LinkEventKind.StewardMerge,
+        "unlink" => LinkEventKind.Unlink,
+        "unmerge" => LinkEventKind.Unmerge,
+        _ => LinkEventKind.Unspecified,
+    };
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Mpi.Matching.Normalization;
+using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
+
+namespace Mpi.Service.Persons;
+
+/// <summary>
+/// Reads a person — by enterprise id or by one of its record keys — with its golden view, records, link history and
+/// open review tasks. Every read is audited (who, which person, why), since reading a person is reading PHI.
+/// </summary>
+public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, TimeProvider time)
+{
+    /// <summary>The person, or null when no person or record has that id or key (the miss is audited too).</summary>
+    public async Task<PersonSnapshot?> ReadAsync(string? personId, (string Registry, string LocalId)? recordKey, string actor, string? reason,
+        CancellationToken cancellation)
+    {
+        if (recordKey is { } key)
+            personId = await db.SourceRecords.Where(r => r.Registry == key.Registry && r.LocalId == key.LocalId)
+                .Select(r => r.PersonId).SingleOrDefaultAsync(cancellation);
+        var person = personId is null ? null : await db.Persons.SingleOrDefaultAsync(p => p.Id == personId, cancellation);
+        db.AuditEntries.Add(new AuditEntryEntity
+        {
+            At = time.GetUtcNow(), Actor = actor, Action = "read_person",
+            Subject = personId ?? (recordKey is { } k ? $"{k.Registry}/{k.LocalId}" : ""), Outcome = person is null ? "not_found" : "read",
+            Reason = reason,
+        });
+        await db.SaveChangesAsync(cancellation);
+        if (person is null) return null;
+
+        var records = await db.SourceRecords.Where(r => r.PersonId == person.Id).ToListAsync(cancellation);
+        records = [.. records.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)];
+        var withReceipts = records.Select(r => (r, (IReadOnlyList<FieldReceipt>)normalizer.Normalize(r.ToPatientRecord()).Receipts)).ToArray();
+        var recordIds = records.Select(r => r.Id).ToArray();
+        var events = await db.LinkEvents
+            .Where(e => recordIds.Contains(e.SourceRecordId) || e.ToPersonId == person.Id || e.FromPersonId == person.Id)
+            .OrderBy(e => e.Id).ToListAsync(cancellation);
+        var eventRecordIds = events.Select(e => e.SourceRecordId).Distinct().ToArray();
+        var eventRecords = await db.SourceRecords.Where(r => eventRecordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellation);
+        var openTasks = await db.ReviewTasks.Where(t => recordIds.Contains(t.SourceRecordId) && t.State != "resolved")
+            .Select(t => t.Id).ToListAsync(cancellation);
+        return new PersonSnapshot(person, GoldenView.Of(withReceipts.Select(x => x.Item2)), withReceipts,
+            [.. events.Select(e => (e, eventRecords[e.SourceRecordId]))], openTasks);
+    }
+}
