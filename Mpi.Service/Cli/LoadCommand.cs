@@ -24,13 +24,21 @@ internal static class LoadCommand
         var address = new Option<string>("--address") { Description = "The service", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent callers (1 keeps file order)", DefaultValueFactory = _ => 8 };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write registry,local_id,person_id,decision,score per record" };
-        var command = new Command("load", "Register a CSV file through a running service, one record per call; report speed") { input, map, address, concurrency, output };
+        var apiKey = new Option<string?>("--api-key")
+        {
+            Description = "API key (default: the MPI_API_KEY environment variable)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("MPI_API_KEY"),
+        };
+        var command = new Command("load", "Register a CSV file through a running service, one record per call; report speed")
+        {
+            input, map, address, concurrency, output, apiKey,
+        };
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(input)!, parse.GetValue(map), parse.GetValue(address)!,
-            Math.Max(1, parse.GetValue(concurrency)), parse.GetValue(output), Console.Out, Console.Error, cancellation));
+            parse.GetValue(apiKey), Math.Max(1, parse.GetValue(concurrency)), parse.GetValue(output), Console.Out, Console.Error, cancellation));
         return command;
     }
 
-    public static async Task<int> RunAsync(FileInfo input, string? map, string address, int concurrency, FileInfo? output,
+    public static async Task<int> RunAsync(FileInfo input, string? map, string address, string? apiKey, int concurrency, FileInfo? output,
         TextWriter stdout, TextWriter errors, CancellationToken cancellation)
     {
         var columnMap = ColumnMap.Parse(map);
@@ -46,6 +54,8 @@ internal static class LoadCommand
 
         using var channel = GrpcChannel.ForAddress(address);
         var client = new RegistrationService.RegistrationServiceClient(channel);
+        var headers = new Metadata();
+        if (!string.IsNullOrEmpty(apiKey)) headers.Add("authorization", $"Bearer {apiKey}");
         var results = new RegisterResponse?[rows.Count];
         var latencies = new double[rows.Count];
         var failures = 0;
@@ -65,7 +75,7 @@ internal static class LoadCommand
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    results[i] = await client.RegisterAsync(request, cancellationToken: cancellation);
+                    results[i] = await client.RegisterAsync(request, headers, cancellationToken: cancellation);
                 }
                 catch (RpcException e)
                 {

@@ -5,6 +5,7 @@ using Mpi.Matching.Normalization;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persons;
+using Mpi.Service.Security;
 using Mpi.Service.Registration;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -54,7 +55,8 @@ public static class ServiceHost
         builder.Services.AddScoped<RecordMatcher>();
         builder.Services.AddScoped<PersonReader>();
 
-        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<CredentialStore>();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<AuthenticationInterceptor>());
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -73,6 +75,7 @@ public static class ServiceHost
         var db = scope.ServiceProvider.GetRequiredService<MpiDbContext>();
         await DatabaseInitializer.InitializeAsync(db, cancellation);
         await app.Services.GetRequiredService<ActiveModelHolder>().LoadAsync(db, cancellation);
+        await DevelopmentCredential.IssueOnFirstStartAsync(app.Services.GetRequiredService<CredentialStore>(), Console.Out, cancellation);
         _ = app.Services.GetRequiredService<IOptions<MpiServiceOptions>>().Value;
     }
 }

@@ -13,6 +13,7 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
     public DbSet<ModelVersionEntity> ModelVersions => Set<ModelVersionEntity>();
     public DbSet<ReviewTaskEntity> ReviewTasks => Set<ReviewTaskEntity>();
+    public DbSet<CredentialEntity> Credentials => Set<CredentialEntity>();
 
     /// <summary>Times as 64-bit binary values: SQLite has no date type, and text cannot be ordered or compared in SQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
@@ -50,6 +51,7 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
         });
         model.Entity<AuditEntryEntity>(e => e.HasIndex(a => a.At));
         model.Entity<ModelVersionEntity>(e => e.HasKey(m => m.Version));
+        model.Entity<CredentialEntity>(e => e.HasKey(c => c.Id));
         model.Entity<ReviewTaskEntity>(e =>
         {
             e.HasIndex(t => new { t.State, t.CreatedAt });

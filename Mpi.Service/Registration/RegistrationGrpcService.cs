@@ -3,6 +3,7 @@ using Mpi.Contracts.V1;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Contracts;
 using Mpi.Service.Matching;
+using Mpi.Service.Security;
 
 namespace Mpi.Service.Registration;
 
@@ -18,6 +19,8 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         var received = ContractMapping.ToPatientRecord(request.Key, request.Demographics);
         var normalized = normalizer.Normalize(received);
         var violations = RegisterRequestValidator.Violations(request.Key, request.Demographics, request.InvalidFieldPolicy, normalized.Receipts);
+        if (violations.Length == 0 && AuthenticationInterceptor.CallerOf(context) is { } caller && !caller.MayWrite(normalized.Record.Registry))
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"credential '{caller.Name}' may not write registry {normalized.Record.Registry}"));
         if (violations.Length > 0)
         {
             RegistrationLog.Rejected(log, request.Key?.Registry ?? "", violations.Length);

@@ -66,6 +66,38 @@ namespace Mpi.Service.Persistence.Migrations
                     b.ToTable("BlockingKeys");
                 });
 
+            modelBuilder.Entity("Mpi.Service.Persistence.Entities.CredentialEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Registries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rpcs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Credentials");
+                });
+
             modelBuilder.Entity("Mpi.Service.Persistence.Entities.LinkEventEntity", b =>
                 {
                     b.Property<long>("Id")

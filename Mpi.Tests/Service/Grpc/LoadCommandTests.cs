@@ -17,7 +17,7 @@ public sealed class LoadCommandTests(RunningService service) : IClassFixture<Run
         var output = new FileInfo(Path.Combine(_folder.FullName, "clusters.csv"));
         var stdout = new StringWriter();
 
-        var exit = await LoadCommand.RunAsync(new FileInfo(Path.Combine(febrl1, "records.csv")), null, service.Address, 4, output, stdout, TextWriter.Null, CancellationToken.None);
+        var exit = await LoadCommand.RunAsync(new FileInfo(Path.Combine(febrl1, "records.csv")), null, service.Address, service.ApiKey, 4, output, stdout, TextWriter.Null, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Success, exit);
         var truth = File.ReadLines(Path.Combine(febrl1, "truth.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(f => (f[0], f[1]), f => f[2]);

@@ -1,9 +1,11 @@
+using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Mpi.Service.Hosting;
+using Mpi.Service.Security;
 
 namespace Mpi.Tests.Service.Grpc;
 
@@ -19,6 +21,19 @@ public sealed class RunningService : IAsyncLifetime
 
     /// <summary>The service's address, e.g. http://127.0.0.1:41234.</summary>
     public string Address { get; private set; } = "";
+
+    /// <summary>A key for every registry and RPC; <see cref="Channel"/> sends it.</summary>
+    public string ApiKey { get; private set; } = "";
+
+    public CredentialStore Credentials => _app!.Services.GetRequiredService<CredentialStore>();
+
+    /// <summary>A channel that sends <paramref name="key"/> (or nothing) with every call.</summary>
+    public GrpcChannel ChannelWith(string? key) => GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+    {
+        Credentials = key is null ? ChannelCredentials.Insecure : ChannelCredentials.Create(ChannelCredentials.Insecure,
+            CallCredentials.FromInterceptor((_, metadata) => { metadata.Add("authorization", $"Bearer {key}"); return Task.CompletedTask; })),
+        UnsafeUseInsecureChannelCallCredentials = true,
+    });
     public string DatabasePath => Path.Combine(_folder.FullName, "mpi.db");
 
     public async Task InitializeAsync()
@@ -32,7 +47,8 @@ public sealed class RunningService : IAsyncLifetime
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Address = address;
-        Channel = GrpcChannel.ForAddress(address);
+        ApiKey = await Credentials.IssueAsync("test-engine", CallerCredential.All, CallerCredential.All);
+        Channel = ChannelWith(ApiKey);
     }
 
     public async Task DisposeAsync()

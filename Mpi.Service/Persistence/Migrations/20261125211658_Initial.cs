@@ -29,6 +29,23 @@ namespace Mpi.Service.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Credentials",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", nullable: false),
+                    Registries = table.Column<string>(type: "TEXT", nullable: false),
+                    Rpcs = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Credentials", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LinkEvents",
                 columns: table => new
                 {
@@ -211,6 +228,9 @@ namespace Mpi.Service.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "BlockingKeys");
+
+            migrationBuilder.DropTable(
+                name: "Credentials");
 
             migrationBuilder.DropTable(
                 name: "LinkEvents");
