@@ -14,13 +14,37 @@ namespace Mpi.Service.Registration;
 public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMatcher matcher, RecordNormalizer normalizer,
     ActiveModelHolder model, ILogger<RegistrationGrpcService> log) : RegistrationService.RegistrationServiceBase
 {
-    public override async Task<RegisterResponse> Register(RegisterRequest request, ServerCallContext context)
+    public override Task<RegisterResponse> Register(RegisterRequest request, ServerCallContext context) => RegisterOneAsync(request, context);
+
+    /// <summary>
+    /// Bulk loads: each item handled as Register would, answered in order with its request_index; a failed item is
+    /// answered with its error and the stream goes on.
+    /// </summary>
+    public override async Task RegisterStream(IAsyncStreamReader<RegisterStreamRequest> requestStream,
+        IServerStreamWriter<RegisterStreamResponse> responseStream, ServerCallContext context)
+    {
+        await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            var response = new RegisterStreamResponse { RequestIndex = item.RequestIndex };
+            try
+            {
+                response.Result = await RegisterOneAsync(item.Register ?? new RegisterRequest(), context);
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied)
+            {
+                response.Error = ItemErrors.From(e);
+            }
+            await responseStream.WriteAsync(response, context.CancellationToken);
+        }
+    }
+
+    private async Task<RegisterResponse> RegisterOneAsync(RegisterRequest request, ServerCallContext context)
     {
         var received = ContractMapping.ToPatientRecord(request.Key, request.Demographics);
         var normalized = normalizer.Normalize(received);
         var violations = RegisterRequestValidator.Violations(request.Key, request.Demographics, request.InvalidFieldPolicy, normalized.Receipts);
         if (violations.Length == 0 && AuthenticationInterceptor.CallerOf(context) is { } caller && !caller.MayWrite(normalized.Record.Registry))
-            throw new RpcException(new Status(StatusCode.PermissionDenied, $"credential '{caller.Name}' may not write registry {normalized.Record.Registry}"));
+            throw PermissionDenied.Registry(caller.Name, normalized.Record.Registry);
         if (violations.Length > 0)
         {
             RegistrationLog.Rejected(log, request.Key?.Registry ?? "", violations.Length);

@@ -53,7 +53,7 @@ public sealed class AuthenticationInterceptor(CredentialStore credentials) : Int
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "a valid API key is required: authorization: Bearer <key>"));
         var rpc = context.Method[(context.Method.LastIndexOf('/') + 1)..];
         if (!caller.MayCall(rpc))
-            throw new RpcException(new Status(StatusCode.PermissionDenied, $"credential '{caller.Name}' may not call {rpc}"));
+            throw Contracts.PermissionDenied.Rpc(caller.Name, rpc);
         context.UserState[CallerKey] = caller;
     }
 }

@@ -41,6 +41,7 @@ public sealed class AuthenticationTests(RunningService service) : IClassFixture<
         var own = await client.RegisterAsync(Request("SOUTH_LAB"));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal("REGISTRY_NOT_ALLOWED", error.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>().Reason);
         Assert.Equal(Decision.New, own.Decision);
         var read = await Assert.ThrowsAsync<RpcException>(() =>
             new PersonService.PersonServiceClient(service.Channel).GetPersonAsync(new GetPersonRequest { Record = new RecordKey { Registry = "NORTH_HOSP", LocalId = "A-1" } }).ResponseAsync);
@@ -55,6 +56,7 @@ public sealed class AuthenticationTests(RunningService service) : IClassFixture<
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             new PersonService.PersonServiceClient(channel).GetPersonAsync(new GetPersonRequest { PersonId = "P1" }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal("RPC_NOT_ALLOWED", error.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>().Reason);
     }
 
     [Fact]
