@@ -54,8 +54,8 @@ public sealed class PairScorer
         foreach (var c in _comparisons)
         {
             var level = c.Comparison.Level(a, b);
-            parts.Add(new ComparisonOutcome(c.Comparison.Name, level, c.Comparison.Levels[level], LevelWeight(c, level, a, b),
-                level > 0 && level == c.TermFrequencyLevel));
+            var termFrequencyAdjusted = level > 0 && level == c.TermFrequencyLevel && c.TermFrequencyM > 0 && c.Comparison.TermFrequency(a, b) > 0;
+            parts.Add(new ComparisonOutcome(c.Comparison.Name, level, c.Comparison.Levels[level], LevelWeight(c, level, a, b), termFrequencyAdjusted));
         }
         return new ScoreExplanation(PriorWeight, parts.MoveToImmutable(), score.MatchWeight, score.Probability, score.Guard);
     }

@@ -55,6 +55,15 @@ public static class ContractMapping
         NationalId = r.NationalId ?? "",
     };
 
+    /// <summary>A golden view (field name → normalised value) as Demographics; the field names are the contract's.</summary>
+    public static Demographics ToGolden(IReadOnlyDictionary<string, string> golden)
+    {
+        var d = new Demographics();
+        foreach (var field in Demographics.Descriptor.Fields.InFieldNumberOrder())
+            if (golden.TryGetValue(field.Name, out var value)) field.Accessor.SetValue(d, value);
+        return d;
+    }
+
     private static FieldOutcome Outcome(Domain.Normalization.FieldOutcome outcome) => outcome switch
     {
         Domain.Normalization.FieldOutcome.Accepted => FieldOutcome.Accepted,

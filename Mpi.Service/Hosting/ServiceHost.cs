@@ -58,7 +58,11 @@ public static class ServiceHost
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<AuthenticationInterceptor>());
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddGrpcHealthChecks(health =>
+        {
+            // The whole server ("") and each served mpi.v1 service by its full name report the database check.
+            foreach (var service in new[] { "mpi.v1.RegistrationService", "mpi.v1.PersonService" }) health.Services.Map(service, _ => true);
+        }).AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
         app.MapGrpcService<RegistrationGrpcService>();

@@ -2,7 +2,9 @@ using Mpi.Contracts.V1;
 using Mpi.Matching.Decisions;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Contracts;
+using Microsoft.EntityFrameworkCore;
 using Mpi.Service.Persistence;
+using Mpi.Service.Persons;
 
 namespace Mpi.Service.Matching;
 
@@ -10,7 +12,7 @@ namespace Mpi.Service.Matching;
 /// Match without registering: the candidate persons for a record, best first, each with its probability, band and
 /// explanation, and what Register would decide. Nothing is stored.
 /// </summary>
-public sealed class RecordMatcher(CandidateSearch search)
+public sealed class RecordMatcher(CandidateSearch search, MpiDbContext db, RecordNormalizer normalizer)
 {
     public const int DefaultTopK = 5;
     public const int MaxTopK = 50;
@@ -37,7 +39,11 @@ public sealed class RecordMatcher(CandidateSearch search)
         };
         ContractMapping.AddReceipts(response.Receipts, normalized.Receipts);
         var take = topK <= 0 ? DefaultTopK : Math.Min(topK, MaxTopK);
-        foreach (var candidate in ranked.Where(c => c.Probability >= minProbability).Take(take))
+        var shown = ranked.Where(c => c.Probability >= minProbability).Take(take).ToArray();
+        var shownIds = shown.Select(c => c.PersonId).ToArray();
+        var records = (await db.SourceRecords.Where(r => shownIds.Contains(r.PersonId)).ToListAsync(cancellation))
+            .OrderByDescending(r => r.UpdatedAt).ToLookup(r => r.PersonId);
+        foreach (var candidate in shown)
         {
             var (_, other, stored) = persons[candidate.PersonId];
             response.Candidates.Add(new MatchCandidate
@@ -52,7 +58,8 @@ public sealed class RecordMatcher(CandidateSearch search)
                     Mpi.Matching.Decisions.ThresholdBand.Review => Mpi.Contracts.V1.ThresholdBand.Review,
                     _ => Mpi.Contracts.V1.ThresholdBand.NonMatch,
                 },
-                Golden = ContractMapping.ToDemographics(stored.ToPatientRecord()),
+                Golden = ContractMapping.ToGolden(GoldenView.Of(records[candidate.PersonId].Select(r => (IReadOnlyList<Mpi.Matching.Normalization.FieldReceipt>)normalizer.Normalize(r.ToPatientRecord()).Receipts))),
+                Records = { records[candidate.PersonId].Select(r => new RecordKey { Registry = r.Registry, LocalId = r.LocalId }) },
             });
         }
         return response;

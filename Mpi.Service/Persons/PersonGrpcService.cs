@@ -36,7 +36,7 @@ public sealed class PersonGrpcService(PersonReader reader) : PersonService.Perso
             MergedIntoPersonId = s.Person.MergedIntoId ?? "",
             Version = s.Person.Version,
             CreatedAt = Timestamp.FromDateTimeOffset(s.Person.CreatedAt),
-            Golden = Golden(s.Golden),
+            Golden = ContractMapping.ToGolden(s.Golden),
         };
         foreach (var (record, receipts) in s.Records)
         {
@@ -70,14 +70,6 @@ public sealed class PersonGrpcService(PersonReader reader) : PersonService.Perso
         view.UpdatedAt = view.History.Count > 0 ? view.History[^1].At : view.CreatedAt;
         view.OpenReviewTaskIds.Add(s.OpenReviewTaskIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return view;
-    }
-
-    private static Demographics Golden(IReadOnlyDictionary<string, string> golden)
-    {
-        var d = new Demographics();
-        foreach (var field in Demographics.Descriptor.Fields.InFieldNumberOrder())
-            if (golden.TryGetValue(field.Name, out var value)) field.Accessor.SetValue(d, value);
-        return d;
     }
 
     private static LinkEventKind Kind(string kind) => kind switch

@@ -99,7 +99,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         }
         Audit(actor, "register", $"{existing.Registry}/{existing.LocalId}", "updated", now);
         await db.SaveChangesAsync(cancellation);
-        return new RegistrationOutcome(RegistrationDecision.Updated, existing.PersonId, 1.0, null, null, normalized.Receipts,
+        return new RegistrationOutcome(RegistrationDecision.Updated, existing.PersonId, 0, null, null, normalized.Receipts,
             model.Model.Version, existing.Version);
     }
 

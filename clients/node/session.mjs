@@ -11,13 +11,15 @@ const load = (file) => grpc.loadPackageDefinition(protoLoader.loadSync(file, opt
 const { mpi } = load('mpi/v1/registration.proto');
 const { grpc: { health } } = load(fileURLToPath(new URL('health.proto', import.meta.url)));
 
-const creds = grpc.credentials.createInsecure(); // cleartext HTTP/2, no credentials yet
+const creds = grpc.credentials.createInsecure(); // cleartext HTTP/2
+const auth = new grpc.Metadata();
+auth.add('authorization', `Bearer ${process.env.MPI_API_KEY}`); // the key the service printed on first start
 const registration = new mpi.v1.RegistrationService(address, creds);
 const healthClient = new health.v1.Health(address, creds);
 
 // Unary call as a promise, with a deadline.
 const call = (client, method, request) => new Promise((resolve, reject) =>
-  client[method](request, { deadline: Date.now() + 10_000 }, (err, res) => (err ? reject(err) : resolve(res))));
+  client[method](request, auth, { deadline: Date.now() + 10_000 }, (err, res) => (err ? reject(err) : resolve(res))));
 
 function printRegistration(title, r) {
   console.log(`\n${title}: ${r.decision} person_id=${r.person_id} probability=${r.probability.toFixed(6)}${r.rule ? ` rule=${r.rule}` : ''}`);

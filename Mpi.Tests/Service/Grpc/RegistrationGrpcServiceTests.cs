@@ -20,10 +20,13 @@ public sealed class RegistrationGrpcServiceTests(RunningService service) : IClas
         return new RegisterRequest { Key = new RecordKey { Registry = registry, LocalId = localId }, Demographics = demographics };
     }
 
-    [Fact]
-    public async Task Health_DatabaseMigrated_IsServing()
+    [Theory]
+    [InlineData("")]
+    [InlineData("mpi.v1.RegistrationService")]
+    [InlineData("mpi.v1.PersonService")]
+    public async Task Health_DatabaseMigrated_IsServing(string name)
     {
-        var health = await new Health.HealthClient(service.Channel).CheckAsync(new HealthCheckRequest());
+        var health = await new Health.HealthClient(service.Channel).CheckAsync(new HealthCheckRequest { Service = name });
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
     }
 
@@ -45,7 +48,7 @@ public sealed class RegistrationGrpcServiceTests(RunningService service) : IClas
     {
         var first = await Client.RegisterAsync(Request("GP_NET", "G-7", d => d.GivenName = "Wilhelmina"));
         var again = await Client.RegisterAsync(Request("GP_NET", "G-7", d => d.GivenName = "Wilhelmina"));
-        Assert.Equal((Decision.Updated, first.PersonId, 1L), (again.Decision, again.PersonId, again.SourceRecordVersion));
+        Assert.Equal((Decision.Updated, first.PersonId, 1L, 0.0), (again.Decision, again.PersonId, again.SourceRecordVersion, again.Probability));
     }
 
     [Theory]
@@ -101,6 +104,8 @@ public sealed class RegistrationGrpcServiceTests(RunningService service) : IClas
         var again = await Client.MatchAsync(new MatchRequest { Demographics = Request("", "", d => { d.GivenName = "Teodora"; d.NationalId = ""; }).Demographics });
 
         Assert.Equal(registered.PersonId, match.Candidates[0].PersonId);
+        Assert.Equal("THEODORA", match.Candidates[0].Golden.GivenName);
+        Assert.Contains(match.Candidates[0].Records, r => r.LocalId == "N-MATCH");
         Assert.Equal(match.Candidates.Count, again.Candidates.Count);
         Assert.NotEmpty(match.Candidates[0].Explanation.Comparisons);
     }
