@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Mpi.Contracts.V1;
+
+namespace Mpi.Tests.Service.Grpc;
+
+/// <summary>
+/// The concurrency case over the wire: 32 callers register the same 50 new persons from 4 registries (each
+/// person once per registry, interleaved) through the real server; there must be exactly 50 persons of 4 records.
+/// </summary>
+public sealed class ConcurrentRegistrationTests(RunningService service) : IClassFixture<RunningService>
+{
+    private static readonly string[] Registries = ["NORTH_HOSP", "SOUTH_LAB", "GP_NET", "PHARMACY"];
+    private static readonly string[] Given = ["Anneliese", "Bartholomew", "Chidinma", "Desmond", "Evangeline", "Fitzgerald", "Gwendolyn", "Horatio", "Ifeoma", "Jasper"];
+    private static readonly string[] Family = ["Ashdown", "Brightwater", "Castellanos", "Dunmore", "Eriksdottir"];
+
+    private static RegisterRequest Message(int person, int registry) => new()
+    {
+        Key = new RecordKey { Registry = Registries[registry], LocalId = $"{Registries[registry][0]}-{person:D3}" },
+        Demographics = new Demographics
+        {
+            GivenName = Given[person % Given.Length], FamilyName = Family[person / Given.Length % Family.Length],
+            BirthDate = new DateOnly(1950, 1, 1).AddDays(person * 211).ToString("yyyy-MM-dd"), Sex = person % 2 == 0 ? "F" : "M",
+            AddressLine = $"{person + 3} Lilly Pilly Lane", PostalCode = $"{3000 + person}",
+            NationalId = person % 2 == 0 ? $"{700_000_000 + person * 7_919}" : "",
+        },
+    };
+
+    [Fact]
+    public async Task Register_32CallersSame50PersonsFrom4Registries_ExactlyFiftyPersons()
+    {
+        var messages = Enumerable.Range(0, 4).SelectMany(r => Enumerable.Range(0, 50).Select(p => Message(p, r)))
+            .OrderBy(m => (m.Key.LocalId[2..], m.Key.Registry)).ToArray(); // each person's four messages side by side
+        var next = -1;
+        var client = new RegistrationService.RegistrationServiceClient(service.Channel);
+
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < messages.Length) await client.RegisterAsync(messages[i]);
+        })));
+
+        await using var connection = new SqliteConnection($"Data Source={service.DatabasePath}");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM (SELECT PersonId FROM SourceRecords GROUP BY PersonId HAVING COUNT(*) = 4)";
+        Assert.Equal(50L, (long)(await command.ExecuteScalarAsync())!);
+        command.CommandText = "SELECT COUNT(*) FROM Persons";
+        Assert.Equal(50L, (long)(await command.ExecuteScalarAsync())!);
+    }
+}
