@@ -12,34 +12,38 @@ internal static class ServeCommand
     public static Command Create()
     {
         var command = new Command("serve", "Run the gRPC service (the default when no verb is given)");
-        var (port, database) = AddOptions(command);
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(port), parse.GetValue(database), cancellation));
+        var (port, database, model) = AddOptions(command);
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(port), parse.GetValue(database), parse.GetValue(model), cancellation));
         return command;
     }
 
     /// <summary>Makes <paramref name="root"/> serve when run without a verb.</summary>
     public static void MakeDefault(RootCommand root)
     {
-        var (port, database) = AddOptions(root);
-        root.SetAction((parse, cancellation) => RunAsync(parse.GetValue(port), parse.GetValue(database), cancellation));
+        var (port, database, model) = AddOptions(root);
+        root.SetAction((parse, cancellation) => RunAsync(parse.GetValue(port), parse.GetValue(database), parse.GetValue(model), cancellation));
     }
 
-    private static (Option<int?> Port, Option<string?> Database) AddOptions(Command command)
+    private static (Option<int?> Port, Option<string?> Database, Option<FileInfo?> Model) AddOptions(Command command)
     {
         var port = new Option<int?>("--port") { Description = "gRPC port (HTTP/2 cleartext); default 5080" };
         var database = new Option<string?>("--database") { Description = "SQLite file; default mpi.db in the current directory" };
+        var model = new Option<FileInfo?>("--model") { Description = "Activate this model JSON (e.g. from train) before serving; the previous version is kept" };
         command.Options.Add(port);
         command.Options.Add(database);
-        return (port, database);
+        command.Options.Add(model);
+        return (port, database, model);
     }
 
-    private static async Task<int> RunAsync(int? port, string? database, CancellationToken cancellation)
+    private static async Task<int> RunAsync(int? port, string? database, FileInfo? modelFile, CancellationToken cancellation)
     {
+        var model = modelFile is null ? null : ModelSource.Load(modelFile, Console.Error);
+        if (modelFile is not null && model is null) return ExitCodes.InputError;
         var settings = new Dictionary<string, string?>();
         if (port is not null) settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.GrpcPort)}"] = port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.DatabasePath)}"] = Path.GetFullPath(database ?? "mpi.db");
         await using var app = ServiceHost.Build([], settings);
-        await ServiceHost.PrepareAsync(app, cancellation);
+        await ServiceHost.PrepareAsync(app, model, cancellation);
         await app.RunAsync(cancellation);
         return 0;
     }

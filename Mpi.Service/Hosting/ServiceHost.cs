@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Mpi.Matching.Normalization;
+using Mpi.Matching.Settings;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persons;
@@ -73,12 +74,15 @@ public static class ServiceHost
     }
 
     /// <summary>Migrates the database and loads the active model, before the host accepts calls.</summary>
-    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellation = default)
+    /// <param name="model">A model to activate before serving (e.g. trained offline with <c>train</c>), or null.</param>
+    public static async Task PrepareAsync(WebApplication app, MatchModel? model = null, CancellationToken cancellation = default)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MpiDbContext>();
         await DatabaseInitializer.InitializeAsync(db, cancellation);
-        await app.Services.GetRequiredService<ActiveModelHolder>().LoadAsync(db, cancellation);
+        var holder = app.Services.GetRequiredService<ActiveModelHolder>();
+        await holder.LoadAsync(db, cancellation);
+        if (model is not null && model.Version != holder.Current.Model.Version) await holder.ActivateAsync(db, model, "serve --model", cancellation);
         await DevelopmentCredential.IssueOnFirstStartAsync(app.Services.GetRequiredService<CredentialStore>(), Console.Out, cancellation);
         _ = app.Services.GetRequiredService<IOptions<MpiServiceOptions>>().Value;
     }

@@ -15,6 +15,26 @@ public sealed class ActiveModelHolder(TimeProvider time)
 
     public ActiveModel Current => _current ?? throw new InvalidOperationException("the model is not loaded yet");
 
+    /// <summary>
+    /// Makes <paramref name="model"/> the active version (stored if new; the previous version stays for roll-back),
+    /// audited as <paramref name="actor"/>. Used by <c>serve --model</c> to start on a model trained offline.
+    /// </summary>
+    public async Task ActivateAsync(MpiDbContext db, MatchModel model, string actor, CancellationToken cancellation)
+    {
+        var now = time.GetUtcNow();
+        await db.ModelVersions.Where(m => m.IsActive).ExecuteUpdateAsync(u => u.SetProperty(m => m.IsActive, false), cancellation);
+        var stored = await db.ModelVersions.SingleOrDefaultAsync(m => m.Version == model.Version, cancellation);
+        if (stored is null)
+            db.ModelVersions.Add(new ModelVersionEntity
+            {
+                Version = model.Version, Json = MatchModelJson.Serialize(model), CreatedAt = now, CreatedBy = actor, IsActive = true,
+            });
+        else stored.IsActive = true;
+        db.AuditEntries.Add(new AuditEntryEntity { At = now, Actor = actor, Action = "activate_model", Subject = model.Version, Outcome = "active" });
+        await db.SaveChangesAsync(cancellation);
+        _current = new ActiveModel(model);
+    }
+
     public async Task LoadAsync(MpiDbContext db, CancellationToken cancellation)
     {
         var active = await db.ModelVersions.SingleOrDefaultAsync(m => m.IsActive, cancellation);
