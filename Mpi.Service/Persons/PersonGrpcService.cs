@@ -1,8 +1,6 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Service.Contracts;
-using Mpi.Service.Persistence;
 
 namespace Mpi.Service.Persons;
 
@@ -24,65 +22,6 @@ public sealed class PersonGrpcService(PersonReader reader) : PersonService.Perso
             byRecord ? (request.Record.Registry.Trim(), request.Record.LocalId.Trim()) : null,
             CallerIdentity.Of(context), request.Reason, context.CancellationToken)
             ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, byRecord ? "no such record" : "no such person"));
-        return ToView(snapshot);
+        return PersonViews.From(snapshot);
     }
-
-    private static PersonView ToView(PersonSnapshot s)
-    {
-        var view = new PersonView
-        {
-            PersonId = s.Person.Id,
-            State = s.Person.MergedIntoId is null ? PersonState.Active : PersonState.Merged,
-            MergedIntoPersonId = s.Person.MergedIntoId ?? "",
-            Version = s.Person.Version,
-            CreatedAt = Timestamp.FromDateTimeOffset(s.Person.CreatedAt),
-            Golden = ContractMapping.ToGolden(s.Golden),
-        };
-        foreach (var (record, receipts) in s.Records)
-        {
-            var recordView = new SourceRecordView
-            {
-                Key = new RecordKey { Registry = record.Registry, LocalId = record.LocalId },
-                PersonId = record.PersonId,
-                Demographics = ContractMapping.ToDemographics(record.ToPatientRecord()),
-                Version = record.Version,
-                FirstRegisteredAt = Timestamp.FromDateTimeOffset(record.CreatedAt),
-                UpdatedAt = Timestamp.FromDateTimeOffset(record.UpdatedAt),
-            };
-            ContractMapping.AddReceipts(recordView.Receipts, receipts);
-            var link = s.History.LastOrDefault(h => h.Record.Id == record.Id && h.Event.Kind != "updated").Event;
-            if (link is not null)
-            {
-                recordView.LinkKind = Kind(link.Kind);
-                recordView.LinkedAt = Timestamp.FromDateTimeOffset(link.At);
-            }
-            view.Records.Add(recordView);
-        }
-        foreach (var (e, record) in s.History)
-            view.History.Add(new LinkHistoryEntry
-            {
-                EventId = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Record = new RecordKey { Registry = record.Registry, LocalId = record.LocalId },
-                FromPersonId = e.FromPersonId ?? "", ToPersonId = e.ToPersonId, Kind = Kind(e.Kind), Probability = e.Probability ?? 0,
-                ModelVersion = e.ModelVersion ?? "", Actor = e.Actor, At = Timestamp.FromDateTimeOffset(e.At), Reason = e.Reason ?? "",
-                Rule = e.Rule ?? "", ReviewTaskId = e.ReviewTaskId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            });
-        view.UpdatedAt = view.History.Count > 0 ? view.History[^1].At : view.CreatedAt;
-        view.OpenReviewTaskIds.Add(s.OpenReviewTaskIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return view;
-    }
-
-    private static LinkEventKind Kind(string kind) => kind switch
-    {
-        "new" => LinkEventKind.New,
-        "updated" => LinkEventKind.Updated,
-        "rule_link" => LinkEventKind.RuleLink,
-        "auto_link" => LinkEventKind.AutoLink,
-        "reviewer_link" => LinkEventKind.ReviewerLink,
-        "steward_link" => LinkEventKind.StewardLink,
-        "steward_merge" => LinkEventKind.StewardMerge,
-        "unlink" => LinkEventKind.Unlink,
-        "unmerge" => LinkEventKind.Unmerge,
-        _ => LinkEventKind.Unspecified,
-    };
 }

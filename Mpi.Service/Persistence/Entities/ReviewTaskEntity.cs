@@ -17,4 +17,9 @@ public sealed class ReviewTaskEntity
     public string? ClaimedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
+    /// <summary>same_person or different_person, once resolved.</summary>
+    public string? Resolution { get; set; }
+    /// <summary>The person the record was linked to by a same_person resolution.</summary>
+    public string? ResolvedPersonId { get; set; }
+    public string? ResolutionReason { get; set; }
 }

@@ -220,6 +220,15 @@ namespace Mpi.Service.Persistence.Migrations
                     b.Property<double>("Probability")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Resolution")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SourceRecordId")
                         .HasColumnType("INTEGER");
 

@@ -110,7 +110,10 @@ namespace Mpi.Service.Persistence.Migrations
                     State = table.Column<string>(type: "TEXT", nullable: false),
                     ClaimedBy = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Resolution = table.Column<string>(type: "TEXT", nullable: true),
+                    ResolvedPersonId = table.Column<string>(type: "TEXT", nullable: true),
+                    ResolutionReason = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

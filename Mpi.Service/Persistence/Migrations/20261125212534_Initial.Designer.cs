@@ -10,7 +10,7 @@ using Mpi.Service.Persistence;
 namespace Mpi.Service.Persistence.Migrations
 {
     [DbContext(typeof(MpiDbContext))]
-    [Migration("20261125211658_Initial")]
+    [Migration("20261125212534_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -222,6 +222,15 @@ namespace Mpi.Service.Persistence.Migrations
 
                     b.Property<double>("Probability")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("Resolution")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedPersonId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("SourceRecordId")
                         .HasColumnType("INTEGER");

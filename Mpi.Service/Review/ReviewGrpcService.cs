@@ -1,0 +1,148 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Mpi.Contracts.V1;
+using Mpi.Matching.Normalization;
+using Mpi.Service.Contracts;
+using Mpi.Service.Matching;
+using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
+using Mpi.Service.Persons;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mpi.Service.Review;
+
+/// <summary>mpi.v1.ReviewService: the review queue over gRPC. Conflicts become ABORTED / FAILED_PRECONDITION with ErrorInfo.</summary>
+public sealed class ReviewGrpcService(ReviewQueue queue, PersonReader persons, MpiDbContext db, RecordNormalizer normalizer,
+    ActiveModelHolder model) : ReviewService.ReviewServiceBase
+{
+    public override async Task<ListTasksResponse> ListTasks(ListTasksRequest request, ServerCallContext context)
+    {
+        long after = 0;
+        if (request.PageToken.Length > 0 && !long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out after))
+            throw InvalidArgument.Of([("page_token", "invalid page token")]);
+        string[] states = request.States.Count == 0 ? ["open", "claimed"] : [.. request.States.Select(State)];
+        var filter = new ReviewFilter(states, Optional(request.Registry),
+            request.MinProbability > 0 ? request.MinProbability : null, request.MaxProbability > 0 ? request.MaxProbability : null,
+            request.OlderThan?.ToDateTimeOffset(), Optional(request.ClaimedBy), request.PageSize, after);
+        var (tasks, total, next) = await queue.ListAsync(filter, context.CancellationToken);
+        var recordIds = tasks.Select(t => t.SourceRecordId).ToArray();
+        var keys = await db.SourceRecords.Where(r => recordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, context.CancellationToken);
+        var response = new ListTasksResponse { TotalSize = total, NextPageToken = next?.ToString(CultureInfo.InvariantCulture) ?? "" };
+        response.Tasks.Add(tasks.Select(t => new ReviewTaskSummary
+        {
+            TaskId = Id(t), State = State(t.State), Cause = ReviewCause.ReviewBand,
+            Incoming = new RecordKey { Registry = keys[t.SourceRecordId].Registry, LocalId = keys[t.SourceRecordId].LocalId },
+            BestProbability = t.Probability, CandidateCount = t.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Length,
+            ClaimedBy = t.ClaimedBy ?? "", CreatedAt = Timestamp.FromDateTimeOffset(t.CreatedAt), Version = t.Version,
+        }));
+        return response;
+    }
+
+    public override async Task<ReviewTask> GetTask(GetTaskRequest request, ServerCallContext context)
+    {
+        var task = await queue.FindAsync(TaskId(request.TaskId), context.CancellationToken)
+            ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "no such review task"));
+        return await ToViewAsync(task, CallerIdentity.Of(context), request.Reason, context.CancellationToken);
+    }
+
+    public override async Task<ReviewTask> ClaimTask(ClaimTaskRequest request, ServerCallContext context)
+    {
+        var (task, error) = await queue.ClaimAsync(TaskId(request.TaskId), request.ExpectedVersion, CallerIdentity.Of(context), context.CancellationToken);
+        return await ToViewAsync(task ?? throw ToRpc(error!), CallerIdentity.Of(context), "claim", context.CancellationToken);
+    }
+
+    public override async Task<ReviewTask> ReleaseTask(ReleaseTaskRequest request, ServerCallContext context)
+    {
+        var (task, error) = await queue.ReleaseAsync(TaskId(request.TaskId), request.ExpectedVersion, CallerIdentity.Of(context), context.CancellationToken);
+        return await ToViewAsync(task ?? throw ToRpc(error!), CallerIdentity.Of(context), "release", context.CancellationToken);
+    }
+
+    public override async Task<ResolveTaskResponse> ResolveTask(ResolveTaskRequest request, ServerCallContext context)
+    {
+        var resolution = request.Resolution switch
+        {
+            Resolution.SamePerson => ReviewResolutionKind.SamePerson,
+            Resolution.DifferentPerson => ReviewResolutionKind.DifferentPerson,
+            Resolution.MergePersons => ReviewResolutionKind.MergePersons,
+            _ => throw InvalidArgument.Of([("resolution", "required: same_person, different_person or merge_persons")]),
+        };
+        var actor = CallerIdentity.Of(context);
+        var (task, error) = await queue.ResolveAsync(TaskId(request.TaskId), request.ExpectedVersion, resolution,
+            Optional(request.PersonId), Optional(request.Reason), actor, context.CancellationToken);
+        if (task is null) throw ToRpc(error!);
+        return new ResolveTaskResponse { Task = await ToViewAsync(task, actor, "resolve", context.CancellationToken) };
+    }
+
+    private async Task<ReviewTask> ToViewAsync(ReviewTaskEntity task, string actor, string? reason, CancellationToken cancellation)
+    {
+        var incoming = await db.SourceRecords.AsNoTracking().SingleAsync(r => r.Id == task.SourceRecordId, cancellation);
+        var normalized = normalizer.Normalize(incoming.ToPatientRecord());
+        var view = new ReviewTask
+        {
+            TaskId = Id(task), State = State(task.State), Cause = ReviewCause.ReviewBand, ClaimedBy = task.ClaimedBy ?? "",
+            CreatedAt = Timestamp.FromDateTimeOffset(task.CreatedAt), Version = task.Version, ModelVersion = task.ModelVersion,
+            Incoming = new SourceRecordView
+            {
+                Key = new RecordKey { Registry = incoming.Registry, LocalId = incoming.LocalId }, PersonId = incoming.PersonId,
+                Demographics = ContractMapping.ToDemographics(incoming.ToPatientRecord()), Version = incoming.Version,
+            },
+        };
+        ContractMapping.AddReceipts(view.Incoming.Receipts, normalized.Receipts);
+        if (task.Resolution is not null)
+            view.Resolution = new ReviewResolution
+            {
+                Resolution = task.Resolution == "same_person" ? Resolution.SamePerson : Resolution.DifferentPerson,
+                PersonId = task.ResolvedPersonId ?? "", Reason = task.ResolutionReason ?? "", ResolvedBy = task.ClaimedBy ?? "",
+            };
+        foreach (var personId in task.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var snapshot = await persons.ReadAsync(personId, null, actor, reason ?? "review task", cancellation);
+            if (snapshot is null) continue;
+            var candidates = snapshot.Records.Select(r => (r.Record, normalizer.Normalize(r.Record.ToPatientRecord()).Record));
+            var best = PersonScoring.ByPerson(normalized.Record, candidates, model.Current).Values.FirstOrDefault();
+            view.Candidates.Add(new ReviewCandidate
+            {
+                Person = PersonViews.From(snapshot),
+                Probability = best.Candidate?.Probability ?? 0,
+                Explanation = best.Record is null ? null : ContractMapping.ToContract(model.Current.Scorer.Explain(normalized.Record, best.Record)),
+                MatchedRecord = best.Stored is null ? null : new RecordKey { Registry = best.Stored.Registry, LocalId = best.Stored.LocalId },
+            });
+        }
+        return view;
+    }
+
+    private static RpcException ToRpc(ReviewError error) => error.Kind switch
+    {
+        ReviewErrorKind.NotFound => new RpcException(new Grpc.Core.Status(StatusCode.NotFound, error.Message)),
+        ReviewErrorKind.StaleVersion => Conflicts.Of(Google.Rpc.Code.Aborted, error.Message, "STALE_VERSION",
+            new Dictionary<string, string> { ["current_version"] = error.CurrentVersion?.ToString(CultureInfo.InvariantCulture) ?? "" }),
+        ReviewErrorKind.TaskClaimed => Conflicts.Of(Google.Rpc.Code.Aborted, error.Message, "TASK_CLAIMED",
+            new Dictionary<string, string> { ["claimed_by"] = error.ClaimedBy ?? "" }),
+        ReviewErrorKind.TaskResolved => Conflicts.Of(Google.Rpc.Code.Aborted, error.Message, "TASK_RESOLVED"),
+        ReviewErrorKind.CandidatesChanged => Conflicts.Of(Google.Rpc.Code.FailedPrecondition, error.Message, "CANDIDATES_CHANGED"),
+        ReviewErrorKind.NotServed => new RpcException(new Grpc.Core.Status(StatusCode.Unimplemented, error.Message)),
+        _ => InvalidArgument.Of([("person_id", error.Message)]),
+    };
+
+    private static long TaskId(string id) =>
+        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw InvalidArgument.Of([("task_id", "not a task id")]);
+
+    private static string Id(ReviewTaskEntity task) => task.Id.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string State(ReviewTaskState state) => state switch
+    {
+        ReviewTaskState.Claimed => "claimed",
+        ReviewTaskState.Resolved => "resolved",
+        _ => "open",
+    };
+
+    private static ReviewTaskState State(string state) => state switch
+    {
+        "claimed" => ReviewTaskState.Claimed,
+        "resolved" => ReviewTaskState.Resolved,
+        _ => ReviewTaskState.Open,
+    };
+}

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
+using Mpi.Service.Registration;
+
+namespace Mpi.Service.Review;
+
+/// <summary>
+/// The review queue: open tasks oldest first, claim and release, and resolution. Every change checks the version the
+/// reviewer holds (optimistic concurrency) and runs in the write transaction, so a reviewer acting on a stale task
+/// gets a conflict, never a silent overwrite. A same-person resolution moves the incoming record onto the chosen
+/// person and appends the history; the provisional person it had is marked merged into the chosen one.
+/// </summary>
+public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, TimeProvider time)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public async Task<(IReadOnlyList<ReviewTaskEntity> Tasks, int Total, long? NextAfterId)> ListAsync(ReviewFilter filter, CancellationToken cancellation)
+    {
+        var query = db.ReviewTasks.AsNoTracking().AsQueryable();
+        if (filter.States.Count > 0) query = query.Where(t => filter.States.Contains(t.State));
+        if (filter.MinProbability is { } min) query = query.Where(t => t.Probability >= min);
+        if (filter.MaxProbability is { } max) query = query.Where(t => t.Probability <= max);
+        if (filter.OlderThan is { } older) query = query.Where(t => t.CreatedAt < older);
+        if (filter.ClaimedBy is { } claimedBy) query = query.Where(t => t.ClaimedBy == claimedBy);
+        if (filter.Registry is { } registry)
+            query = query.Where(t => db.SourceRecords.Any(r => r.Id == t.SourceRecordId && r.Registry == registry));
+        var total = await query.CountAsync(cancellation);
+        var size = filter.PageSize <= 0 ? DefaultPageSize : Math.Min(filter.PageSize, MaxPageSize);
+        // Oldest first: ids grow with creation time, so the id is both the order and the page cursor.
+        var page = await query.Where(t => t.Id > filter.AfterId).OrderBy(t => t.Id).Take(size + 1).ToListAsync(cancellation);
+        var more = page.Count > size;
+        if (more) page.RemoveAt(size);
+        return (page, total, more ? page[^1].Id : null);
+    }
+
+    public Task<ReviewTaskEntity?> FindAsync(long id, CancellationToken cancellation) =>
+        db.ReviewTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellation);
+
+    public Task<(ReviewTaskEntity? Task, ReviewError? Error)> ClaimAsync(long id, long expectedVersion, string actor, CancellationToken cancellation) =>
+        ChangeAsync(id, expectedVersion, actor, "claim_review", task =>
+        {
+            if (task.State == "claimed" && task.ClaimedBy != actor)
+                return new ReviewError(ReviewErrorKind.TaskClaimed, "another reviewer holds the task", task.Version, task.ClaimedBy);
+            task.State = "claimed";
+            task.ClaimedBy = actor;
+            return null;
+        }, cancellation);
+
+    public Task<(ReviewTaskEntity? Task, ReviewError? Error)> ReleaseAsync(long id, long expectedVersion, string actor, CancellationToken cancellation) =>
+        ChangeAsync(id, expectedVersion, actor, "release_review", task =>
+        {
+            if (task.State != "claimed" || task.ClaimedBy != actor)
+                return new ReviewError(ReviewErrorKind.InvalidRequest, "the task is not claimed by this caller");
+            task.State = "open";
+            task.ClaimedBy = null;
+            return null;
+        }, cancellation);
+
+    /// <summary>Resolves a task: same person (moves the record), different person (keeps it apart).</summary>
+    public async Task<(ReviewTaskEntity? Task, ReviewError? Error)> ResolveAsync(long id, long expectedVersion, ReviewResolutionKind resolution,
+        string? personId, string? reason, string actor, CancellationToken cancellation)
+    {
+        if (resolution == ReviewResolutionKind.MergePersons)
+            return (null, new ReviewError(ReviewErrorKind.NotServed, "merge_persons is not served yet; resolve same_person or different_person"));
+        var candidates = Array.Empty<string>();
+        return await ChangeAsync(id, expectedVersion, actor, "resolve_review", task =>
+        {
+            if (task.State == "claimed" && task.ClaimedBy != actor)
+                return new ReviewError(ReviewErrorKind.TaskClaimed, "another reviewer holds the task", task.Version, task.ClaimedBy);
+            candidates = task.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            if (resolution == ReviewResolutionKind.SamePerson && (personId is null || !candidates.Contains(personId)))
+                return new ReviewError(ReviewErrorKind.InvalidRequest, "person_id must be one of the task's candidates");
+            task.State = "resolved";
+            task.ClaimedBy = actor;
+            task.Resolution = resolution == ReviewResolutionKind.SamePerson ? "same_person" : "different_person";
+            task.ResolvedPersonId = resolution == ReviewResolutionKind.SamePerson ? personId : null;
+            task.ResolutionReason = reason;
+            return null;
+        }, cancellation, async task =>
+        {
+            var merged = await db.Persons.Where(p => candidates.Contains(p.Id) && p.MergedIntoId != null).AnyAsync(cancellation);
+            if (merged) return new ReviewError(ReviewErrorKind.CandidatesChanged, "a candidate person was merged since the task was scored", task.Version);
+            if (resolution == ReviewResolutionKind.SamePerson) await MoveRecordAsync(task, personId!, reason, actor, cancellation);
+            return null;
+        });
+    }
+
+    private async Task MoveRecordAsync(ReviewTaskEntity task, string personId, string? reason, string actor, CancellationToken cancellation)
+    {
+        var now = time.GetUtcNow();
+        var record = await db.SourceRecords.SingleAsync(r => r.Id == task.SourceRecordId, cancellation);
+        var from = record.PersonId;
+        if (from == personId) return;
+        record.PersonId = personId;
+        db.LinkEvents.Add(new LinkEventEntity
+        {
+            SourceRecordId = record.Id, FromPersonId = from, ToPersonId = personId, Kind = "reviewer_link", Probability = task.Probability,
+            ModelVersion = task.ModelVersion, Actor = actor, At = now, Reason = reason, ReviewTaskId = task.Id,
+        });
+        var target = await db.Persons.SingleAsync(p => p.Id == personId, cancellation);
+        target.Version++;
+        var provisional = await db.Persons.SingleAsync(p => p.Id == from, cancellation);
+        if (!await db.SourceRecords.AnyAsync(r => r.PersonId == from && r.Id != record.Id, cancellation))
+            provisional.MergedIntoId = personId;
+        provisional.Version++;
+    }
+
+    private async Task<(ReviewTaskEntity? Task, ReviewError? Error)> ChangeAsync(long id, long expectedVersion, string actor, string action,
+        Func<ReviewTaskEntity, ReviewError?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<ReviewError?>>? then = null)
+    {
+        using var turn = await gate.EnterAsync(cancellation);
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellation);
+        var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.Id == id, cancellation);
+        if (task is null) return (null, new ReviewError(ReviewErrorKind.NotFound, "no such review task"));
+        if (task.State == "resolved") return (null, new ReviewError(ReviewErrorKind.TaskResolved, "the task was resolved already", task.Version));
+        if (task.Version != expectedVersion)
+            return (null, new ReviewError(ReviewErrorKind.StaleVersion, "the task changed since you read it", task.Version, task.ClaimedBy));
+        if (change(task) is { } refused) return (null, refused);
+        if (then is not null && await then(task) is { } failed) return (null, failed);
+        task.Version++;
+        db.AuditEntries.Add(new AuditEntryEntity
+        {
+            At = time.GetUtcNow(), Actor = actor, Action = action, Subject = $"review_task/{task.Id}", Outcome = task.Resolution ?? task.State,
+        });
+        await db.SaveChangesAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
+        return (task, null);
+    }
+}

@@ -1,0 +1,101 @@
+using Grpc.Core;
+using Mpi.Contracts.V1;
+
+namespace Mpi.Tests.Service.Grpc;
+
+/// <summary>The review queue over the wire: a namesake at another address opens a task that reviewers work.</summary>
+public sealed class ReviewGrpcServiceTests(RunningService service) : IClassFixture<RunningService>
+{
+    private RegistrationService.RegistrationServiceClient Registration => new(service.Channel);
+    private ReviewService.ReviewServiceClient Review => new(service.Channel);
+
+    private static RegisterRequest Request(string registry, string localId, string family, string address, string city, string postal) => new()
+    {
+        Key = new RecordKey { Registry = registry, LocalId = localId },
+        Demographics = new Demographics
+        {
+            // Each test's patient is its own: the name and birth date follow the family name, the addresses differ.
+            GivenName = $"Rosalind{family[..3]}", FamilyName = family, BirthDate = new DateOnly(1950, 1, 1).AddDays(family.Length * 977 + family[0] * 31).ToString("yyyy-MM-dd"),
+            Sex = "F", AddressLine = $"{family.Length} {address}", City = city, PostalCode = postal,
+        },
+    };
+
+    /// <summary>Registers a person, then the same name and birth date at another address: review.</summary>
+    private async Task<(RegisterResponse First, RegisterResponse Uncertain)> OpenTaskAsync(string family)
+    {
+        var first = await Registration.RegisterAsync(Request("NORTH_HOSP", $"N-{family}", family, "9 Karri Court", "Perth", "6000"));
+        var uncertain = await Registration.RegisterAsync(Request("SOUTH_LAB", $"S-{family}", family, "71 Marri Road", "Albany", "6330"));
+        Assert.Equal(Decision.Review, uncertain.Decision);
+        return (first, uncertain);
+    }
+
+    [Fact]
+    public async Task ResolveTask_SamePerson_MovesTheRecordOntoTheCandidate()
+    {
+        var (first, uncertain) = await OpenTaskAsync("Quennell");
+        var task = await Review.GetTaskAsync(new GetTaskRequest { TaskId = uncertain.ReviewTaskId });
+        Assert.Equal(first.PersonId, task.Candidates[0].Person.PersonId);
+        Assert.NotEmpty(task.Candidates[0].Explanation.Comparisons);
+
+        var claimed = await Review.ClaimTaskAsync(new ClaimTaskRequest { TaskId = task.TaskId, ExpectedVersion = task.Version });
+        var resolved = await Review.ResolveTaskAsync(new ResolveTaskRequest
+        {
+            TaskId = task.TaskId, ExpectedVersion = claimed.Version, Resolution = Resolution.SamePerson, PersonId = first.PersonId, Reason = "same NHI on the form",
+        });
+
+        Assert.Equal(ReviewTaskState.Resolved, resolved.Task.State);
+        var person = await new PersonService.PersonServiceClient(service.Channel).GetPersonAsync(new GetPersonRequest { PersonId = first.PersonId });
+        Assert.Equal(2, person.Records.Count);
+        Assert.Contains(person.History, h => h.Kind == LinkEventKind.ReviewerLink && h.ReviewTaskId == task.TaskId && h.Reason == "same NHI on the form");
+    }
+
+    [Fact]
+    public async Task ResolveTask_StaleVersionFromASecondReviewer_IsAbortedAndChangesNothing()
+    {
+        var (first, uncertain) = await OpenTaskAsync("Featherstonhaugh");
+        var seen = await Review.GetTaskAsync(new GetTaskRequest { TaskId = uncertain.ReviewTaskId });
+        await Review.ResolveTaskAsync(new ResolveTaskRequest
+        {
+            TaskId = seen.TaskId, ExpectedVersion = seen.Version, Resolution = Resolution.DifferentPerson, Reason = "different mother's maiden name",
+        });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Review.ResolveTaskAsync(new ResolveTaskRequest
+        {
+            TaskId = seen.TaskId, ExpectedVersion = seen.Version, Resolution = Resolution.SamePerson, PersonId = first.PersonId,
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Aborted, error.StatusCode);
+        var person = await new PersonService.PersonServiceClient(service.Channel).GetPersonAsync(new GetPersonRequest { PersonId = first.PersonId });
+        Assert.Single(person.Records);
+    }
+
+    [Fact]
+    public async Task ClaimTask_ClaimedByAnother_IsAbortedTaskClaimed()
+    {
+        var (_, uncertain) = await OpenTaskAsync("Cholmondeley");
+        var task = await Review.GetTaskAsync(new GetTaskRequest { TaskId = uncertain.ReviewTaskId });
+        var claimed = await Review.ClaimTaskAsync(new ClaimTaskRequest { TaskId = task.TaskId, ExpectedVersion = task.Version });
+        var otherKey = await service.Credentials.IssueAsync("clerk-2", "*", "*");
+        using var other = service.ChannelWith(otherKey);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => new ReviewService.ReviewServiceClient(other)
+            .ClaimTaskAsync(new ClaimTaskRequest { TaskId = task.TaskId, ExpectedVersion = claimed.Version }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Aborted, error.StatusCode);
+        Assert.Equal("TASK_CLAIMED", error.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>().Reason);
+    }
+
+    [Fact]
+    public async Task ListTasks_OpenTasks_OldestFirstWithPaging()
+    {
+        await OpenTaskAsync("Auchinleck");
+        await OpenTaskAsync("Marjoribanks");
+        var firstPage = await Review.ListTasksAsync(new ListTasksRequest { PageSize = 1 });
+        var secondPage = await Review.ListTasksAsync(new ListTasksRequest { PageSize = 1, PageToken = firstPage.NextPageToken });
+
+        Assert.Single(firstPage.Tasks);
+        Assert.True(firstPage.TotalSize >= 2);
+        Assert.True(long.Parse(secondPage.Tasks[0].TaskId) > long.Parse(firstPage.Tasks[0].TaskId));
+        Assert.All(firstPage.Tasks.Concat(secondPage.Tasks), t => Assert.NotEqual(ReviewTaskState.Resolved, t.State));
+    }
+}
