@@ -5,6 +5,7 @@ using Mpi.Matching.Normalization;
 using Mpi.Matching.Settings;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
+using Mpi.Service.Model;
 using Mpi.Service.Persons;
 using Mpi.Service.Review;
 using Mpi.Service.Security;
@@ -57,6 +58,7 @@ public static class ServiceHost
         builder.Services.AddScoped<RecordMatcher>();
         builder.Services.AddScoped<PersonReader>();
         builder.Services.AddScoped<ReviewQueue>();
+        builder.Services.AddScoped<ModelVersions>();
 
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<AuthenticationInterceptor>());
@@ -64,13 +66,14 @@ public static class ServiceHost
         builder.Services.AddGrpcHealthChecks(health =>
         {
             // The whole server ("") and each served mpi.v1 service by its full name report the database check.
-            foreach (var service in new[] { "mpi.v1.RegistrationService", "mpi.v1.PersonService", "mpi.v1.ReviewService" }) health.Services.Map(service, _ => true);
+            foreach (var service in new[] { "mpi.v1.RegistrationService", "mpi.v1.PersonService", "mpi.v1.ReviewService", "mpi.v1.ModelService" }) health.Services.Map(service, _ => true);
         }).AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
         app.MapGrpcService<RegistrationGrpcService>();
         app.MapGrpcService<PersonGrpcService>();
         app.MapGrpcService<ReviewGrpcService>();
+        app.MapGrpcService<ModelGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -19,18 +19,27 @@ public sealed class ActiveModelHolder(TimeProvider time)
     /// Makes <paramref name="model"/> the active version (stored if new; the previous version stays for roll-back),
     /// audited as <paramref name="actor"/>. Used by <c>serve --model</c> to start on a model trained offline.
     /// </summary>
-    public async Task ActivateAsync(MpiDbContext db, MatchModel model, string actor, CancellationToken cancellation)
+    /// <param name="basedOn">The version a steward derived this one from, if any.</param>
+    public async Task ActivateAsync(MpiDbContext db, MatchModel model, string actor, CancellationToken cancellation, string? basedOn = null,
+        string? reason = null)
     {
         var now = time.GetUtcNow();
         await db.ModelVersions.Where(m => m.IsActive).ExecuteUpdateAsync(u => u.SetProperty(m => m.IsActive, false), cancellation);
         var stored = await db.ModelVersions.SingleOrDefaultAsync(m => m.Version == model.Version, cancellation);
         if (stored is null)
-            db.ModelVersions.Add(new ModelVersionEntity
+        {
+            stored = new ModelVersionEntity
             {
-                Version = model.Version, Json = MatchModelJson.Serialize(model), CreatedAt = now, CreatedBy = actor, IsActive = true,
-            });
-        else stored.IsActive = true;
-        db.AuditEntries.Add(new AuditEntryEntity { At = now, Actor = actor, Action = "activate_model", Subject = model.Version, Outcome = "active" });
+                Version = model.Version, Json = MatchModelJson.Serialize(model), CreatedAt = now, CreatedBy = actor, BasedOnVersion = basedOn,
+            };
+            db.ModelVersions.Add(stored);
+        }
+        stored.IsActive = true;
+        stored.ActivatedAt = now;
+        db.AuditEntries.Add(new AuditEntryEntity
+        {
+            At = now, Actor = actor, Action = "activate_model", Subject = model.Version, Outcome = "active", Reason = reason,
+        });
         await db.SaveChangesAsync(cancellation);
         _current = new ActiveModel(model);
     }
@@ -44,6 +53,7 @@ public sealed class ActiveModelHolder(TimeProvider time)
             active = new ModelVersionEntity
             {
                 Version = model.Version, Json = MatchModelJson.Serialize(model), CreatedAt = time.GetUtcNow(), CreatedBy = "system", IsActive = true,
+                ActivatedAt = time.GetUtcNow(),
             };
             db.ModelVersions.Add(active);
             await db.SaveChangesAsync(cancellation);

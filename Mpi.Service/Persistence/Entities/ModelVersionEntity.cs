@@ -8,4 +8,8 @@ public sealed class ModelVersionEntity
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public bool IsActive { get; set; }
+    /// <summary>When it was last activated; null if it never was.</summary>
+    public DateTimeOffset? ActivatedAt { get; set; }
+    /// <summary>The version a steward derived it from (threshold changes); null for a trained or shipped model.</summary>
+    public string? BasedOnVersion { get; set; }
 }

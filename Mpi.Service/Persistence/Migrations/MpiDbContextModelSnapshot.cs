@@ -156,6 +156,12 @@ namespace Mpi.Service.Persistence.Migrations
                     b.Property<string>("Version")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BasedOnVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

@@ -76,7 +76,9 @@ namespace Mpi.Service.Persistence.Migrations
                     Json = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ActivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BasedOnVersion = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -10,7 +10,7 @@ using Mpi.Service.Persistence;
 namespace Mpi.Service.Persistence.Migrations
 {
     [DbContext(typeof(MpiDbContext))]
-    [Migration("20261125212534_Initial")]
+    [Migration("20261125212849_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -157,6 +157,12 @@ namespace Mpi.Service.Persistence.Migrations
             modelBuilder.Entity("Mpi.Service.Persistence.Entities.ModelVersionEntity", b =>
                 {
                     b.Property<string>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BasedOnVersion")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Mpi.Contracts.V1;
+using Mpi.Matching.Blocking;
+using Mpi.Service.Contracts;
+using Mpi.Service.Persistence.Entities;
+using Domain = Mpi.Matching.Settings;
+
+namespace Mpi.Service.Model;
+
+/// <summary>mpi.v1.ModelService: the steward's view and control of model versions and thresholds.</summary>
+public sealed class ModelGrpcService(ModelVersions versions) : ModelService.ModelServiceBase
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public override async Task<Mpi.Contracts.V1.Model> GetModel(GetModelRequest request, ServerCallContext context)
+    {
+        var found = await versions.GetAsync(string.IsNullOrWhiteSpace(request.Version) ? null : request.Version.Trim(), context.CancellationToken)
+            ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "no such model version"));
+        return ToContract(found.Entity, found.Model);
+    }
+
+    public override async Task<ListModelVersionsResponse> ListModelVersions(ListModelVersionsRequest request, ServerCallContext context)
+    {
+        var skip = 0;
+        if (request.PageToken.Length > 0 && !int.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out skip))
+            throw InvalidArgument.Of([("page_token", "invalid page token")]);
+        var size = request.PageSize <= 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
+        var page = await versions.ListAsync(skip, size + 1, context.CancellationToken);
+        var response = new ListModelVersionsResponse { NextPageToken = page.Count > size ? (skip + size).ToString(CultureInfo.InvariantCulture) : "" };
+        response.Versions.Add(page.Take(size).Select(e =>
+        {
+            var model = Domain.MatchModelJson.Deserialize(e.Json);
+            return new ModelVersionSummary
+            {
+                Version = e.Version, Active = e.IsActive, CreatedAt = Timestamp.FromDateTimeOffset(e.CreatedAt), CreatedBy = e.CreatedBy,
+                Description = model.Description, BasedOnVersion = e.BasedOnVersion ?? "", Thresholds = Thresholds(model.Thresholds),
+                ActivatedAt = e.ActivatedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+            };
+        }));
+        return response;
+    }
+
+    public override async Task<Mpi.Contracts.V1.Model> UpdateThresholds(UpdateThresholdsRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "required")]);
+        var (model, error, stale) = await versions.UpdateThresholdsAsync(request.ExpectedActiveVersion.Trim(),
+            request.HasAutoLink ? request.AutoLink : null, request.HasReview ? request.Review : null,
+            request.HasAmbiguityMargin ? request.AmbiguityMargin : null, Optional(request.Reason), CallerIdentity.Of(context), context.CancellationToken);
+        return await Answer(model, error, stale, "thresholds", context);
+    }
+
+    public override async Task<Mpi.Contracts.V1.Model> ActivateModel(ActivateModelRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.Version)) throw InvalidArgument.Of([("version", "required")]);
+        if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "required")]);
+        var (model, error, stale) = await versions.ActivateAsync(request.Version.Trim(), request.ExpectedActiveVersion.Trim(), Optional(request.Reason),
+            CallerIdentity.Of(context), context.CancellationToken);
+        if (model is null && !stale) throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, error!));
+        return await Answer(model, error, stale, "version", context);
+    }
+
+    private async Task<Mpi.Contracts.V1.Model> Answer(Domain.MatchModel? model, string? error, bool stale, string field, ServerCallContext context)
+    {
+        if (stale) throw Conflicts.Of(Google.Rpc.Code.Aborted, error!, "STALE_VERSION");
+        if (model is null) throw InvalidArgument.Of([(field, error!)]);
+        var found = await versions.GetAsync(model.Version, context.CancellationToken);
+        return ToContract(found!.Value.Entity, found.Value.Model);
+    }
+
+    private static Mpi.Contracts.V1.Model ToContract(ModelVersionEntity e, Domain.MatchModel m)
+    {
+        var result = new Mpi.Contracts.V1.Model
+        {
+            Version = e.Version, Active = e.IsActive, CreatedAt = Timestamp.FromDateTimeOffset(e.CreatedAt), CreatedBy = e.CreatedBy,
+            Description = m.Description, BasedOnVersion = e.BasedOnVersion ?? "", MatchPrior = m.MatchPrior,
+            PriorWeight = Math.Log2(m.MatchPrior / (1 - m.MatchPrior)), Thresholds = Thresholds(m.Thresholds),
+            ActivatedAt = e.ActivatedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+            Blocking = new BlockingSettings { MaxBlockSize = m.Blocking.MaxBlockSize },
+        };
+        result.Blocking.Rules.Add(m.Blocking.Rules.Select(BlockingRuleCatalog.Get).Select(r => new Mpi.Contracts.V1.BlockingRule
+        {
+            Name = r.Name, Description = r.Description, MaxBlockSize = Math.Min(r.MaxBlockSize, m.Blocking.MaxBlockSize),
+        }));
+        result.Comparisons.Add(m.Comparisons.Select(c =>
+        {
+            var comparison = new Mpi.Contracts.V1.ComparisonParameters { Name = c.Name, Description = c.Description, TermFrequencyAdjusted = c.TermFrequencyAdjusted };
+            comparison.Levels.Add(c.Levels.Select((l, i) =>
+            {
+                var level = new Mpi.Contracts.V1.LevelParameters { Level = i, Label = l.Label, Weight = l.Weight };
+                if (l.M is { } mValue) level.M = mValue;
+                if (l.U is { } uValue) level.U = uValue;
+                return level;
+            }));
+            return comparison;
+        }));
+        result.Rules.Add(m.Rules.Select(r => new Mpi.Contracts.V1.ExactRule { Name = r.Name, Fields = { r.Fields } }));
+        if (m.Training is { } t)
+            result.Training = new Mpi.Contracts.V1.TrainingSummary
+            {
+                Method = t.Method, Records = t.Records, RandomPairs = t.RandomPairs, BlockedPairs = t.BlockedPairs, Iterations = t.Iterations,
+                Converged = t.Converged, BlockedMatchRate = t.BlockedMatchRate,
+            };
+        return result;
+    }
+
+    private static Mpi.Contracts.V1.DecisionThresholds Thresholds(Domain.DecisionThresholds t) => new()
+    {
+        AutoLink = t.AutoLink, Review = t.Review, AmbiguityMargin = t.AmbiguityMargin, StrongDisagreementWeight = t.StrongDisagreementWeight,
+        MinimumMeanClusterWeight = t.MinimumMeanClusterWeight,
+    };
+
+    private static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Mpi.Matching.Settings;
+using Mpi.Service.Matching;
+using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
+using Mpi.Service.Registration;
+
+namespace Mpi.Service.Model;
+
+/// <summary>
+/// The steward's side of the model: read any version, list them, derive a new version with other thresholds, and
+/// activate a version (including rolling back). Every change names the version the steward looked at; if another
+/// became active meanwhile nothing changes. Changes wait for the registration gate, so no registration is decided
+/// half under one model and half under another.
+/// </summary>
+public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, RegistrationGate gate, TimeProvider time)
+{
+    public async Task<(ModelVersionEntity Entity, MatchModel Model)?> GetAsync(string? version, CancellationToken cancellation)
+    {
+        var entity = await db.ModelVersions.AsNoTracking()
+            .SingleOrDefaultAsync(m => version == null ? m.IsActive : m.Version == version, cancellation);
+        return entity is null ? null : (entity, MatchModelJson.Deserialize(entity.Json));
+    }
+
+    public async Task<IReadOnlyList<ModelVersionEntity>> ListAsync(int skip, int take, CancellationToken cancellation) =>
+        (await db.ModelVersions.AsNoTracking().ToListAsync(cancellation))
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Version, StringComparer.Ordinal).Skip(skip).Take(take).ToArray();
+
+    /// <summary>A new version with the given thresholds (others kept), activated at once.</summary>
+    public async Task<(MatchModel? Model, string? Error, bool Stale)> UpdateThresholdsAsync(string expectedActive, double? autoLink, double? review,
+        double? margin, string? reason, string actor, CancellationToken cancellation)
+    {
+        using var turn = await gate.EnterAsync(cancellation);
+        var active = holder.Current.Model;
+        if (active.Version != expectedActive) return (null, $"the active version is {active.Version}", true);
+        var thresholds = active.Thresholds with
+        {
+            AutoLink = autoLink ?? active.Thresholds.AutoLink,
+            Review = review ?? active.Thresholds.Review,
+            AmbiguityMargin = margin ?? active.Thresholds.AmbiguityMargin,
+        };
+        if (thresholds.Review is <= 0 or >= 1 || thresholds.AutoLink is <= 0 or >= 1 || thresholds.Review > thresholds.AutoLink)
+            return (null, "thresholds must satisfy 0 < review <= auto_link < 1", false);
+        if (thresholds.AmbiguityMargin is < 0 or >= 1) return (null, "ambiguity_margin must be in [0, 1)", false);
+        var now = time.GetUtcNow();
+        var model = active with
+        {
+            Version = $"{active.Version}+t{now:yyyyMMddHHmmssfff}", CreatedAt = now, Thresholds = thresholds,
+            Description = reason ?? $"Thresholds changed from {active.Version}",
+        };
+        await holder.ActivateAsync(db, model, actor, cancellation, basedOn: active.Version, reason: reason);
+        return (model, null, false);
+    }
+
+    /// <summary>Makes a stored version active again (roll back or forward).</summary>
+    public async Task<(MatchModel? Model, string? Error, bool Stale)> ActivateAsync(string version, string expectedActive, string? reason, string actor,
+        CancellationToken cancellation)
+    {
+        using var turn = await gate.EnterAsync(cancellation);
+        if (holder.Current.Model.Version != expectedActive) return (null, $"the active version is {holder.Current.Model.Version}", true);
+        var stored = await db.ModelVersions.AsNoTracking().SingleOrDefaultAsync(m => m.Version == version, cancellation);
+        if (stored is null) return (null, "no such model version", false);
+        var model = MatchModelJson.Deserialize(stored.Json);
+        await holder.ActivateAsync(db, model, actor, cancellation, reason: reason);
+        return (model, null, false);
+    }
+}
