@@ -58,6 +58,7 @@ public static class ServiceHost
         builder.Services.AddScoped<RecordMatcher>();
         builder.Services.AddScoped<PersonReader>();
         builder.Services.AddScoped<ReviewQueue>();
+        builder.Services.AddScoped<StewardOperations>();
         builder.Services.AddScoped<ModelVersions>();
 
         builder.Services.AddSingleton<CredentialStore>();

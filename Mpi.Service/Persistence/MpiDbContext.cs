@@ -48,6 +48,7 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
             e.HasIndex(l => l.SourceRecordId);
             e.HasIndex(l => l.ToPersonId);
             e.HasIndex(l => l.FromPersonId);
+            e.HasIndex(l => l.OperationId);
         });
         model.Entity<AuditEntryEntity>(e => e.HasIndex(a => a.At));
         model.Entity<ModelVersionEntity>(e => e.HasKey(m => m.Version));

@@ -13,7 +13,7 @@ public static class PersonViews
         var view = new PersonView
         {
             PersonId = s.Person.Id,
-            State = s.Person.MergedIntoId is null ? PersonState.Active : PersonState.Merged,
+            State = s.Person.MergedIntoId is not null ? PersonState.Merged : s.Person.RetiredAt is not null ? PersonState.Retired : PersonState.Active,
             MergedIntoPersonId = s.Person.MergedIntoId ?? "",
             Version = s.Person.Version,
             CreatedAt = Timestamp.FromDateTimeOffset(s.Person.CreatedAt),

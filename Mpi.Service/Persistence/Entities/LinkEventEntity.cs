@@ -21,4 +21,6 @@ public sealed class LinkEventEntity
     public required string Actor { get; set; }
     public DateTimeOffset At { get; set; }
     public string? Reason { get; set; }
+    /// <summary>Groups the events of one operation (a merge moves several records); an unmerge undoes one operation.</summary>
+    public string? OperationId { get; set; }
 }

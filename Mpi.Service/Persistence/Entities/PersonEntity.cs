@@ -7,6 +7,8 @@ public sealed class PersonEntity
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Set when a steward merged this person into another; the id stays valid and resolves to the survivor.</summary>
     public string? MergedIntoId { get; set; }
+    /// <summary>Set when its last record was linked elsewhere or unlinked away; the id stays known.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
     /// <summary>Optimistic concurrency: bumped on every change to the person or its links.</summary>
     public int Version { get; set; }
 }

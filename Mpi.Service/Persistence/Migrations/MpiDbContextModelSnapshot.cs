@@ -121,6 +121,9 @@ namespace Mpi.Service.Persistence.Migrations
                     b.Property<string>("ModelVersion")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OperationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Probability")
                         .HasColumnType("REAL");
 
@@ -143,6 +146,8 @@ namespace Mpi.Service.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FromPersonId");
+
+                    b.HasIndex("OperationId");
 
                     b.HasIndex("SourceRecordId");
 
@@ -193,6 +198,9 @@ namespace Mpi.Service.Persistence.Migrations
                     b.Property<string>("MergedIntoId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -68,11 +68,89 @@ public sealed class PersonGrpcServiceTests(RunningService service) : IClassFixtu
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 
+    private async Task<RegisterResponse> Register(string registry, string localId, string given, string family, string birth) =>
+        await new RegistrationService.RegistrationServiceClient(service.Channel).RegisterAsync(new RegisterRequest
+        {
+            Key = new RecordKey { Registry = registry, LocalId = localId },
+            Demographics = new Demographics { GivenName = given, FamilyName = family, BirthDate = birth, Sex = "F", PostalCode = "2600" },
+        });
+
+    private PersonService.PersonServiceClient Persons => new(service.Channel);
+
     [Fact]
-    public async Task MergePersons_NotYetServed_IsUnimplemented()
+    public async Task MergePersons_ThenUnmerge_RestoresBothPersonsWithHistory()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
-            new PersonService.PersonServiceClient(service.Channel).MergePersonsAsync(new MergePersonsRequest()).ResponseAsync);
-        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+        var a = await Register("NORTH_HOSP", "MG-1", "Imogen", "Thistlethwaite", "1991-02-03");
+        var b = await Register("SOUTH_LAB", "MG-2", "Henrietta", "Blackwood", "1948-11-20");
+        var survivor = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = a.PersonId });
+        var merged = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = b.PersonId });
+        Assert.NotEqual(a.PersonId, b.PersonId);
+
+        var merge = await Persons.MergePersonsAsync(new MergePersonsRequest
+        {
+            SurvivorPersonId = a.PersonId, MergedPersonId = b.PersonId, ExpectedSurvivorVersion = survivor.Version,
+            ExpectedMergedVersion = merged.Version, Reason = "same Medicare number on both referrals",
+        });
+        var unmerge = await Persons.UnmergePersonAsync(new UnmergePersonRequest
+        {
+            PersonId = b.PersonId, ExpectedSurvivorVersion = merge.Survivor.Version, Reason = "merged in error",
+        });
+
+        Assert.Equal((2, PersonState.Merged, a.PersonId), (merge.Survivor.Records.Count, merge.Merged.State, merge.Merged.MergedIntoPersonId));
+        Assert.Equal((1, PersonState.Active), (unmerge.Restored.Records.Count, unmerge.Restored.State));
+        Assert.Equal("MG-2", unmerge.Restored.Records[0].Key.LocalId);
+        Assert.Single(unmerge.Survivor.Records);
+        Assert.Contains(unmerge.Restored.History, h => h.Kind == LinkEventKind.StewardMerge);
+        Assert.Contains(unmerge.Restored.History, h => h.Kind == LinkEventKind.Unmerge && h.Reason == "merged in error");
+    }
+
+    [Fact]
+    public async Task LinkThenUnlink_MovesTheRecordAndBackToANewPerson()
+    {
+        var a = await Register("NORTH_HOSP", "LK-1", "Cordelia", "Vanstone", "1977-07-07");
+        await Register("GP_NET", "LK-3", "Cordelia", "Vanstone", "1977-07-07");
+        var b = await Register("SOUTH_LAB", "LK-2", "Delphine", "Okoro", "1960-01-30");
+        var from = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = b.PersonId });
+        var to = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = a.PersonId });
+
+        var link = await Persons.LinkAsync(new LinkRequest
+        {
+            Record = new RecordKey { Registry = "SOUTH_LAB", LocalId = "LK-2" }, ToPersonId = a.PersonId,
+            ExpectedFromPersonVersion = from.Version, ExpectedToPersonVersion = to.Version, Reason = "test",
+        });
+        var unlink = await Persons.UnlinkAsync(new UnlinkRequest
+        {
+            Record = new RecordKey { Registry = "SOUTH_LAB", LocalId = "LK-2" }, ExpectedPersonVersion = link.ToPerson.Version, Reason = "wrong patient",
+        });
+
+        Assert.Equal(PersonState.Retired, link.FromPerson.State);
+        Assert.Equal(3, link.ToPerson.Records.Count);
+        Assert.Equal(2, unlink.FromPerson.Records.Count);
+        Assert.NotEqual(a.PersonId, unlink.NewPerson.PersonId);
+        Assert.Equal("LK-2", Assert.Single(unlink.NewPerson.Records).Key.LocalId);
+    }
+
+    [Fact]
+    public async Task MergePersons_StaleVersion_IsAbortedAndChangesNothing()
+    {
+        var a = await Register("NORTH_HOSP", "ST-1", "Euphemia", "Larkspur", "1955-05-05");
+        var b = await Register("SOUTH_LAB", "ST-2", "Winifred", "Quillfeather", "1944-04-04");
+        var error = await Assert.ThrowsAsync<RpcException>(() => Persons.MergePersonsAsync(new MergePersonsRequest
+        {
+            SurvivorPersonId = a.PersonId, MergedPersonId = b.PersonId, ExpectedSurvivorVersion = 99, ExpectedMergedVersion = 1, Reason = "x",
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Aborted, error.StatusCode);
+        Assert.Equal(PersonState.Active, (await Persons.GetPersonAsync(new GetPersonRequest { PersonId = b.PersonId })).State);
+    }
+
+    [Fact]
+    public async Task MergePersons_WithoutReason_IsInvalidArgument()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Persons.MergePersonsAsync(new MergePersonsRequest
+        {
+            SurvivorPersonId = "P1", MergedPersonId = "P2", ExpectedSurvivorVersion = 1, ExpectedMergedVersion = 1,
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 }

@@ -10,7 +10,7 @@ using Mpi.Service.Persistence;
 namespace Mpi.Service.Persistence.Migrations
 {
     [DbContext(typeof(MpiDbContext))]
-    [Migration("20261125212849_Initial")]
+    [Migration("20261125213104_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -124,6 +124,9 @@ namespace Mpi.Service.Persistence.Migrations
                     b.Property<string>("ModelVersion")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OperationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Probability")
                         .HasColumnType("REAL");
 
@@ -146,6 +149,8 @@ namespace Mpi.Service.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FromPersonId");
+
+                    b.HasIndex("OperationId");
 
                     b.HasIndex("SourceRecordId");
 
@@ -196,6 +201,9 @@ namespace Mpi.Service.Persistence.Migrations
                     b.Property<string>("MergedIntoId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

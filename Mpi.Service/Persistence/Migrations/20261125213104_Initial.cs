@@ -61,7 +61,8 @@ namespace Mpi.Service.Persistence.Migrations
                     ModelVersion = table.Column<string>(type: "TEXT", nullable: true),
                     Actor = table.Column<string>(type: "TEXT", nullable: false),
                     At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", nullable: true)
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    OperationId = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -92,6 +93,7 @@ namespace Mpi.Service.Persistence.Migrations
                     Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     MergedIntoId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -192,6 +194,11 @@ namespace Mpi.Service.Persistence.Migrations
                 name: "IX_LinkEvents_FromPersonId",
                 table: "LinkEvents",
                 column: "FromPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LinkEvents_OperationId",
+                table: "LinkEvents",
+                column: "OperationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LinkEvents_SourceRecordId",
