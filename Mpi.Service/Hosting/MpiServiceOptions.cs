@@ -11,6 +11,10 @@ public sealed class MpiServiceOptions
     [Range(0, 65535)]
     public int GrpcPort { get; set; } = 5080;
 
+    /// <summary>Port of the HTTP/1.1 endpoint that serves <c>/metrics</c> (Prometheus text format; default 5081).</summary>
+    [Range(0, 65535)]
+    public int MetricsPort { get; set; } = 5081;
+
     /// <summary>Listen on every interface instead of loopback only.</summary>
     public bool ListenOnAllInterfaces { get; set; }
 

@@ -6,6 +6,8 @@ using Mpi.Matching.Settings;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Model;
+using Mpi.Service.Observability;
+using OpenTelemetry.Metrics;
 using Mpi.Service.Persons;
 using Mpi.Service.Review;
 using Mpi.Service.Security;
@@ -44,8 +46,10 @@ public static class ServiceHost
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Cleartext gRPC has no ALPN to negotiate HTTP/2, so the endpoint speaks HTTP/2 only.
-            if (options.ListenOnAllInterfaces) kestrel.ListenAnyIP(options.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
-            else kestrel.Listen(System.Net.IPAddress.Loopback, options.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
+            var address = options.ListenOnAllInterfaces ? System.Net.IPAddress.Any : System.Net.IPAddress.Loopback;
+            kestrel.Listen(address, options.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
+            // Prometheus scrapes over HTTP/1.1, which the gRPC endpoint does not speak.
+            kestrel.Listen(address, options.MetricsPort, l => l.Protocols = HttpProtocols.Http1);
         });
 
         builder.Services.AddDbContext<MpiDbContext>(db => db.UseSqlite($"Data Source={options.DatabasePath};Default Timeout=30"));
@@ -62,6 +66,8 @@ public static class ServiceHost
         builder.Services.AddScoped<ModelVersions>();
 
         builder.Services.AddSingleton<CredentialStore>();
+        builder.Services.AddSingleton<MpiMetrics>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(MpiMetrics.MeterName).AddPrometheusExporter());
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<AuthenticationInterceptor>());
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health =>
@@ -75,6 +81,7 @@ public static class ServiceHost
         app.MapGrpcService<PersonGrpcService>();
         app.MapGrpcService<ReviewGrpcService>();
         app.MapGrpcService<ModelGrpcService>();
+        app.MapPrometheusScrapingEndpoint();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Contracts;
 using Mpi.Service.Matching;
+using Mpi.Service.Observability;
 using Mpi.Service.Security;
 
 namespace Mpi.Service.Registration;
@@ -12,7 +14,7 @@ namespace Mpi.Service.Registration;
 /// INVALID_ARGUMENT with field violations; nothing is stored for a rejected request.
 /// </summary>
 public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMatcher matcher, RecordNormalizer normalizer,
-    ActiveModelHolder model, ILogger<RegistrationGrpcService> log) : RegistrationService.RegistrationServiceBase
+    ActiveModelHolder model, MpiMetrics metrics, ILogger<RegistrationGrpcService> log) : RegistrationService.RegistrationServiceBase
 {
     public override Task<RegisterResponse> Register(RegisterRequest request, ServerCallContext context) => RegisterOneAsync(request, context);
 
@@ -40,18 +42,24 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
 
     private async Task<RegisterResponse> RegisterOneAsync(RegisterRequest request, ServerCallContext context)
     {
+        var started = Stopwatch.GetTimestamp();
         var received = ContractMapping.ToPatientRecord(request.Key, request.Demographics);
         var normalized = normalizer.Normalize(received);
         var violations = RegisterRequestValidator.Violations(request.Key, request.Demographics, request.InvalidFieldPolicy, normalized.Receipts);
-        if (violations.Length == 0 && AuthenticationInterceptor.CallerOf(context) is { } caller && !caller.MayWrite(normalized.Record.Registry))
-            throw PermissionDenied.Registry(caller.Name, normalized.Record.Registry);
         if (violations.Length > 0)
         {
             RegistrationLog.Rejected(log, request.Key?.Registry ?? "", violations.Length);
+            foreach (var field in violations.Select(v => v.Field).Distinct()) metrics.Rejected(request.Key?.Registry ?? "", $"invalid {field}");
             throw InvalidArgument.Of(violations);
+        }
+        if (AuthenticationInterceptor.CallerOf(context) is { } caller && !caller.MayWrite(normalized.Record.Registry))
+        {
+            metrics.Rejected(normalized.Record.Registry, "registry not allowed");
+            throw PermissionDenied.Registry(caller.Name, normalized.Record.Registry);
         }
         var outcome = await registrar.RegisterAsync(received, normalized, model.Current, CallerIdentity.Of(context), context.CancellationToken);
         RegistrationLog.Registered(log, normalized.Record.Registry, outcome.Decision);
+        metrics.Registered(normalized.Record.Registry, outcome.Decision.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var response = new RegisterResponse
         {
             Decision = Wire(outcome.Decision), PersonId = outcome.PersonId, Probability = outcome.Probability,
@@ -69,7 +77,10 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         var normalized = normalizer.Normalize(received);
         var violations = RegisterRequestValidator.Violations(null, request.Demographics, request.InvalidFieldPolicy, normalized.Receipts, keyRequired: false);
         if (violations.Length > 0) throw InvalidArgument.Of(violations);
-        return await matcher.MatchAsync(normalized, request.TopK, request.MinProbability, model.Current, context.CancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        var response = await matcher.MatchAsync(normalized, request.TopK, request.MinProbability, model.Current, context.CancellationToken);
+        metrics.Matched(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return response;
     }
 
     private static Decision Wire(RegistrationDecision decision) => decision switch

@@ -22,6 +22,9 @@ public sealed class RunningService : IAsyncLifetime
     /// <summary>The service's address, e.g. http://127.0.0.1:41234.</summary>
     public string Address { get; private set; } = "";
 
+    /// <summary>The HTTP/1.1 endpoint serving /metrics.</summary>
+    public string MetricsAddress { get; private set; } = "";
+
     /// <summary>A key for every registry and RPC; <see cref="Channel"/> sends it.</summary>
     public string ApiKey { get; private set; } = "";
 
@@ -41,11 +44,15 @@ public sealed class RunningService : IAsyncLifetime
         _app = ServiceHost.Build([], new Dictionary<string, string?>
         {
             ["Mpi:GrpcPort"] = "0",
+            ["Mpi:MetricsPort"] = "0",
             ["Mpi:DatabasePath"] = DatabasePath,
         });
         await ServiceHost.PrepareAsync(_app);
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        // Kestrel lists the endpoints in the order they were configured: gRPC, then metrics.
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToArray();
+        var address = addresses[0];
+        MetricsAddress = addresses[1];
         Address = address;
         ApiKey = await Credentials.IssueAsync("test-engine", CallerCredential.All, CallerCredential.All);
         Channel = ChannelWith(ApiKey);

@@ -1,0 +1,56 @@
+using System.Diagnostics.Metrics;
+using Microsoft.EntityFrameworkCore;
+using Mpi.Service.Persistence;
+
+namespace Mpi.Service.Observability;
+
+/// <summary>
+/// The numbers an integration team watches after go-live, per registry: messages and decisions by kind, rejects by
+/// reason, latency histograms, and the review queue's depth and the age of its oldest open task. Tags carry registry
+/// codes, decisions and reasons only — never demographics or local ids.
+/// </summary>
+public sealed class MpiMetrics : IDisposable
+{
+    public const string MeterName = "Mpi.Service";
+
+    private readonly Meter _meter = new(MeterName);
+    private readonly Counter<long> _registrations;
+    private readonly Counter<long> _rejections;
+    private readonly Histogram<double> _registerDuration;
+    private readonly Histogram<double> _matchDuration;
+
+    public MpiMetrics(IServiceScopeFactory scopes, TimeProvider time)
+    {
+        _registrations = _meter.CreateCounter<long>("mpi.registrations", description: "Register messages handled, by registry and decision");
+        _rejections = _meter.CreateCounter<long>("mpi.rejections", description: "Register messages refused, by registry and reason");
+        _registerDuration = _meter.CreateHistogram<double>("mpi.register.duration", unit: "ms", description: "Time to handle one Register");
+        _matchDuration = _meter.CreateHistogram<double>("mpi.match.duration", unit: "ms", description: "Time to answer one Match");
+        _meter.CreateObservableGauge("mpi.review.open_tasks", () => ReviewQueue(scopes, time).Open, description: "Review tasks not yet resolved");
+        _meter.CreateObservableGauge("mpi.review.oldest_open_age", () => ReviewQueue(scopes, time).OldestAgeSeconds, unit: "s",
+            description: "Age of the oldest unresolved review task");
+    }
+
+    public void Registered(string registry, string decision, double milliseconds)
+    {
+        _registrations.Add(1, new KeyValuePair<string, object?>("registry", registry), new KeyValuePair<string, object?>("decision", decision));
+        _registerDuration.Record(milliseconds, new KeyValuePair<string, object?>("registry", registry));
+    }
+
+    public void Rejected(string registry, string reason) =>
+        _rejections.Add(1, new KeyValuePair<string, object?>("registry", registry), new KeyValuePair<string, object?>("reason", reason));
+
+    public void Matched(double milliseconds) => _matchDuration.Record(milliseconds);
+
+    /// <summary>Read at scrape time: a count and a minimum over an indexed column.</summary>
+    private static (long Open, double OldestAgeSeconds) ReviewQueue(IServiceScopeFactory scopes, TimeProvider time)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MpiDbContext>();
+        var open = db.ReviewTasks.Where(t => t.State != "resolved");
+        var count = open.LongCount();
+        var oldest = count == 0 ? (DateTimeOffset?)null : open.OrderBy(t => t.Id).Select(t => t.CreatedAt).First();
+        return (count, oldest is { } at ? (time.GetUtcNow() - at).TotalSeconds : 0);
+    }
+
+    public void Dispose() => _meter.Dispose();
+}
