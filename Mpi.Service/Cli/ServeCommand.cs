@@ -12,35 +12,40 @@ internal static class ServeCommand
     public static Command Create()
     {
         var command = new Command("serve", "Run the gRPC service (the default when no verb is given)");
-        var (port, database, model) = AddOptions(command);
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(port), parse.GetValue(database), parse.GetValue(model), cancellation));
+        var (port, metricsPort, database, model) = AddOptions(command);
+        command.SetAction((parse, cancellation) =>
+            RunAsync(parse.GetValue(port), parse.GetValue(metricsPort), parse.GetValue(database), parse.GetValue(model), cancellation));
         return command;
     }
 
     /// <summary>Makes <paramref name="root"/> serve when run without a verb.</summary>
     public static void MakeDefault(RootCommand root)
     {
-        var (port, database, model) = AddOptions(root);
-        root.SetAction((parse, cancellation) => RunAsync(parse.GetValue(port), parse.GetValue(database), parse.GetValue(model), cancellation));
+        var (port, metricsPort, database, model) = AddOptions(root);
+        root.SetAction((parse, cancellation) =>
+            RunAsync(parse.GetValue(port), parse.GetValue(metricsPort), parse.GetValue(database), parse.GetValue(model), cancellation));
     }
 
-    private static (Option<int?> Port, Option<string?> Database, Option<FileInfo?> Model) AddOptions(Command command)
+    private static (Option<int?> Port, Option<int?> MetricsPort, Option<string?> Database, Option<FileInfo?> Model) AddOptions(Command command)
     {
         var port = new Option<int?>("--port") { Description = "gRPC port (HTTP/2 cleartext); default 5080" };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "HTTP/1.1 port of /metrics; default 5081" };
         var database = new Option<string?>("--database") { Description = "SQLite file; default mpi.db in the current directory" };
         var model = new Option<FileInfo?>("--model") { Description = "Activate this model JSON (e.g. from train) before serving; the previous version is kept" };
         command.Options.Add(port);
+        command.Options.Add(metricsPort);
         command.Options.Add(database);
         command.Options.Add(model);
-        return (port, database, model);
+        return (port, metricsPort, database, model);
     }
 
-    private static async Task<int> RunAsync(int? port, string? database, FileInfo? modelFile, CancellationToken cancellation)
+    private static async Task<int> RunAsync(int? port, int? metricsPort, string? database, FileInfo? modelFile, CancellationToken cancellation)
     {
         var model = modelFile is null ? null : ModelSource.Load(modelFile, Console.Error);
         if (modelFile is not null && model is null) return ExitCodes.InputError;
         var settings = new Dictionary<string, string?>();
         if (port is not null) settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.GrpcPort)}"] = port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (metricsPort is not null) settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.MetricsPort)}"] = metricsPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.DatabasePath)}"] = Path.GetFullPath(database ?? "mpi.db");
         await using var app = ServiceHost.Build([], settings);
         await ServiceHost.PrepareAsync(app, model, cancellation);
