@@ -60,6 +60,7 @@ public static class ServiceHost
         builder.Services.AddScoped<CandidateSearch>();
         builder.Services.AddScoped<RecordRegistrar>();
         builder.Services.AddScoped<RecordMatcher>();
+        builder.Services.AddScoped<ProcessedMessages>();
         builder.Services.AddScoped<PersonReader>();
         builder.Services.AddScoped<ReviewQueue>();
         builder.Services.AddScoped<StewardOperations>();

@@ -14,6 +14,7 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
     public DbSet<ModelVersionEntity> ModelVersions => Set<ModelVersionEntity>();
     public DbSet<ReviewTaskEntity> ReviewTasks => Set<ReviewTaskEntity>();
     public DbSet<CredentialEntity> Credentials => Set<CredentialEntity>();
+    public DbSet<ProcessedMessageEntity> ProcessedMessages => Set<ProcessedMessageEntity>();
 
     /// <summary>Times as 64-bit binary values: SQLite has no date type, and text cannot be ordered or compared in SQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
@@ -53,6 +54,11 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
         model.Entity<AuditEntryEntity>(e => e.HasIndex(a => a.At));
         model.Entity<ModelVersionEntity>(e => e.HasKey(m => m.Version));
         model.Entity<CredentialEntity>(e => e.HasKey(c => c.Id));
+        model.Entity<ProcessedMessageEntity>(e =>
+        {
+            e.HasKey(m => new { m.Registry, m.MessageId });
+            e.HasIndex(m => m.At);
+        });
         model.Entity<ReviewTaskEntity>(e =>
         {
             e.HasIndex(t => new { t.State, t.CreatedAt });

@@ -14,7 +14,8 @@ namespace Mpi.Service.Registration;
 /// INVALID_ARGUMENT with field violations; nothing is stored for a rejected request.
 /// </summary>
 public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMatcher matcher, RecordNormalizer normalizer,
-    ActiveModelHolder model, MpiMetrics metrics, ILogger<RegistrationGrpcService> log) : RegistrationService.RegistrationServiceBase
+    ProcessedMessages messages, ActiveModelHolder model, MpiMetrics metrics, ILogger<RegistrationGrpcService> log)
+    : RegistrationService.RegistrationServiceBase
 {
     public override Task<RegisterResponse> Register(RegisterRequest request, ServerCallContext context) => RegisterOneAsync(request, context);
 
@@ -32,7 +33,7 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
             {
                 response.Result = await RegisterOneAsync(item.Register ?? new RegisterRequest(), context);
             }
-            catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied)
+            catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied or StatusCode.AlreadyExists)
             {
                 response.Error = ItemErrors.From(e);
             }
@@ -46,6 +47,8 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         var received = ContractMapping.ToPatientRecord(request.Key, request.Demographics);
         var normalized = normalizer.Normalize(received);
         var violations = RegisterRequestValidator.Violations(request.Key, request.Demographics, request.InvalidFieldPolicy, normalized.Receipts);
+        if (request.MessageId.Length > ProcessedMessages.MaxMessageIdLength)
+            violations = violations.Add(("message_id", $"longer than {ProcessedMessages.MaxMessageIdLength} characters"));
         if (violations.Length > 0)
         {
             RegistrationLog.Rejected(log, request.Key?.Registry ?? "", violations.Length);
@@ -56,6 +59,14 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         {
             metrics.Rejected(normalized.Record.Registry, "registry not allowed");
             throw PermissionDenied.Registry(caller.Name, normalized.Record.Registry);
+        }
+        var retried = !string.IsNullOrWhiteSpace(request.MessageId);
+        if (retried)
+        {
+            var (earlier, reused) = await messages.FindAsync(request, context.CancellationToken);
+            if (reused)
+                throw Conflicts.Of(Google.Rpc.Code.AlreadyExists, "message_id was sent before with different content", "MESSAGE_ID_REUSED");
+            if (earlier is not null) return earlier;
         }
         var outcome = await registrar.RegisterAsync(received, normalized, model.Current, CallerIdentity.Of(context), context.CancellationToken);
         RegistrationLog.Registered(log, normalized.Record.Registry, outcome.Decision);
@@ -68,6 +79,7 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
             Key = new RecordKey { Registry = normalized.Record.Registry, LocalId = normalized.Record.LocalId },
         };
         ContractMapping.AddReceipts(response.Receipts, outcome.Receipts);
+        if (retried) await messages.RememberAsync(request, response, context.CancellationToken);
         return response;
     }
 

@@ -211,6 +211,32 @@ namespace Mpi.Service.Persistence.Migrations
                     b.ToTable("Persons");
                 });
 
+            modelBuilder.Entity("Mpi.Service.Persistence.Entities.ProcessedMessageEntity", b =>
+                {
+                    b.Property<string>("Registry")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Response")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Registry", "MessageId");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ProcessedMessages");
+                });
+
             modelBuilder.Entity("Mpi.Service.Persistence.Entities.ReviewTaskEntity", b =>
                 {
                     b.Property<long>("Id")

@@ -109,4 +109,30 @@ public sealed class RegistrationGrpcServiceTests(RunningService service) : IClas
         Assert.Equal(match.Candidates.Count, again.Candidates.Count);
         Assert.NotEmpty(match.Candidates[0].Explanation.Comparisons);
     }
+
+    [Fact]
+    public async Task Register_RetryWithTheSameMessageId_GetsTheFirstAnswerReplayed()
+    {
+        var request = Request("GP_NET", "G-MSG", d => { d.GivenName = "Perpetua"; d.NationalId = "690001117"; });
+        request.MessageId = "MSH10-000123";
+        var first = await Client.RegisterAsync(request);
+        var retry = await Client.RegisterAsync(request);
+
+        Assert.False(first.Replayed);
+        Assert.True(retry.Replayed);
+        Assert.Equal((first.Decision, first.PersonId, first.SourceRecordVersion), (retry.Decision, retry.PersonId, retry.SourceRecordVersion));
+    }
+
+    [Fact]
+    public async Task Register_MessageIdReusedForOtherContent_IsAlreadyExists()
+    {
+        var request = Request("GP_NET", "G-MSG2", d => { d.GivenName = "Cressida"; d.NationalId = "690001118"; });
+        request.MessageId = "MSH10-000124";
+        await Client.RegisterAsync(request);
+        request.Demographics.GivenName = "Someone Else";
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.RegisterAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
+        Assert.Equal("MESSAGE_ID_REUSED", error.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>().Reason);
+    }
 }

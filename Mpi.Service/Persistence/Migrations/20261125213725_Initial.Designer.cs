@@ -10,7 +10,7 @@ using Mpi.Service.Persistence;
 namespace Mpi.Service.Persistence.Migrations
 {
     [DbContext(typeof(MpiDbContext))]
-    [Migration("20261125213104_Initial")]
+    [Migration("20261125213725_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -212,6 +212,32 @@ namespace Mpi.Service.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Persons");
+                });
+
+            modelBuilder.Entity("Mpi.Service.Persistence.Entities.ProcessedMessageEntity", b =>
+                {
+                    b.Property<string>("Registry")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Response")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Registry", "MessageId");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ProcessedMessages");
                 });
 
             modelBuilder.Entity("Mpi.Service.Persistence.Entities.ReviewTaskEntity", b =>

@@ -102,6 +102,21 @@ namespace Mpi.Service.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProcessedMessages",
+                columns: table => new
+                {
+                    Registry = table.Column<string>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", nullable: false),
+                    Response = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedMessages", x => new { x.Registry, x.MessageId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewTasks",
                 columns: table => new
                 {
@@ -211,6 +226,11 @@ namespace Mpi.Service.Persistence.Migrations
                 column: "ToPersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProcessedMessages_At",
+                table: "ProcessedMessages",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewTasks_SourceRecordId",
                 table: "ReviewTasks",
                 column: "SourceRecordId");
@@ -249,6 +269,9 @@ namespace Mpi.Service.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "ModelVersions");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedMessages");
 
             migrationBuilder.DropTable(
                 name: "ReviewTasks");
