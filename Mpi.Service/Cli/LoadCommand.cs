@@ -29,17 +29,19 @@ internal static class LoadCommand
             Description = "API key (default: the MPI_API_KEY environment variable)",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("MPI_API_KEY"),
         };
+        var stream = new Option<bool>("--stream") { Description = "Send over RegisterStream (one stream per caller) instead of one Register call per record" };
         var command = new Command("load", "Register a CSV file through a running service, one record per call; report speed")
         {
-            input, map, address, concurrency, output, apiKey,
+            input, map, address, concurrency, output, apiKey, stream,
         };
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(input)!, parse.GetValue(map), parse.GetValue(address)!,
-            parse.GetValue(apiKey), Math.Max(1, parse.GetValue(concurrency)), parse.GetValue(output), Console.Out, Console.Error, cancellation));
+            parse.GetValue(apiKey), Math.Max(1, parse.GetValue(concurrency)), parse.GetValue(output), Console.Out, Console.Error, cancellation,
+            parse.GetValue(stream)));
         return command;
     }
 
     public static async Task<int> RunAsync(FileInfo input, string? map, string address, string? apiKey, int concurrency, FileInfo? output,
-        TextWriter stdout, TextWriter errors, CancellationToken cancellation)
+        TextWriter stdout, TextWriter errors, CancellationToken cancellation, bool stream = false)
     {
         var columnMap = ColumnMap.Parse(map);
         if (!columnMap.Succeeded) { await errors.WriteLineAsync($"--map: {columnMap.Error}"); return ExitCodes.InputError; }
@@ -61,21 +63,49 @@ internal static class LoadCommand
         var failures = 0;
         var next = -1;
         var clock = Stopwatch.StartNew();
+        RegisterRequest Request(int i) => new()
+        {
+            Key = new RecordKey { Registry = rows[i].Registry, LocalId = rows[i].LocalId }, Demographics = ContractMapping.ToDemographics(rows[i]),
+            InvalidFieldPolicy = InvalidFieldPolicy.SetAside,
+        };
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
+            if (stream)
+            {
+                // One stream per caller: send everything this caller takes, read answers as they come (latency = send to answer).
+                using var call = client.RegisterStream(headers, cancellationToken: cancellation);
+                var sentAt = new System.Collections.Concurrent.ConcurrentDictionary<long, long>();
+                var reader = Task.Run(async () =>
+                {
+                    await foreach (var answer in call.ResponseStream.ReadAllAsync(cancellation))
+                    {
+                        var index = (int)answer.RequestIndex;
+                        latencies[index] = Stopwatch.GetElapsedTime(sentAt[index]).TotalMilliseconds;
+                        if (answer.Result is not null) results[index] = answer.Result;
+                        else
+                        {
+                            Interlocked.Increment(ref failures);
+                            await errors.WriteLineAsync($"record {index + 1}: {(StatusCode)answer.Error.Code} {answer.Error.Message}");
+                        }
+                    }
+                }, cancellation);
+                int s;
+                while ((s = Interlocked.Increment(ref next)) < rows.Count)
+                {
+                    sentAt[s] = Stopwatch.GetTimestamp();
+                    await call.RequestStream.WriteAsync(new RegisterStreamRequest { RequestIndex = s, Register = Request(s) }, cancellation);
+                }
+                await call.RequestStream.CompleteAsync();
+                await reader;
+                return;
+            }
             int i;
             while ((i = Interlocked.Increment(ref next)) < rows.Count)
             {
-                var r = rows[i];
-                var request = new RegisterRequest
-                {
-                    Key = new RecordKey { Registry = r.Registry, LocalId = r.LocalId }, Demographics = ContractMapping.ToDemographics(r),
-                    InvalidFieldPolicy = InvalidFieldPolicy.SetAside,
-                };
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    results[i] = await client.RegisterAsync(request, headers, cancellationToken: cancellation);
+                    results[i] = await client.RegisterAsync(Request(i), headers, cancellationToken: cancellation);
                 }
                 catch (RpcException e)
                 {

@@ -11,10 +11,8 @@ public static class DatabaseInitializer
     public static async Task InitializeAsync(MpiDbContext db, CancellationToken cancellation = default)
     {
         await db.Database.MigrateAsync(cancellation);
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellation);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellation);
-        }
+        // WAL is a property of the file, so setting it once holds for every connection. Synchronous stays at SQLite's
+        // FULL default: a commit is on disk before the answer goes out, even across a power cut.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellation);
     }
 }

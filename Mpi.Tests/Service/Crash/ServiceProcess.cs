@@ -7,7 +7,7 @@ using Grpc.Net.Client;
 namespace Mpi.Tests.Service.Crash;
 
 /// <summary>
-/// The service as an operator runs it: <c>dotnet Mpi.Service.dll --port 0 --database …</c> in a separate process,
+/// The service as an operator runs it: <c>dotnet Mpi.Service.dll --port 0 --metrics-port 0 --database …</c> in a separate process,
 /// its address and (on the first start) development key read from what it prints. It can be killed hard
 /// (SIGKILL on Linux), and is killed on dispose if still running, so a failing test leaves no process behind.
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed partial class ServiceProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(databasePath)!,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Mpi.Service.dll"), "--port", "0", "--database", databasePath })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Mpi.Service.dll"), "--port", "0", "--metrics-port", "0", "--database", databasePath })
             start.ArgumentList.Add(argument);
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Received(e.Data);
@@ -116,6 +116,7 @@ internal sealed partial class ServiceProcess : IDisposable
         if (line is null) return;
         lock (_outputLock) _output.AppendLine(line);
         if (DevelopmentKeyLine().Match(line) is { Success: true } key) DevelopmentKey = key.Groups[1].Value;
+        // The gRPC endpoint is configured (and announced) before the metrics endpoint: the first address is gRPC.
         if (ListeningLine().Match(line) is { Success: true } listening) _listening.TrySetResult(listening.Groups[1].Value);
     }
 
