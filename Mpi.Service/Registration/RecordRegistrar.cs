@@ -24,6 +24,21 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
     public async Task<RegistrationOutcome> RegisterAsync(PatientRecord received, NormalizationResult normalized, ActiveModel model, string actor,
         CancellationToken cancellation)
     {
+        try
+        {
+            return await RegisterTrackedAsync(received, normalized, model, actor, cancellation);
+        }
+        finally
+        {
+            // One context may serve a whole RegisterStream: forget what this registration tracked, or every later
+            // SaveChanges would scan all the records registered before it.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<RegistrationOutcome> RegisterTrackedAsync(PatientRecord received, NormalizationResult normalized, ActiveModel model,
+        string actor, CancellationToken cancellation)
+    {
         var record = normalized.Record;
         using var turn = await gate.EnterAsync(cancellation);
         var now = time.GetUtcNow();

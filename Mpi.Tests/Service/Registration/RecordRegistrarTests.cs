@@ -103,6 +103,18 @@ public sealed class RecordRegistrarTests : IDisposable
     }
 
     [Fact]
+    public async Task Register_OneContextForAWholeStream_KeepsNothingTrackedBetweenRecords()
+    {
+        await using var db = _database.NewContext();
+        var registrar = _database.NewRegistrar(db);
+        for (var n = 0; n < 3; n++)
+        {
+            await registrar.RegisterAsync(Patient("NORTH_HOSP", $"T{n}", n), _database.Model, "stream", CancellationToken.None);
+            Assert.Empty(db.ChangeTracker.Entries());
+        }
+    }
+
+    [Fact]
     public async Task Register_EveryDecision_IsAuditedWithoutDemographics()
     {
         await Register(Patient("NORTH_HOSP", "N1", 3));
