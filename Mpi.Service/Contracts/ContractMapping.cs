@@ -40,6 +40,15 @@ public static class ContractMapping
         return result;
     }
 
+    public static Decision ToContract(Registration.RegistrationDecision decision) => decision switch
+    {
+        Registration.RegistrationDecision.RuleLink => Decision.RuleLink,
+        Registration.RegistrationDecision.AutoLink => Decision.AutoLink,
+        Registration.RegistrationDecision.Review => Decision.Review,
+        Registration.RegistrationDecision.New => Decision.New,
+        _ => Decision.Updated,
+    };
+
     public static Mpi.Contracts.V1.PairGuard Guard(Domain.Scoring.PairGuard guard) => guard switch
     {
         Domain.Scoring.PairGuard.AtMostReview => Mpi.Contracts.V1.PairGuard.AtMostReview,

@@ -27,13 +27,7 @@ public sealed class RecordMatcher(CandidateSearch search, MpiDbContext db, Recor
         var (kind, best, ranked) = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), thresholds);
         var response = new MatchResponse
         {
-            Decision = kind switch
-            {
-                DecisionKind.RuleLink => Decision.RuleLink,
-                DecisionKind.AutoLink => Decision.AutoLink,
-                DecisionKind.Review => Decision.Review,
-                _ => Decision.New,
-            },
+            Decision = ContractMapping.ToContract(Registration.RegistrationDecisions.From(kind)),
             Rule = kind == DecisionKind.RuleLink ? best!.Rule : "",
             ModelVersion = model.Model.Version,
         };

@@ -55,13 +55,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         var candidates = await search.FindAsync(record, model, cancellation);
         var persons = PersonScoring.ByPerson(record, candidates, model);
         var (kind, best, ranked) = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), model.Model.Thresholds);
-        var decision = kind switch
-        {
-            DecisionKind.RuleLink => RegistrationDecision.RuleLink,
-            DecisionKind.AutoLink => RegistrationDecision.AutoLink,
-            DecisionKind.Review => RegistrationDecision.Review,
-            _ => RegistrationDecision.New,
-        };
+        var decision = RegistrationDecisions.From(kind);
         var personId = decision is RegistrationDecision.RuleLink or RegistrationDecision.AutoLink ? best!.PersonId : NewPerson(now);
 
         var stored = new SourceRecordEntity

@@ -14,3 +14,15 @@ public enum RegistrationDecision
     /// <summary>The (registry, local id) was known: its record was updated (or re-sent unchanged) and keeps its person.</summary>
     Updated,
 }
+
+/// <summary>From the engine's decision to the registration's.</summary>
+public static class RegistrationDecisions
+{
+    public static RegistrationDecision From(Mpi.Matching.Decisions.DecisionKind kind) => kind switch
+    {
+        Mpi.Matching.Decisions.DecisionKind.RuleLink => RegistrationDecision.RuleLink,
+        Mpi.Matching.Decisions.DecisionKind.AutoLink => RegistrationDecision.AutoLink,
+        Mpi.Matching.Decisions.DecisionKind.Review => RegistrationDecision.Review,
+        _ => RegistrationDecision.New,
+    };
+}

@@ -73,7 +73,7 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         metrics.Registered(normalized.Record.Registry, outcome.Decision.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var response = new RegisterResponse
         {
-            Decision = Wire(outcome.Decision), PersonId = outcome.PersonId, Probability = outcome.Probability,
+            Decision = ContractMapping.ToContract(outcome.Decision), PersonId = outcome.PersonId, Probability = outcome.Probability,
             Explanation = ContractMapping.ToContract(outcome.Explanation), ReviewTaskId = outcome.ReviewTaskId?.ToString() ?? "",
             ModelVersion = outcome.ModelVersion, SourceRecordVersion = outcome.RecordVersion,
             Key = new RecordKey { Registry = normalized.Record.Registry, LocalId = normalized.Record.LocalId },
@@ -94,13 +94,4 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         metrics.Matched(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return response;
     }
-
-    private static Decision Wire(RegistrationDecision decision) => decision switch
-    {
-        RegistrationDecision.RuleLink => Decision.RuleLink,
-        RegistrationDecision.AutoLink => Decision.AutoLink,
-        RegistrationDecision.Review => Decision.Review,
-        RegistrationDecision.New => Decision.New,
-        _ => Decision.Updated,
-    };
 }
