@@ -12,7 +12,7 @@ namespace Mpi.Tests.Service.Grpc;
 /// <summary>
 /// The real service: Kestrel on a free loopback port, a fresh SQLite file, called through a real gRPC channel.
 /// </summary>
-public sealed class RunningService : IAsyncLifetime
+public class RunningService : IAsyncLifetime
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("mpi-service-");
     private WebApplication? _app;
@@ -47,7 +47,7 @@ public sealed class RunningService : IAsyncLifetime
             ["Mpi:MetricsPort"] = "0",
             ["Mpi:DatabasePath"] = DatabasePath,
         });
-        await ServiceHost.PrepareAsync(_app);
+        await ServiceHost.PrepareAsync(_app, StartingModel());
         await _app.StartAsync();
         // Kestrel lists the endpoints in the order they were configured: gRPC, then metrics.
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToArray();
@@ -57,6 +57,9 @@ public sealed class RunningService : IAsyncLifetime
         ApiKey = await Credentials.IssueAsync("test-engine", CallerCredential.All, CallerCredential.All);
         Channel = ChannelWith(ApiKey);
     }
+
+    /// <summary>A model to activate before serving (as <c>serve --model</c> does); null keeps the shipped default.</summary>
+    protected virtual Mpi.Matching.Settings.MatchModel? StartingModel() => null;
 
     public async Task DisposeAsync()
     {
