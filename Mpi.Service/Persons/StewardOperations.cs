@@ -57,11 +57,21 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Ti
             if (!IsActive(merged)) return StewardResult.Fail(StewardErrorKind.PersonNotActive, "the merged person is not active", merged.Id);
             if (survivor.Version != expectedSurvivor || merged.Version != expectedMerged)
                 return StewardResult.Fail(StewardErrorKind.StaleVersion, "a person changed since you read it");
-            foreach (var record in await db.SourceRecords.Where(r => r.PersonId == merged.Id).ToListAsync(cancellation))
-                await MoveAsync(record, merged, survivor, "steward_merge", operation, reason, actor, cancellation, retireEmpty: false);
-            merged.MergedIntoId = survivor.Id;
+            await MergeWithinTransactionAsync(survivor, merged, operation, reason, actor, cancellation);
             return StewardResult.Done(operation, merged.Id, survivor.Id);
         });
+
+    /// <summary>
+    /// Moves every record of <paramref name="merged"/> onto <paramref name="survivor"/> and marks it merged, inside a
+    /// write transaction the caller already holds (a review resolution that merges persons).
+    /// </summary>
+    internal async Task MergeWithinTransactionAsync(PersonEntity survivor, PersonEntity merged, string operation, string? reason, string actor,
+        CancellationToken cancellation)
+    {
+        foreach (var record in await db.SourceRecords.Where(r => r.PersonId == merged.Id).ToListAsync(cancellation))
+            await MoveAsync(record, merged, survivor, "steward_merge", operation, reason, actor, cancellation, retireEmpty: false);
+        merged.MergedIntoId = survivor.Id;
+    }
 
     /// <summary>Undoes the latest merge of <paramref name="mergedId"/>: its records still on the survivor go back.</summary>
     public Task<StewardResult> UnmergeAsync(string mergedId, long expectedSurvivor, string reason, string actor, CancellationToken cancellation) =>
@@ -84,7 +94,7 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Ti
             return StewardResult.Done(operation, merged.Id, survivor.Id);
         });
 
-    private async Task MoveAsync(SourceRecordEntity record, PersonEntity from, PersonEntity to, string kind, string operation, string reason,
+    private async Task MoveAsync(SourceRecordEntity record, PersonEntity from, PersonEntity to, string kind, string operation, string? reason,
         string actor, CancellationToken cancellation, bool retireEmpty = true)
     {
         var now = time.GetUtcNow();

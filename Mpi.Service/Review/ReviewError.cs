@@ -14,9 +14,8 @@ public enum ReviewErrorKind
     CandidatesChanged,
     /// <summary>The request names a person that is not a candidate, or asks for something not possible here.</summary>
     InvalidRequest,
-    /// <summary>The resolution is in the contract but not served yet.</summary>
-    NotServed,
 }
 
 /// <summary>A review operation's failure: its kind and a message without demographics.</summary>
-public sealed record ReviewError(ReviewErrorKind Kind, string Message, long? CurrentVersion = null, string? ClaimedBy = null);
+/// <param name="Field">For an invalid request, the request field at fault.</param>
+public sealed record ReviewError(ReviewErrorKind Kind, string Message, long? CurrentVersion = null, string? ClaimedBy = null, string Field = "person_id");

@@ -69,7 +69,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, PersonReader persons, M
         };
         var actor = CallerIdentity.Of(context);
         var (task, error) = await queue.ResolveAsync(TaskId(request.TaskId), request.ExpectedVersion, resolution,
-            Optional(request.PersonId), Optional(request.Reason), actor, context.CancellationToken);
+            Optional(request.PersonId), [.. request.MergedPersonIds.Select(m => m.Trim())], Optional(request.Reason), actor, context.CancellationToken);
         if (task is null) throw ToRpc(error!);
         return new ResolveTaskResponse { Task = await ToViewAsync(task, actor, "resolve", context.CancellationToken) };
     }
@@ -92,7 +92,12 @@ public sealed class ReviewGrpcService(ReviewQueue queue, PersonReader persons, M
         if (task.Resolution is not null)
             view.Resolution = new ReviewResolution
             {
-                Resolution = task.Resolution == "same_person" ? Resolution.SamePerson : Resolution.DifferentPerson,
+                Resolution = task.Resolution switch
+                {
+                    "same_person" => Resolution.SamePerson,
+                    "merge_persons" => Resolution.MergePersons,
+                    _ => Resolution.DifferentPerson,
+                },
                 PersonId = task.ResolvedPersonId ?? "", Reason = task.ResolutionReason ?? "", ResolvedBy = task.ClaimedBy ?? "",
             };
         foreach (var personId in task.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries))
@@ -121,8 +126,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, PersonReader persons, M
             new Dictionary<string, string> { ["claimed_by"] = error.ClaimedBy ?? "" }),
         ReviewErrorKind.TaskResolved => Conflicts.Of(Google.Rpc.Code.Aborted, error.Message, "TASK_RESOLVED"),
         ReviewErrorKind.CandidatesChanged => Conflicts.Of(Google.Rpc.Code.FailedPrecondition, error.Message, "CANDIDATES_CHANGED"),
-        ReviewErrorKind.NotServed => new RpcException(new Grpc.Core.Status(StatusCode.Unimplemented, error.Message)),
-        _ => InvalidArgument.Of([("person_id", error.Message)]),
+        _ => InvalidArgument.Of([(error.Field, error.Message)]),
     };
 
     private static long TaskId(string id) =>

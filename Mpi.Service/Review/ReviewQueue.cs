@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
+using Mpi.Service.Persons;
 using Mpi.Service.Registration;
 
 namespace Mpi.Service.Review;
@@ -11,7 +12,7 @@ namespace Mpi.Service.Review;
 /// gets a conflict, never a silent overwrite. A same-person resolution moves the incoming record onto the chosen
 /// person and appends the history; the provisional person it had is marked merged into the chosen one.
 /// </summary>
-public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, TimeProvider time)
+public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardOperations steward, TimeProvider time)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
@@ -58,31 +59,49 @@ public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, TimeProv
             return null;
         }, cancellation);
 
-    /// <summary>Resolves a task: same person (moves the record), different person (keeps it apart).</summary>
+    /// <summary>
+    /// Resolves a task: same person (moves the record onto the chosen candidate), different person (keeps it apart),
+    /// or merge persons (the candidates are one person: the others merge into the chosen one, which gets the record).
+    /// </summary>
     public async Task<(ReviewTaskEntity? Task, ReviewError? Error)> ResolveAsync(long id, long expectedVersion, ReviewResolutionKind resolution,
-        string? personId, string? reason, string actor, CancellationToken cancellation)
+        string? personId, IReadOnlyCollection<string> mergedPersonIds, string? reason, string actor, CancellationToken cancellation)
     {
-        if (resolution == ReviewResolutionKind.MergePersons)
-            return (null, new ReviewError(ReviewErrorKind.NotServed, "merge_persons is not served yet; resolve same_person or different_person"));
         var candidates = Array.Empty<string>();
+        var linksRecord = resolution is ReviewResolutionKind.SamePerson or ReviewResolutionKind.MergePersons;
         return await ChangeAsync(id, expectedVersion, actor, "resolve_review", task =>
         {
             if (task.State == "claimed" && task.ClaimedBy != actor)
                 return new ReviewError(ReviewErrorKind.TaskClaimed, "another reviewer holds the task", task.Version, task.ClaimedBy);
             candidates = task.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries);
-            if (resolution == ReviewResolutionKind.SamePerson && (personId is null || !candidates.Contains(personId)))
+            if (linksRecord && (personId is null || !candidates.Contains(personId)))
                 return new ReviewError(ReviewErrorKind.InvalidRequest, "person_id must be one of the task's candidates");
+            if (resolution == ReviewResolutionKind.MergePersons
+                && (mergedPersonIds.Count == 0 || mergedPersonIds.Any(m => m == personId || !candidates.Contains(m))))
+                return new ReviewError(ReviewErrorKind.InvalidRequest, "merged_person_ids must be other candidates of the task", Field: "merged_person_ids");
             task.State = "resolved";
             task.ClaimedBy = actor;
-            task.Resolution = resolution == ReviewResolutionKind.SamePerson ? "same_person" : "different_person";
-            task.ResolvedPersonId = resolution == ReviewResolutionKind.SamePerson ? personId : null;
+            task.Resolution = resolution switch
+            {
+                ReviewResolutionKind.SamePerson => "same_person",
+                ReviewResolutionKind.MergePersons => "merge_persons",
+                _ => "different_person",
+            };
+            task.ResolvedPersonId = linksRecord ? personId : null;
             task.ResolutionReason = reason;
             return null;
         }, cancellation, async task =>
         {
             var merged = await db.Persons.Where(p => candidates.Contains(p.Id) && p.MergedIntoId != null).AnyAsync(cancellation);
             if (merged) return new ReviewError(ReviewErrorKind.CandidatesChanged, "a candidate person was merged since the task was scored", task.Version);
-            if (resolution == ReviewResolutionKind.SamePerson) await MoveRecordAsync(task, personId!, reason, actor, cancellation);
+            if (resolution == ReviewResolutionKind.MergePersons)
+            {
+                var survivor = await db.Persons.SingleAsync(p => p.Id == personId, cancellation);
+                var operation = $"op{Guid.CreateVersion7(time.GetUtcNow()):N}";
+                foreach (var mergedId in mergedPersonIds.Distinct())
+                    await steward.MergeWithinTransactionAsync(survivor, await db.Persons.SingleAsync(p => p.Id == mergedId, cancellation), operation,
+                        reason, actor, cancellation);
+            }
+            if (linksRecord) await MoveRecordAsync(task, personId!, reason, actor, cancellation);
             return null;
         });
     }

@@ -98,4 +98,27 @@ public sealed class ReviewGrpcServiceTests(RunningService service) : IClassFixtu
         Assert.True(long.Parse(secondPage.Tasks[0].TaskId) > long.Parse(firstPage.Tasks[0].TaskId));
         Assert.All(firstPage.Tasks.Concat(secondPage.Tasks), t => Assert.NotEqual(ReviewTaskState.Resolved, t.State));
     }
+
+    [Fact]
+    public async Task ResolveTask_MergePersons_MergesTheOtherCandidateAndLinksTheRecord()
+    {
+        var (first, second) = await OpenTaskAsync("Wolstenholme");
+        var third = await Registration.RegisterAsync(Request("GP_NET", "G-Wolstenholme", "Wolstenholme", "3 Boab Street", "Broome", "6725"));
+        Assert.Equal(Decision.Review, third.Decision);
+        var task = await Review.GetTaskAsync(new GetTaskRequest { TaskId = third.ReviewTaskId });
+        Assert.Equal(2, task.Candidates.Count);
+
+        var resolved = await Review.ResolveTaskAsync(new ResolveTaskRequest
+        {
+            TaskId = task.TaskId, ExpectedVersion = task.Version, Resolution = Resolution.MergePersons, PersonId = first.PersonId,
+            MergedPersonIds = { second.PersonId }, Reason = "one patient seen in three towns",
+        });
+
+        Assert.Equal(Resolution.MergePersons, resolved.Task.Resolution.Resolution);
+        var persons = new PersonService.PersonServiceClient(service.Channel);
+        var survivor = await persons.GetPersonAsync(new GetPersonRequest { PersonId = first.PersonId });
+        var merged = await persons.GetPersonAsync(new GetPersonRequest { PersonId = second.PersonId });
+        Assert.Equal(3, survivor.Records.Count);
+        Assert.Equal((PersonState.Merged, first.PersonId), (merged.State, merged.MergedIntoPersonId));
+    }
 }
