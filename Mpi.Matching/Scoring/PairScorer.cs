@@ -24,13 +24,16 @@ public sealed class PairScorer
         Model = model;
         _comparisons = model.Comparisons.Select(p => new ComparisonWeights(ComparisonCatalog.Get(p.Name), p)).ToArray();
         _guard = new IdentityGuard(_comparisons, model.Thresholds.StrongDisagreementWeight);
-        PriorWeight = Math.Log2(model.MatchPrior / (1 - model.MatchPrior));
+        PriorWeight = PriorWeightOf(model.MatchPrior);
     }
 
     public MatchModel Model { get; }
 
     /// <summary>log2 of the prior odds that two records are the same person.</summary>
     public double PriorWeight { get; }
+
+    /// <summary>The prior as a match weight: log2 of the odds <paramref name="matchPrior"/> / (1 - <paramref name="matchPrior"/>).</summary>
+    public static double PriorWeightOf(double matchPrior) => Math.Log2(matchPrior / (1 - matchPrior));
 
     /// <summary>Scores a pair. Hot path: no allocation.</summary>
     public PairScore Score(NormalizedRecord a, NormalizedRecord b)

@@ -81,6 +81,9 @@ public static class ContractMapping
         _ => FieldOutcome.Missing,
     };
 
+    /// <summary>An optional request string (a reason, a filter): trimmed, or null when empty or blank.</summary>
+    public static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     /// <summary>proto3 strings are never null: empty means "not sent".</summary>
     private static string? Value(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }

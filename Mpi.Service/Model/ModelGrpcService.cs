@@ -48,7 +48,7 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
         if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "required")]);
         var (model, error, stale) = await versions.UpdateThresholdsAsync(request.ExpectedActiveVersion.Trim(),
             request.HasAutoLink ? request.AutoLink : null, request.HasReview ? request.Review : null,
-            request.HasAmbiguityMargin ? request.AmbiguityMargin : null, Optional(request.Reason), CallerIdentity.Of(context), context.CancellationToken);
+            request.HasAmbiguityMargin ? request.AmbiguityMargin : null, ContractMapping.Optional(request.Reason), CallerIdentity.Of(context), context.CancellationToken);
         return await Answer(model, error, stale, "thresholds", context);
     }
 
@@ -56,7 +56,7 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
     {
         if (string.IsNullOrWhiteSpace(request.Version)) throw InvalidArgument.Of([("version", "required")]);
         if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "required")]);
-        var (model, error, stale) = await versions.ActivateAsync(request.Version.Trim(), request.ExpectedActiveVersion.Trim(), Optional(request.Reason),
+        var (model, error, stale) = await versions.ActivateAsync(request.Version.Trim(), request.ExpectedActiveVersion.Trim(), ContractMapping.Optional(request.Reason),
             CallerIdentity.Of(context), context.CancellationToken);
         if (model is null && !stale) throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, error!));
         return await Answer(model, error, stale, "version", context);
@@ -76,7 +76,7 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
         {
             Version = e.Version, Active = e.IsActive, CreatedAt = Timestamp.FromDateTimeOffset(e.CreatedAt), CreatedBy = e.CreatedBy,
             Description = m.Description, BasedOnVersion = e.BasedOnVersion ?? "", MatchPrior = m.MatchPrior,
-            PriorWeight = Math.Log2(m.MatchPrior / (1 - m.MatchPrior)), Thresholds = Thresholds(m.Thresholds),
+            PriorWeight = Mpi.Matching.Scoring.PairScorer.PriorWeightOf(m.MatchPrior), Thresholds = Thresholds(m.Thresholds),
             ActivatedAt = e.ActivatedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
             Blocking = new BlockingSettings { MaxBlockSize = m.Blocking.MaxBlockSize },
         };
@@ -111,6 +111,4 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
         AutoLink = t.AutoLink, Review = t.Review, AmbiguityMargin = t.AmbiguityMargin, StrongDisagreementWeight = t.StrongDisagreementWeight,
         MinimumMeanClusterWeight = t.MinimumMeanClusterWeight,
     };
-
-    private static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -22,9 +22,9 @@ public sealed class ReviewGrpcService(ReviewQueue queue, PersonReader persons, M
         if (request.PageToken.Length > 0 && !long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out after))
             throw InvalidArgument.Of([("page_token", "invalid page token")]);
         string[] states = request.States.Count == 0 ? ["open", "claimed"] : [.. request.States.Select(State)];
-        var filter = new ReviewFilter(states, Optional(request.Registry),
+        var filter = new ReviewFilter(states, ContractMapping.Optional(request.Registry),
             request.MinProbability > 0 ? request.MinProbability : null, request.MaxProbability > 0 ? request.MaxProbability : null,
-            request.OlderThan?.ToDateTimeOffset(), Optional(request.ClaimedBy), request.PageSize, after);
+            request.OlderThan?.ToDateTimeOffset(), ContractMapping.Optional(request.ClaimedBy), request.PageSize, after);
         var (tasks, total, next) = await queue.ListAsync(filter, context.CancellationToken);
         var recordIds = tasks.Select(t => t.SourceRecordId).ToArray();
         var keys = await db.SourceRecords.Where(r => recordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, context.CancellationToken);
@@ -69,7 +69,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, PersonReader persons, M
         };
         var actor = CallerIdentity.Of(context);
         var (task, error) = await queue.ResolveAsync(TaskId(request.TaskId), request.ExpectedVersion, resolution,
-            Optional(request.PersonId), [.. request.MergedPersonIds.Select(m => m.Trim())], Optional(request.Reason), actor, context.CancellationToken);
+            ContractMapping.Optional(request.PersonId), [.. request.MergedPersonIds.Select(m => m.Trim())], ContractMapping.Optional(request.Reason), actor, context.CancellationToken);
         if (task is null) throw ToRpc(error!);
         return new ResolveTaskResponse { Task = await ToViewAsync(task, actor, "resolve", context.CancellationToken) };
     }
@@ -133,8 +133,6 @@ public sealed class ReviewGrpcService(ReviewQueue queue, PersonReader persons, M
         long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw InvalidArgument.Of([("task_id", "not a task id")]);
 
     private static string Id(ReviewTaskEntity task) => task.Id.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string State(ReviewTaskState state) => state switch
     {
