@@ -16,13 +16,14 @@ public sealed class ActiveModel
         Model = model;
         Scorer = new PairScorer(model);
         Rules = new ExactRuleEvaluator(model.Rules);
-        BlockingRules = [.. model.Blocking.Rules.Select(BlockingRuleCatalog.Get)];
+        BlockingRules = [.. model.Blocking.Rules.Select(BlockingRuleCatalog.Get).Select(rule => (rule, BlockingRuleCatalog.All.IndexOf(rule)))];
     }
 
     public MatchModel Model { get; }
     public PairScorer Scorer { get; }
     public ExactRuleEvaluator Rules { get; }
-    public IReadOnlyList<BlockingRule> BlockingRules { get; }
+    /// <summary>The model's blocking rules with their catalog positions, which key stored blocking keys.</summary>
+    public IReadOnlyList<(BlockingRule Rule, int CatalogOrdinal)> BlockingRules { get; }
 
     /// <summary>The shipped default model (trained without labels on the project's synthetic population).</summary>
     public static MatchModel Default()

@@ -9,8 +9,8 @@ namespace Mpi.Service.Matching;
 /// </summary>
 public static class StoredBlockingKeys
 {
-    public static IReadOnlyList<(long Key, BlockingRule Rule)> Of(NormalizedRecord record, IEnumerable<BlockingRule> rules) =>
-        [.. rules.Select(rule => ((long)rule.Key(record, BlockingRuleCatalog.All.IndexOf(rule)), rule))
+    public static IReadOnlyList<(long Key, BlockingRule Rule)> Of(NormalizedRecord record, IEnumerable<(BlockingRule Rule, int CatalogOrdinal)> rules) =>
+        [.. rules.Select(r => ((long)r.Rule.Key(record, r.CatalogOrdinal), r.Rule))
             .Where(k => k.Item1 != 0)
             .DistinctBy(k => k.Item1)];
 }
