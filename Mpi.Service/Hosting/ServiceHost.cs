@@ -57,6 +57,7 @@ public static class ServiceHost
         builder.Services.AddSingleton(sp => new RecordNormalizer(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ActiveModelHolder>();
         builder.Services.AddSingleton<RegistrationGate>();
+        builder.Services.AddSingleton<NormalizedRecordCache>();
         builder.Services.AddScoped<CandidateSearch>();
         builder.Services.AddScoped<RecordRegistrar>();
         builder.Services.AddScoped<RecordMatcher>();

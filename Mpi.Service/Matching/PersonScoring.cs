@@ -1,7 +1,6 @@
 using Mpi.Matching.Decisions;
 using Mpi.Matching.Records;
 using Mpi.Matching.Scoring;
-using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Service.Matching;
 
@@ -9,17 +8,17 @@ namespace Mpi.Service.Matching;
 public static class PersonScoring
 {
     /// <summary>Each candidate person's best record against the incoming one; a rule beats any score.</summary>
-    public static Dictionary<string, (PersonCandidate Candidate, NormalizedRecord Record, SourceRecordEntity Stored)> ByPerson(
-        NormalizedRecord incoming, IEnumerable<(SourceRecordEntity Stored, NormalizedRecord Normalized)> candidates, ActiveModel model)
+    public static Dictionary<string, (PersonCandidate Candidate, NormalizedRecord Record)> ByPerson(
+        NormalizedRecord incoming, IEnumerable<StoredCandidate> candidates, ActiveModel model)
     {
-        var persons = new Dictionary<string, (PersonCandidate Candidate, NormalizedRecord Record, SourceRecordEntity Stored)>();
-        foreach (var (stored, normalized) in candidates)
+        var persons = new Dictionary<string, (PersonCandidate Candidate, NormalizedRecord Record)>();
+        foreach (var stored in candidates)
         {
-            var rule = model.Rules.FirstMatch(incoming, normalized);
-            var score = model.Scorer.Score(incoming, normalized);
+            var rule = model.Rules.FirstMatch(incoming, stored.Record);
+            var score = model.Scorer.Score(incoming, stored.Record);
             var candidate = new PersonCandidate(stored.PersonId, rule is null ? score.Probability : 1.0, score.Guard, rule);
             if (!persons.TryGetValue(stored.PersonId, out var seen) || Supersedes(candidate, seen.Candidate))
-                persons[stored.PersonId] = (candidate, normalized, stored);
+                persons[stored.PersonId] = (candidate, stored.Record);
         }
         return persons;
     }

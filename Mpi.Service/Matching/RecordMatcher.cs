@@ -39,13 +39,13 @@ public sealed class RecordMatcher(CandidateSearch search, MpiDbContext db, Recor
             .OrderByDescending(r => r.UpdatedAt).ToLookup(r => r.PersonId);
         foreach (var candidate in shown)
         {
-            var (_, other, stored) = persons[candidate.PersonId];
+            var (_, other) = persons[candidate.PersonId];
             response.Candidates.Add(new MatchCandidate
             {
                 PersonId = candidate.PersonId,
                 Probability = candidate.Probability,
                 Explanation = ContractMapping.ToContract(model.Scorer.Explain(record, other)),
-                MatchedRecord = new RecordKey { Registry = stored.Registry, LocalId = stored.LocalId },
+                MatchedRecord = new RecordKey { Registry = other.Registry, LocalId = other.LocalId },
                 Band = ThresholdBands.Of(candidate.Probability, candidate.Guard, thresholds) switch
                 {
                     Mpi.Matching.Decisions.ThresholdBand.AutoLink => Mpi.Contracts.V1.ThresholdBand.AutoLink,

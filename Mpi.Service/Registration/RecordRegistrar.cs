@@ -9,14 +9,20 @@ using Mpi.Service.Persistence.Entities;
 namespace Mpi.Service.Registration;
 
 /// <summary>
-/// Registers one source record: in one write transaction (so that two registries sending the same new patient at
-/// the same moment end with one person), an existing (registry, local id) is updated in place and keeps its person;
+/// Registers source records. In one write transaction (so that two registries sending the same new patient at the
+/// same moment end with one person), an existing (registry, local id) is updated in place and keeps its person;
 /// a new one is searched, scored and decided, then stored with its blocking keys, its link history, a review task
-/// when uncertain, and an audit entry.
+/// when uncertain, and an audit entry. A batch (a bulk load's records that arrived together) shares one transaction
+/// and one commit; later records of a batch see the earlier ones. When a batch fails, each of its records is retried
+/// on its own, so one bad record cannot take others down with it.
 /// </summary>
 public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer, CandidateSearch search, RegistrationGate gate,
-    TimeProvider time)
+    NormalizedRecordCache cache, TimeProvider time)
 {
+    private const string FindExisting = """
+        SELECT "Id" FROM "SourceRecords" WHERE "Registry" = @registry AND "LocalId" = @localId
+        """;
+
     public Task<RegistrationOutcome> RegisterAsync(PatientRecord received, ActiveModel model, string actor, CancellationToken cancellation) =>
         RegisterAsync(received, normalizer.Normalize(received), model, actor, cancellation);
 
@@ -24,71 +30,126 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
     public async Task<RegistrationOutcome> RegisterAsync(PatientRecord received, NormalizationResult normalized, ActiveModel model, string actor,
         CancellationToken cancellation)
     {
+        var result = (await RegisterBatchAsync([new RegistrationItem(received, normalized)], model, actor, cancellation))[0];
+        if (result.Error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(result.Error);
+        return result.Outcome!;
+    }
+
+    /// <summary>Registers several records in order, committed together; one result per item, in the same order.</summary>
+    public async Task<IReadOnlyList<RegistrationResult>> RegisterBatchAsync(IReadOnlyList<RegistrationItem> items, ActiveModel model,
+        string actor, CancellationToken cancellation)
+    {
+        using var turn = await gate.EnterAsync(cancellation);
         try
         {
-            return await RegisterTrackedAsync(received, normalized, model, actor, cancellation);
+            return [.. (await CommitAsync(items, model, actor, cancellation)).Select(o => new RegistrationResult(o, null))];
+        }
+        catch (Exception e) when (items.Count > 1 && e is not OperationCanceledException)
+        {
+            var results = new List<RegistrationResult>(items.Count);
+            foreach (var item in items)
+            {
+                try
+                {
+                    results.Add(new RegistrationResult((await CommitAsync([item], model, actor, cancellation))[0], null));
+                }
+                catch (Exception one) when (one is not OperationCanceledException)
+                {
+                    results.Add(new RegistrationResult(null, one));
+                }
+            }
+            return results;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return [new RegistrationResult(null, e)];
+        }
+    }
+
+    private async Task<IReadOnlyList<RegistrationOutcome>> CommitAsync(IReadOnlyList<RegistrationItem> items, ActiveModel model, string actor,
+        CancellationToken cancellation)
+    {
+        var committed = new List<StoredCandidate>(items.Count);
+        try
+        {
+            await using var transaction = await WriteTransaction.BeginAsync(db, cancellation);
+            using var rows = new RegistrationRows(db);
+            var outcomes = new List<RegistrationOutcome>(items.Count);
+            foreach (var item in items) outcomes.Add(await RegisterOneAsync(item, model, actor, rows, committed, cancellation));
+            await transaction.CommitAsync(cancellation);
+            foreach (var record in committed) cache.Add(record.Id, record.Version, record.Record);
+            return outcomes;
         }
         finally
         {
-            // One context may serve a whole RegisterStream: forget what this registration tracked, or every later
+            // One context may serve a whole RegisterStream: forget what this batch tracked, or every later
             // SaveChanges would scan all the records registered before it.
             db.ChangeTracker.Clear();
         }
     }
 
-    private async Task<RegistrationOutcome> RegisterTrackedAsync(PatientRecord received, NormalizationResult normalized, ActiveModel model,
-        string actor, CancellationToken cancellation)
+    private async Task<RegistrationOutcome> RegisterOneAsync(RegistrationItem item, ActiveModel model, string actor, RegistrationRows rows,
+        List<StoredCandidate> committed, CancellationToken cancellation)
     {
+        var (received, normalized) = item;
         var record = normalized.Record;
-        using var turn = await gate.EnterAsync(cancellation);
         var now = time.GetUtcNow();
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellation);
-
-        var existing = await db.SourceRecords.SingleOrDefaultAsync(r => r.Registry == record.Registry && r.LocalId == record.LocalId, cancellation);
-        if (existing is not null)
+        var existingId = Existing(record);
+        if (existingId is { } id)
         {
-            var outcome = await UpdateAsync(existing, received, record, model, actor, now, normalized, cancellation);
-            await transaction.CommitAsync(cancellation);
-            return outcome;
+            var existing = await db.SourceRecords.SingleAsync(r => r.Id == id, cancellation);
+            var updated = await UpdateAsync(existing, received, record, model, actor, now, normalized, cancellation);
+            committed.Add(new StoredCandidate(existing.Id, existing.Version, existing.PersonId, record));
+            return updated;
         }
 
-        var candidates = await search.FindAsync(record, model, cancellation);
+        var candidates = search.Find(record, model);
         var persons = PersonScoring.ByPerson(record, candidates, model);
         var (kind, best, ranked) = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), model.Model.Thresholds);
         var decision = RegistrationDecisions.From(kind);
-        var personId = decision is RegistrationDecision.RuleLink or RegistrationDecision.AutoLink ? best!.PersonId : NewPerson(now);
+        string personId;
+        if (decision is RegistrationDecision.RuleLink or RegistrationDecision.AutoLink) personId = best!.PersonId;
+        else
+        {
+            personId = $"P{Guid.CreateVersion7(now):N}";
+            rows.InsertPerson(new PersonEntity { Id = personId, CreatedAt = now, Version = 1 });
+        }
 
         var stored = new SourceRecordEntity
         {
             Registry = record.Registry, LocalId = record.LocalId, PersonId = personId, Version = 1, CreatedAt = now, UpdatedAt = now,
         };
         stored.CopyDemographics(received with { Registry = record.Registry, LocalId = record.LocalId });
-        db.SourceRecords.Add(stored);
-        await db.SaveChangesAsync(cancellation);
-        AddKeys(stored.Id, record, model);
+        stored.Id = rows.InsertSourceRecord(stored);
+        foreach (var (key, _) in StoredBlockingKeys.Of(record, model.BlockingRules)) rows.InsertBlockingKey(key, stored.Id);
         var probability = best?.Probability ?? 0;
-        ReviewTaskEntity? task = null;
+        long? taskId = null;
         if (decision == RegistrationDecision.Review)
         {
-            task = new ReviewTaskEntity
+            taskId = rows.InsertReviewTask(new ReviewTaskEntity
             {
                 SourceRecordId = stored.Id, CandidatePersonIds = string.Join(',', ranked.Take(3).Select(c => c.PersonId)),
                 Probability = probability, ModelVersion = model.Model.Version, State = "open", CreatedAt = now, Version = 1,
-            };
-            db.ReviewTasks.Add(task);
-            await db.SaveChangesAsync(cancellation);
+            });
         }
-        db.LinkEvents.Add(new LinkEventEntity
+        rows.InsertLinkEvent(new LinkEventEntity
         {
             SourceRecordId = stored.Id, ToPersonId = personId, Kind = LinkKind(decision), Probability = best is null ? null : probability,
-            ModelVersion = model.Model.Version, Actor = actor, At = now, Rule = best?.Rule, ReviewTaskId = task?.Id,
+            ModelVersion = model.Model.Version, Actor = actor, At = now, Rule = best?.Rule, ReviewTaskId = taskId,
         });
-        Audit(actor, "register", $"{record.Registry}/{record.LocalId}", Wire(decision), now);
-        await db.SaveChangesAsync(cancellation);
-        await transaction.CommitAsync(cancellation);
+        rows.InsertAuditEntry(Audit(actor, $"{record.Registry}/{record.LocalId}", RegistrationDecisions.Wire(decision), now));
+        committed.Add(new StoredCandidate(stored.Id, 1, personId, record));
 
         var explanation = best is null ? null : model.Scorer.Explain(record, persons[best.PersonId].Record);
-        return new RegistrationOutcome(decision, personId, probability, explanation, task?.Id, normalized.Receipts, model.Model.Version, 1);
+        return new RegistrationOutcome(decision, personId, probability, explanation, taskId, normalized.Receipts, model.Model.Version, 1);
+    }
+
+    private long? Existing(NormalizedRecord record)
+    {
+        using var command = DirectCommand.Create(db, FindExisting);
+        command.Parameter("@registry").Value = record.Registry;
+        command.Parameter("@localId").Value = record.LocalId;
+        return command.ExecuteScalar() is long id ? id : null;
     }
 
     private async Task<RegistrationOutcome> UpdateAsync(SourceRecordEntity existing, PatientRecord received, NormalizedRecord record,
@@ -99,44 +160,24 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             existing.Version++;
             existing.UpdatedAt = now;
             await db.BlockingKeys.Where(k => k.SourceRecordId == existing.Id).ExecuteDeleteAsync(cancellation);
-            AddKeys(existing.Id, record, model);
+            foreach (var (key, _) in StoredBlockingKeys.Of(record, model.BlockingRules))
+                db.BlockingKeys.Add(new BlockingKeyEntity { Key = key, SourceRecordId = existing.Id });
             db.LinkEvents.Add(new LinkEventEntity
             {
                 SourceRecordId = existing.Id, FromPersonId = existing.PersonId, ToPersonId = existing.PersonId, Kind = "updated",
                 ModelVersion = model.Model.Version, Actor = actor, At = now,
             });
         }
-        Audit(actor, "register", $"{existing.Registry}/{existing.LocalId}", "updated", now);
+        db.AuditEntries.Add(Audit(actor, $"{existing.Registry}/{existing.LocalId}", "updated", now));
         await db.SaveChangesAsync(cancellation);
         return new RegistrationOutcome(RegistrationDecision.Updated, existing.PersonId, 0, null, null, normalized.Receipts,
             model.Model.Version, existing.Version);
     }
 
-    private void AddKeys(long sourceRecordId, NormalizedRecord record, ActiveModel model)
-    {
-        foreach (var (key, _) in StoredBlockingKeys.Of(record, model.BlockingRules))
-            db.BlockingKeys.Add(new BlockingKeyEntity { Key = key, SourceRecordId = sourceRecordId });
-    }
-
-    private string NewPerson(DateTimeOffset now)
-    {
-        var person = new PersonEntity { Id = $"P{Guid.CreateVersion7(now):N}", CreatedAt = now, Version = 1 };
-        db.Persons.Add(person);
-        return person.Id;
-    }
-
-    private void Audit(string actor, string action, string subject, string outcome, DateTimeOffset now) =>
-        db.AuditEntries.Add(new AuditEntryEntity { At = now, Actor = actor, Action = action, Subject = subject, Outcome = outcome });
-
-    private static string Wire(RegistrationDecision decision) => decision switch
-    {
-        RegistrationDecision.RuleLink => "rule_link",
-        RegistrationDecision.AutoLink => "auto_link",
-        RegistrationDecision.Review => "review",
-        RegistrationDecision.New => "new",
-        _ => "updated",
-    };
+    private static AuditEntryEntity Audit(string actor, string subject, string outcome, DateTimeOffset now) =>
+        new() { At = now, Actor = actor, Action = "register", Subject = subject, Outcome = outcome };
 
     /// <summary>The history's kind: a record sent to review starts as its own (new) person, with the task attached.</summary>
-    private static string LinkKind(RegistrationDecision decision) => decision == RegistrationDecision.Review ? "new" : Wire(decision);
+    private static string LinkKind(RegistrationDecision decision) =>
+        decision == RegistrationDecision.Review ? "new" : RegistrationDecisions.Wire(decision);
 }

@@ -25,4 +25,14 @@ public static class RegistrationDecisions
         Mpi.Matching.Decisions.DecisionKind.Review => RegistrationDecision.Review,
         _ => RegistrationDecision.New,
     };
+
+    /// <summary>The decision's snake_case name, as history kinds, audit outcomes and CSV output spell it.</summary>
+    public static string Wire(RegistrationDecision decision) => decision switch
+    {
+        RegistrationDecision.RuleLink => "rule_link",
+        RegistrationDecision.AutoLink => "auto_link",
+        RegistrationDecision.Review => "review",
+        RegistrationDecision.New => "new",
+        _ => "updated",
+    };
 }

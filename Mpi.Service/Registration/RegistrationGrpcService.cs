@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Matching.Normalization;
@@ -17,31 +18,97 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
     ProcessedMessages messages, ActiveModelHolder model, MpiMetrics metrics, ILogger<RegistrationGrpcService> log)
     : RegistrationService.RegistrationServiceBase
 {
-    public override Task<RegisterResponse> Register(RegisterRequest request, ServerCallContext context) => RegisterOneAsync(request, context);
+    /// <summary>
+    /// The most stream items registered in one transaction. Items that arrived together share a commit (the
+    /// throughput of bulk loads); the bound keeps one batch from holding the write lock long enough to stall unary
+    /// Register calls.
+    /// </summary>
+    public const int MaxStreamBatch = 128;
+
+    public override async Task<RegisterResponse> Register(RegisterRequest request, ServerCallContext context)
+    {
+        var prepared = await PrepareAsync(request, context);
+        if (prepared.Replay is not null) return prepared.Replay;
+        var outcome = await registrar.RegisterAsync(prepared.Item!.Received, prepared.Item.Normalized, model.Current, CallerIdentity.Of(context),
+            context.CancellationToken);
+        return await CompleteAsync(prepared, outcome, context);
+    }
 
     /// <summary>
     /// Bulk loads: each item handled as Register would, answered in order with its request_index; a failed item is
-    /// answered with its error and the stream goes on.
+    /// answered with its error and the stream goes on. Items already received when the previous batch finished are
+    /// registered together, in order, in one transaction; each is answered once its batch has committed.
     /// </summary>
     public override async Task RegisterStream(IAsyncStreamReader<RegisterStreamRequest> requestStream,
         IServerStreamWriter<RegisterStreamResponse> responseStream, ServerCallContext context)
     {
-        await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))
+        var cancellation = context.CancellationToken;
+        var received = Channel.CreateBounded<RegisterStreamRequest>(new BoundedChannelOptions(2 * MaxStreamBatch) { SingleReader = true, SingleWriter = true });
+        var pump = Task.Run(async () =>
         {
-            var response = new RegisterStreamResponse { RequestIndex = item.RequestIndex };
             try
             {
-                response.Result = await RegisterOneAsync(item.Register ?? new RegisterRequest(), context);
+                await foreach (var item in requestStream.ReadAllAsync(cancellation)) await received.Writer.WriteAsync(item, cancellation);
+                received.Writer.Complete();
             }
-            catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied or StatusCode.AlreadyExists)
+            catch (Exception e)
             {
-                response.Error = ItemErrors.From(e);
+                received.Writer.Complete(e);
             }
-            await responseStream.WriteAsync(response, context.CancellationToken);
+        }, cancellation);
+
+        var batch = new List<RegisterStreamRequest>(MaxStreamBatch);
+        while (await received.Reader.WaitToReadAsync(cancellation))
+        {
+            batch.Clear();
+            while (batch.Count < MaxStreamBatch && received.Reader.TryRead(out var item)) batch.Add(item);
+            foreach (var response in await RegisterBatchAsync(batch, context)) await responseStream.WriteAsync(response, cancellation);
         }
+        await pump;
     }
 
-    private async Task<RegisterResponse> RegisterOneAsync(RegisterRequest request, ServerCallContext context)
+    private async Task<RegisterStreamResponse[]> RegisterBatchAsync(List<RegisterStreamRequest> batch, ServerCallContext context)
+    {
+        var responses = new RegisterStreamResponse[batch.Count];
+        var pending = new List<(int Index, Prepared Prepared)>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            responses[i] = new RegisterStreamResponse { RequestIndex = batch[i].RequestIndex };
+            try
+            {
+                var prepared = await PrepareAsync(batch[i].Register ?? new RegisterRequest(), context);
+                if (prepared.Replay is not null) responses[i].Result = prepared.Replay;
+                else pending.Add((i, prepared));
+            }
+            catch (RpcException e) when (IsItemError(e))
+            {
+                responses[i].Error = ItemErrors.From(e);
+            }
+        }
+        if (pending.Count == 0) return responses;
+
+        var results = await registrar.RegisterBatchAsync([.. pending.Select(p => p.Prepared.Item!)], model.Current, CallerIdentity.Of(context),
+            context.CancellationToken);
+        for (var j = 0; j < pending.Count; j++)
+        {
+            var (index, prepared) = pending[j];
+            if (results[j].Outcome is { } outcome) responses[index].Result = await CompleteAsync(prepared, outcome, context);
+            else
+            {
+                RegistrationLog.Failed(log, prepared.Item!.Normalized.Record.Registry, results[j].Error!);
+                metrics.Rejected(prepared.Item.Normalized.Record.Registry, "internal error");
+                responses[index].Error = ItemErrors.From(new RpcException(new Status(StatusCode.Internal, "the record could not be stored")));
+            }
+        }
+        return responses;
+    }
+
+    private static bool IsItemError(RpcException e) => e.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied or StatusCode.AlreadyExists;
+
+    /// <summary>A request that passed validation and authorisation: the record to register, or the earlier answer to replay.</summary>
+    private sealed record Prepared(RegisterRequest Request, RegistrationItem? Item, RegisterResponse? Replay, long Started);
+
+    private async Task<Prepared> PrepareAsync(RegisterRequest request, ServerCallContext context)
     {
         var started = Stopwatch.GetTimestamp();
         var received = ContractMapping.ToPatientRecord(request.Key, request.Demographics);
@@ -60,26 +127,30 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
             metrics.Rejected(normalized.Record.Registry, "registry not allowed");
             throw PermissionDenied.Registry(caller.Name, normalized.Record.Registry);
         }
-        var retried = !string.IsNullOrWhiteSpace(request.MessageId);
-        if (retried)
+        if (!string.IsNullOrWhiteSpace(request.MessageId))
         {
             var (earlier, reused) = await messages.FindAsync(request, context.CancellationToken);
             if (reused)
                 throw Conflicts.Of(Google.Rpc.Code.AlreadyExists, "message_id was sent before with different content", "MESSAGE_ID_REUSED");
-            if (earlier is not null) return earlier;
+            if (earlier is not null) return new Prepared(request, null, earlier, started);
         }
-        var outcome = await registrar.RegisterAsync(received, normalized, model.Current, CallerIdentity.Of(context), context.CancellationToken);
-        RegistrationLog.Registered(log, normalized.Record.Registry, outcome.Decision);
-        metrics.Registered(normalized.Record.Registry, outcome.Decision.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new Prepared(request, new RegistrationItem(received, normalized), null, started);
+    }
+
+    private async Task<RegisterResponse> CompleteAsync(Prepared prepared, RegistrationOutcome outcome, ServerCallContext context)
+    {
+        var record = prepared.Item!.Normalized.Record;
+        RegistrationLog.Registered(log, record.Registry, outcome.Decision);
+        metrics.Registered(record.Registry, outcome.Decision.ToString(), Stopwatch.GetElapsedTime(prepared.Started).TotalMilliseconds);
         var response = new RegisterResponse
         {
             Decision = ContractMapping.ToContract(outcome.Decision), PersonId = outcome.PersonId, Probability = outcome.Probability,
             Explanation = ContractMapping.ToContract(outcome.Explanation), ReviewTaskId = outcome.ReviewTaskId?.ToString() ?? "",
             ModelVersion = outcome.ModelVersion, SourceRecordVersion = outcome.RecordVersion,
-            Key = new RecordKey { Registry = normalized.Record.Registry, LocalId = normalized.Record.LocalId },
+            Key = new RecordKey { Registry = record.Registry, LocalId = record.LocalId },
         };
         ContractMapping.AddReceipts(response.Receipts, outcome.Receipts);
-        if (retried) await messages.RememberAsync(request, response, context.CancellationToken);
+        if (!string.IsNullOrWhiteSpace(prepared.Request.MessageId)) await messages.RememberAsync(prepared.Request, response, context.CancellationToken);
         return response;
     }
 

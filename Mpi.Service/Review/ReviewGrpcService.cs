@@ -104,14 +104,15 @@ public sealed class ReviewGrpcService(ReviewQueue queue, PersonReader persons, M
         {
             var snapshot = await persons.ReadAsync(personId, null, actor, reason ?? "review task", cancellation);
             if (snapshot is null) continue;
-            var candidates = snapshot.Records.Select(r => (r.Record, normalizer.Normalize(r.Record.ToPatientRecord()).Record));
+            var candidates = snapshot.Records.Select(r =>
+                new StoredCandidate(r.Record.Id, r.Record.Version, r.Record.PersonId, normalizer.Normalize(r.Record.ToPatientRecord()).Record));
             var best = PersonScoring.ByPerson(normalized.Record, candidates, model.Current).Values.FirstOrDefault();
             view.Candidates.Add(new ReviewCandidate
             {
                 Person = PersonViews.From(snapshot),
                 Probability = best.Candidate?.Probability ?? 0,
                 Explanation = best.Record is null ? null : ContractMapping.ToContract(model.Current.Scorer.Explain(normalized.Record, best.Record)),
-                MatchedRecord = best.Stored is null ? null : new RecordKey { Registry = best.Stored.Registry, LocalId = best.Stored.LocalId },
+                MatchedRecord = best.Record is null ? null : new RecordKey { Registry = best.Record.Registry, LocalId = best.Record.LocalId },
             });
         }
         return view;

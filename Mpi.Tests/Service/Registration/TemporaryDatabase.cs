@@ -32,7 +32,8 @@ public sealed class TemporaryDatabase : IDisposable
     public RecordRegistrar NewRegistrar(MpiDbContext db)
     {
         var normalizer = new RecordNormalizer(Clock);
-        return new RecordRegistrar(db, normalizer, new CandidateSearch(db, normalizer), new RegistrationGate(), Clock);
+        var cache = new NormalizedRecordCache();
+        return new RecordRegistrar(db, normalizer, new CandidateSearch(db, normalizer, cache), new RegistrationGate(), cache, Clock);
     }
 
     public void Dispose()

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
+
+namespace Mpi.Service.Registration;
+
+/// <summary>
+/// The rows a new registration writes (person, source record, blocking keys, review task, link event, audit entry),
+/// inserted with prepared commands that are reused for every record of a batch. A registration writes some twenty
+/// rows; through EF Core each would be a freshly built command, which made the database the bottleneck of bulk loads.
+/// Values are those of the entity types, converted as the EF model converts them, so that EF reads the rows back.
+/// </summary>
+public sealed class RegistrationRows(MpiDbContext db) : IDisposable
+{
+    private static readonly DateTimeOffsetToBinaryConverter Times = new();
+    private readonly Dictionary<string, (DbCommand Command, DbParameter[] Parameters)> _prepared = [];
+
+    public void InsertPerson(PersonEntity person) =>
+        Execute("""INSERT INTO "Persons" ("Id", "CreatedAt", "Version") VALUES (@p0, @p1, @p2)""",
+            person.Id, Time(person.CreatedAt), person.Version);
+
+    /// <summary>Inserts the record and returns its new row id.</summary>
+    public long InsertSourceRecord(SourceRecordEntity r) => (long)Scalar($"""
+        INSERT INTO "SourceRecords" ("PersonId", "Version", "CreatedAt", "UpdatedAt", {StoredRecordRows.Columns})
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19)
+        RETURNING "Id"
+        """,
+        r.PersonId, r.Version, Time(r.CreatedAt), Time(r.UpdatedAt), r.Registry, r.LocalId, r.GivenName, r.MiddleName, r.FamilyName,
+        r.Suffix, r.BirthDate, r.Sex, r.AddressLine, r.AddressLine2, r.City, r.State, r.PostalCode, r.Phone, r.Email, r.NationalId)!;
+
+    public void InsertBlockingKey(long key, long sourceRecordId) =>
+        Execute("""INSERT INTO "BlockingKeys" ("Key", "SourceRecordId") VALUES (@p0, @p1)""", key, sourceRecordId);
+
+    /// <summary>Inserts the task and returns its new id.</summary>
+    public long InsertReviewTask(ReviewTaskEntity t) => (long)Scalar("""
+        INSERT INTO "ReviewTasks" ("SourceRecordId", "CandidatePersonIds", "Probability", "ModelVersion", "State", "CreatedAt", "Version")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) RETURNING "Id"
+        """, t.SourceRecordId, t.CandidatePersonIds, t.Probability, t.ModelVersion, t.State, Time(t.CreatedAt), t.Version)!;
+
+    public void InsertLinkEvent(LinkEventEntity e) => Execute("""
+        INSERT INTO "LinkEvents" ("SourceRecordId", "FromPersonId", "ToPersonId", "Kind", "Rule", "ReviewTaskId", "Probability",
+            "ModelVersion", "Actor", "At", "Reason", "OperationId")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)
+        """, e.SourceRecordId, e.FromPersonId, e.ToPersonId, e.Kind, e.Rule, e.ReviewTaskId, e.Probability, e.ModelVersion, e.Actor,
+        Time(e.At), e.Reason, e.OperationId);
+
+    public void InsertAuditEntry(AuditEntryEntity a) => Execute("""
+        INSERT INTO "AuditEntries" ("At", "Actor", "Action", "Subject", "Outcome", "Reason") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
+        """, Time(a.At), a.Actor, a.Action, a.Subject, a.Outcome, a.Reason);
+
+    public void Dispose()
+    {
+        foreach (var (command, _) in _prepared.Values) command.Dispose();
+        _prepared.Clear();
+    }
+
+    private static long Time(DateTimeOffset at) => (long)Times.ConvertToProvider(at)!;
+
+    private void Execute(string sql, params object?[] values) => Bind(sql, values).ExecuteNonQuery();
+
+    private object? Scalar(string sql, params object?[] values) => Bind(sql, values).ExecuteScalar();
+
+    private DbCommand Bind(string sql, object?[] values)
+    {
+        if (!_prepared.TryGetValue(sql, out var prepared))
+        {
+            var command = DirectCommand.Create(db, sql);
+            prepared = (command, [.. Enumerable.Range(0, values.Length).Select(i => command.Parameter($"@p{i}"))]);
+            _prepared[sql] = prepared;
+        }
+        for (var i = 0; i < values.Length; i++) prepared.Parameters[i].Value = DirectCommand.Nullable(values[i]);
+        return prepared.Command;
+    }
+}
