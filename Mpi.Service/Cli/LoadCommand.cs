@@ -30,19 +30,33 @@ internal static class LoadCommand
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("MPI_API_KEY"),
         };
         var stream = new Option<bool>("--stream") { Description = "Send over RegisterStream (one stream per caller) instead of one Register call per record" };
-        var command = new Command("load", "Register a CSV file through a running service, one record per call; report speed")
+        var match = new Option<bool>("--match") { Description = "Send Match calls (query only, nothing stored) for the records instead of registering them" };
+        var calls = new Option<int>("--calls") { Description = "Number of Match calls (cycling through the records; default: one per record)" };
+        var baseline = new Option<int>("--baseline-calls")
         {
-            input, map, address, concurrency, output, apiKey, stream,
+            Description = "Empty-RPC (health check) calls measured first from the same callers, as the baseline (0: none)",
+            DefaultValueFactory = _ => 20_000,
+        };
+        var command = new Command("load", "Register (or match) a CSV file through a running service; report speed next to an empty-RPC baseline")
+        {
+            input, map, address, concurrency, output, apiKey, stream, match, calls, baseline,
         };
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(input)!, parse.GetValue(map), parse.GetValue(address)!,
             parse.GetValue(apiKey), Math.Max(1, parse.GetValue(concurrency)), parse.GetValue(output), Console.Out, Console.Error, cancellation,
-            parse.GetValue(stream)));
+            parse.GetValue(stream), new LoadMeasures(parse.GetValue(match), parse.GetValue(calls), parse.GetValue(baseline))));
         return command;
     }
 
-    public static async Task<int> RunAsync(FileInfo input, string? map, string address, string? apiKey, int concurrency, FileInfo? output,
-        TextWriter stdout, TextWriter errors, CancellationToken cancellation, bool stream = false)
+    /// <summary>What to measure besides registration: Match calls instead, and the empty-RPC baseline first.</summary>
+    public sealed record LoadMeasures(bool Match, int MatchCalls, int BaselineCalls)
     {
+        public static readonly LoadMeasures RegisterOnly = new(false, 0, 0);
+    }
+
+    public static async Task<int> RunAsync(FileInfo input, string? map, string address, string? apiKey, int concurrency, FileInfo? output,
+        TextWriter stdout, TextWriter errors, CancellationToken cancellation, bool stream = false, LoadMeasures? measures = null)
+    {
+        measures ??= LoadMeasures.RegisterOnly;
         var columnMap = ColumnMap.Parse(map);
         if (!columnMap.Succeeded) { await errors.WriteLineAsync($"--map: {columnMap.Error}"); return ExitCodes.InputError; }
         var opened = CanonicalCsvReader.Open(input.FullName, CsvReadOptions.Default with { ColumnMap = columnMap.Map });
@@ -58,6 +72,19 @@ internal static class LoadCommand
         var client = new RegistrationService.RegistrationServiceClient(channel);
         var headers = new Metadata();
         if (!string.IsNullOrEmpty(apiKey)) headers.Add("authorization", $"Bearer {apiKey}");
+        if (measures.BaselineCalls > 0)
+        {
+            var empty = await MatchLoad.EmptyRpcAsync(channel, concurrency, measures.BaselineCalls, cancellation);
+            await stdout.WriteLineAsync($"empty_rpc callers={concurrency} {empty.Summary()}");
+        }
+        if (measures.Match)
+        {
+            if (rows.Count == 0) { await errors.WriteLineAsync($"{input.Name}: no records to match"); return ExitCodes.InputError; }
+            var matched = await MatchLoad.MatchAsync(channel, headers, rows, concurrency, measures.MatchCalls > 0 ? measures.MatchCalls : rows.Count,
+                errors, cancellation);
+            await stdout.WriteLineAsync($"match callers={concurrency} {matched.Summary()}");
+            return matched.Failures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
+        }
         var results = new RegisterResponse?[rows.Count];
         var latencies = new double[rows.Count];
         var failures = 0;

@@ -22,6 +22,16 @@ public sealed class MpiServiceOptions
     [Required]
     public string DatabasePath { get; set; } = "mpi.db";
 
+    /// <summary>
+    /// SQLite page cache per connection, in megabytes (default 64). The registration writer touches index pages all
+    /// over the file; with SQLite's 2 MB default a registry of a million persons reads them from the OS on every call.
+    /// </summary>
+    [Range(2, 16_384)]
+    public int SqliteCacheMegabytes { get; set; } = 64;
+
+    /// <summary>Fill the normalised-record cache from the database in the background after start-up (default on).</summary>
+    public bool WarmRecordCache { get; set; } = true;
+
     /// <summary>Write logs as compact JSON instead of plain text.</summary>
     public bool JsonLogs { get; set; }
 }

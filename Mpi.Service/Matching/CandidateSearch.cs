@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
+using Mpi.Service.Observability;
 using Mpi.Service.Persistence;
 
 namespace Mpi.Service.Matching;
@@ -15,11 +16,18 @@ namespace Mpi.Service.Matching;
 /// Plain commands executed synchronously: SQLite runs in-process, so its async methods only add overhead, and the
 /// statements are index look-ups of microseconds.
 /// </remarks>
-public sealed class CandidateSearch(MpiDbContext db, RecordNormalizer normalizer, NormalizedRecordCache cache)
+public sealed class CandidateSearch(MpiDbContext db, RecordNormalizer normalizer, NormalizedRecordCache cache, OversizedBlocks oversized,
+    MpiMetrics? metrics = null)
 {
-    private const string ByKey = """
-        SELECT r."Id", r."Version", r."PersonId" FROM "BlockingKeys" AS k JOIN "SourceRecords" AS r ON r."Id" = k."SourceRecordId"
-        WHERE k."Key" = @key LIMIT @limit
+    // Two steps: the key index alone (covering) gives each block's record ids, so an oversized block is rejected
+    // without touching its records; then each distinct record is looked up once, however many keys it shares.
+    private readonly List<StoredCandidate> _loadedInTransaction = [];
+
+    private const string IdsByKey = """SELECT "SourceRecordId" FROM "BlockingKeys" WHERE "Key" = @key LIMIT @limit""";
+    // One statement for all the distinct ids (SQLite's json_each): a statement per id costs more in the ADO.NET
+    // layer than the look-up itself.
+    private const string VersionAndPerson = """
+        SELECT "Id", "Version", "PersonId" FROM "SourceRecords" WHERE "Id" IN (SELECT "value" FROM json_each(@ids))
         """;
 
     public Task<IReadOnlyList<StoredCandidate>> FindAsync(NormalizedRecord record, ActiveModel model, CancellationToken cancellation)
@@ -32,32 +40,42 @@ public sealed class CandidateSearch(MpiDbContext db, RecordNormalizer normalizer
     {
         var keys = StoredBlockingKeys.Of(record, model.BlockingRules);
         if (keys.Count == 0) return [];
-        var found = new Dictionary<long, (int Version, string PersonId)>();
-        var block = new List<(long Id, int Version, string PersonId)>();
-        using (var command = DirectCommand.Create(db, ByKey))
+        var ids = new HashSet<long>();
+        var block = new List<long>();
+        using (var command = DirectCommand.Create(db, IdsByKey))
         {
             var key = command.Parameter("@key");
             var limit = command.Parameter("@limit");
             foreach (var (value, rule) in keys)
             {
                 var bound = Math.Min(model.Model.Blocking.MaxBlockSize, rule.MaxBlockSize);
+                if (oversized.Exceeds(value, bound)) continue;
                 key.Value = value;
                 limit.Value = bound + 1;
                 block.Clear();
                 using (var reader = command.ExecuteReader())
-                    while (reader.Read()) block.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2)));
-                if (block.Count > bound) continue;
-                foreach (var (id, version, personId) in block) found[id] = (version, personId);
+                    while (reader.Read()) block.Add(reader.GetInt64(0));
+                if (block.Count <= bound) ids.UnionWith(block);
+                else oversized.Record(value, block.Count);
             }
         }
-        var candidates = new List<StoredCandidate>(found.Count);
+        if (ids.Count == 0) return [];
+
+        var candidates = new List<StoredCandidate>(ids.Count);
         List<(long Id, int Version, string PersonId)>? missing = null;
-        foreach (var (id, (version, personId)) in found)
+        using (var command = DirectCommand.Create(db, VersionAndPerson))
         {
-            if (cache.Find(id, version) is { } normalized) candidates.Add(new StoredCandidate(id, version, personId, normalized));
-            else (missing ??= []).Add((id, version, personId));
+            command.Parameter("@ids").Value = $"[{string.Join(',', ids)}]";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var (candidateId, version, personId) = (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
+                if (cache.Find(candidateId, version) is { } normalized) candidates.Add(new StoredCandidate(candidateId, version, personId, normalized));
+                else (missing ??= []).Add((candidateId, version, personId));
+            }
         }
         if (missing is not null) candidates.AddRange(Load(missing));
+        metrics?.CandidatesScored(candidates.Count);
         return candidates;
     }
 
@@ -75,9 +93,19 @@ public sealed class CandidateSearch(MpiDbContext db, RecordNormalizer normalizer
             var normalized = normalizer.Normalize(StoredRecordRows.Read(reader)).Record;
             loaded.Add(new StoredCandidate(rowId, version, personId, normalized));
         }
-        // Outside a write transaction every row read is committed; inside one, the registrar caches after its commit.
+        // Outside a write transaction every row read is committed; inside one, a row may be the transaction's own,
+        // so the registrar caches them after its commit (TakeLoadedInTransaction).
         if (db.Database.CurrentTransaction is null)
             foreach (var c in loaded) cache.Add(c.Id, c.Version, c.Record);
+        else _loadedInTransaction.AddRange(loaded);
         return loaded;
+    }
+
+    /// <summary>The records read and normalised inside the current transaction, handed over once (to cache after commit).</summary>
+    public IReadOnlyList<StoredCandidate> TakeLoadedInTransaction()
+    {
+        var taken = _loadedInTransaction.ToArray();
+        _loadedInTransaction.Clear();
+        return taken;
     }
 }

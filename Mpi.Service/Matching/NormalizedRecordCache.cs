@@ -21,9 +21,13 @@ public sealed class NormalizedRecordCache(int capacity = NormalizedRecordCache.D
     public NormalizedRecord? Find(long id, int version) =>
         _records.TryGetValue(id, out var entry) && entry.Version == version ? entry.Record : null;
 
-    /// <summary>Remembers a committed record (a full cache keeps what it has and still answers).</summary>
+    /// <summary>
+    /// Remembers a committed record. An older version never replaces a newer one (a warm-up read can finish after an
+    /// update); a full cache keeps what it has and still answers.
+    /// </summary>
     public void Add(long id, int version, NormalizedRecord record)
     {
-        if (_records.Count < capacity || _records.ContainsKey(id)) _records[id] = (version, record);
+        if (_records.Count >= capacity && !_records.ContainsKey(id)) return;
+        _records.AddOrUpdate(id, (version, record), (_, held) => held.Version > version ? held : (version, record));
     }
 }

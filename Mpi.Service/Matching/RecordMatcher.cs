@@ -2,7 +2,6 @@ using Mpi.Contracts.V1;
 using Mpi.Matching.Decisions;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Contracts;
-using Microsoft.EntityFrameworkCore;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persons;
 
@@ -34,9 +33,7 @@ public sealed class RecordMatcher(CandidateSearch search, MpiDbContext db, Recor
         ContractMapping.AddReceipts(response.Receipts, normalized.Receipts);
         var take = topK <= 0 ? DefaultTopK : Math.Min(topK, MaxTopK);
         var shown = ranked.Where(c => c.Probability >= minProbability).Take(take).ToArray();
-        var shownIds = shown.Select(c => c.PersonId).ToArray();
-        var records = (await db.SourceRecords.Where(r => shownIds.Contains(r.PersonId)).ToListAsync(cancellation))
-            .OrderByDescending(r => r.UpdatedAt).ToLookup(r => r.PersonId);
+        var records = PersonRecordRows.Read(db, shown.Select(c => c.PersonId));
         foreach (var candidate in shown)
         {
             var (_, other) = persons[candidate.PersonId];
@@ -52,7 +49,7 @@ public sealed class RecordMatcher(CandidateSearch search, MpiDbContext db, Recor
                     Mpi.Matching.Decisions.ThresholdBand.Review => Mpi.Contracts.V1.ThresholdBand.Review,
                     _ => Mpi.Contracts.V1.ThresholdBand.NonMatch,
                 },
-                Golden = ContractMapping.ToGolden(GoldenView.Of(records[candidate.PersonId].Select(r => (IReadOnlyList<Mpi.Matching.Normalization.FieldReceipt>)normalizer.Normalize(r.ToPatientRecord()).Receipts))),
+                Golden = ContractMapping.ToGolden(GoldenView.Of(records[candidate.PersonId].Select(r => (IReadOnlyList<Mpi.Matching.Normalization.FieldReceipt>)normalizer.Normalize(r).Receipts))),
                 Records = { records[candidate.PersonId].Select(r => new RecordKey { Registry = r.Registry, LocalId = r.LocalId }) },
             });
         }

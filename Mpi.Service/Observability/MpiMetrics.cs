@@ -18,6 +18,7 @@ public sealed class MpiMetrics : IDisposable
     private readonly Counter<long> _rejections;
     private readonly Histogram<double> _registerDuration;
     private readonly Histogram<double> _matchDuration;
+    private readonly Histogram<int> _candidates;
 
     public MpiMetrics(IServiceScopeFactory scopes, TimeProvider time)
     {
@@ -25,6 +26,8 @@ public sealed class MpiMetrics : IDisposable
         _rejections = _meter.CreateCounter<long>("mpi.rejections", description: "Register messages refused, by registry and reason");
         _registerDuration = _meter.CreateHistogram<double>("mpi.register.duration", unit: "ms", description: "Time to handle one Register");
         _matchDuration = _meter.CreateHistogram<double>("mpi.match.duration", unit: "ms", description: "Time to answer one Match");
+        _candidates = _meter.CreateHistogram<int>("mpi.candidates", unit: "{record}",
+            description: "Stored records scored per Register or Match (the blocking keys' reach; grows with oversized blocks)");
         _meter.CreateObservableGauge("mpi.review.open_tasks", () => ReviewQueue(scopes, time).Open, description: "Review tasks not yet resolved");
         _meter.CreateObservableGauge("mpi.review.oldest_open_age", () => ReviewQueue(scopes, time).OldestAgeSeconds, unit: "s",
             description: "Age of the oldest unresolved review task");
@@ -40,6 +43,8 @@ public sealed class MpiMetrics : IDisposable
         _rejections.Add(1, new KeyValuePair<string, object?>("registry", registry), new KeyValuePair<string, object?>("reason", reason));
 
     public void Matched(double milliseconds) => _matchDuration.Record(milliseconds);
+
+    public void CandidatesScored(int records) => _candidates.Record(records);
 
     /// <summary>Read at scrape time: a count and a minimum over an indexed column.</summary>
     private static (long Open, double OldestAgeSeconds) ReviewQueue(IServiceScopeFactory scopes, TimeProvider time)

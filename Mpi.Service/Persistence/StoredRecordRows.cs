@@ -13,13 +13,14 @@ public static class StoredRecordRows
 
     public const string SelectById = $"""SELECT {Columns} FROM "SourceRecords" WHERE "Id" = @id""";
 
-    /// <summary>The received record held by the row the reader is on (columns in <see cref="Columns"/> order).</summary>
-    public static PatientRecord Read(DbDataReader reader) => new(reader.GetString(0), reader.GetString(1))
+    /// <summary>The received record held by the row the reader is on (columns in <see cref="Columns"/> order, from <paramref name="offset"/>).</summary>
+    public static PatientRecord Read(DbDataReader reader, int offset = 0) => new(reader.GetString(offset), reader.GetString(offset + 1))
     {
-        GivenName = Text(reader, 2), MiddleName = Text(reader, 3), FamilyName = Text(reader, 4), Suffix = Text(reader, 5),
-        BirthDate = Text(reader, 6), Sex = Text(reader, 7), AddressLine = Text(reader, 8), AddressLine2 = Text(reader, 9),
-        City = Text(reader, 10), State = Text(reader, 11), PostalCode = Text(reader, 12), Phone = Text(reader, 13),
-        Email = Text(reader, 14), NationalId = Text(reader, 15),
+        GivenName = Text(reader, offset + 2), MiddleName = Text(reader, offset + 3), FamilyName = Text(reader, offset + 4),
+        Suffix = Text(reader, offset + 5), BirthDate = Text(reader, offset + 6), Sex = Text(reader, offset + 7),
+        AddressLine = Text(reader, offset + 8), AddressLine2 = Text(reader, offset + 9), City = Text(reader, offset + 10),
+        State = Text(reader, offset + 11), PostalCode = Text(reader, offset + 12), Phone = Text(reader, offset + 13),
+        Email = Text(reader, offset + 14), NationalId = Text(reader, offset + 15),
     };
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

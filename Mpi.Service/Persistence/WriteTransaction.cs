@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -9,17 +10,47 @@ namespace Mpi.Service.Persistence;
 /// A transaction that holds the database's write lock from its first statement (SQLite <c>BEGIN IMMEDIATE</c>).
 /// Look-up, match and create must be one transaction that writes: a deferred transaction that reads first and
 /// writes later fails with SQLITE_BUSY_SNAPSHOT under concurrency, and "look up, then write" in two transactions
-/// turns one new patient sent by two registries at once into two persons.
+/// turns one new patient sent by two registries at once into two persons. Disposing it without a commit rolls back,
+/// so the context's connection is clean for whatever it does next (a failed batch's records are retried on it).
 /// </summary>
-public static class WriteTransaction
+public sealed class WriteTransaction : IAsyncDisposable
 {
-    public static async Task<IDbContextTransaction> BeginAsync(MpiDbContext db, CancellationToken cancellation)
+    private readonly MpiDbContext _db;
+    private readonly IDbContextTransaction _ef;
+    private readonly DbTransaction? _owned;
+    private bool _committed;
+
+    private WriteTransaction(MpiDbContext db, IDbContextTransaction ef, DbTransaction? owned) => (_db, _ef, _owned) = (db, ef, owned);
+
+    public static async Task<WriteTransaction> BeginAsync(MpiDbContext db, CancellationToken cancellation)
     {
-        if (!db.Database.IsSqlite()) return await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellation);
+        if (!db.Database.IsSqlite())
+            return new WriteTransaction(db, await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellation), null);
         await db.Database.OpenConnectionAsync(cancellation);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        return await db.Database.UseTransactionAsync(transaction, cancellation)
+        // EF does not own a transaction handed to it with UseTransaction: it neither rolls it back nor disposes it.
+        var ef = await db.Database.UseTransactionAsync(transaction, cancellation)
             ?? throw new InvalidOperationException("EF Core did not accept the SQLite transaction");
+        return new WriteTransaction(db, ef, transaction);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellation)
+    {
+        await _ef.CommitAsync(cancellation);
+        _committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_owned is null)
+        {
+            await _ef.DisposeAsync();
+            return;
+        }
+        if (!_committed && _owned.Connection is not null) await _owned.RollbackAsync();
+        await _ef.DisposeAsync();
+        await _owned.DisposeAsync();
+        await _db.Database.UseTransactionAsync(null);
     }
 }

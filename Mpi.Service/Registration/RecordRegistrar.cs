@@ -77,11 +77,12 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             var outcomes = new List<RegistrationOutcome>(items.Count);
             foreach (var item in items) outcomes.Add(await RegisterOneAsync(item, model, actor, rows, committed, cancellation));
             await transaction.CommitAsync(cancellation);
-            foreach (var record in committed) cache.Add(record.Id, record.Version, record.Record);
+            foreach (var record in search.TakeLoadedInTransaction().Concat(committed)) cache.Add(record.Id, record.Version, record.Record);
             return outcomes;
         }
         finally
         {
+            search.TakeLoadedInTransaction();
             // One context may serve a whole RegisterStream: forget what this batch tracked, or every later
             // SaveChanges would scan all the records registered before it.
             db.ChangeTracker.Clear();
@@ -147,8 +148,8 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
     private long? Existing(NormalizedRecord record)
     {
         using var command = DirectCommand.Create(db, FindExisting);
-        command.Parameter("@registry").Value = record.Registry;
-        command.Parameter("@localId").Value = record.LocalId;
+        command.Parameter("@registry").Value = DirectCommand.Nullable(record.Registry);
+        command.Parameter("@localId").Value = DirectCommand.Nullable(record.LocalId);
         return command.ExecuteScalar() is long id ? id : null;
     }
 

@@ -33,7 +33,7 @@ public sealed class TemporaryDatabase : IDisposable
     {
         var normalizer = new RecordNormalizer(Clock);
         var cache = new NormalizedRecordCache();
-        return new RecordRegistrar(db, normalizer, new CandidateSearch(db, normalizer, cache), new RegistrationGate(), cache, Clock);
+        return new RecordRegistrar(db, normalizer, new CandidateSearch(db, normalizer, cache, new OversizedBlocks()), new RegistrationGate(), cache, Clock);
     }
 
     public void Dispose()

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Mpi.Service.Cli;
+
+/// <summary>
+/// N callers that each send their next call as soon as the previous one answers (a closed loop), until the calls are
+/// used up; the latency of every call and the wall time, for throughput and percentiles.
+/// </summary>
+internal static class ClosedLoop
+{
+    public sealed record Result(int Calls, int Failures, double Seconds, double[] SortedLatenciesMs)
+    {
+        public double PerSecond => Calls / Math.Max(Seconds, 1e-9);
+
+        public double Percentile(double q) =>
+            SortedLatenciesMs.Length == 0 ? 0 : SortedLatenciesMs[(int)Math.Min(SortedLatenciesMs.Length - 1, Math.Floor(q * SortedLatenciesMs.Length))];
+
+        public string Summary() => string.Create(CultureInfo.InvariantCulture,
+            $"calls={Calls} failed={Failures} seconds={Seconds:F1} per_second={PerSecond:F0} p50_ms={Percentile(0.50):F3} p99_ms={Percentile(0.99):F3}");
+    }
+
+    /// <param name="call">Makes call number i; false when it failed.</param>
+    public static async Task<Result> RunAsync(int callers, int calls, Func<int, Task<bool>> call, CancellationToken cancellation)
+    {
+        var latencies = new double[calls];
+        var failures = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < calls && !cancellation.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (!await call(i)) Interlocked.Increment(ref failures);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }, cancellation)));
+        var seconds = clock.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        return new Result(calls, failures, seconds, latencies);
+    }
+}

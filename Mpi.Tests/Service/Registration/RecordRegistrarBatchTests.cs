@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Mpi.Matching.Normalization;
+using Mpi.Matching.Records;
+using Mpi.Service.Registration;
+
+namespace Mpi.Tests.Service.Registration;
+
+/// <summary>Batches (RegisterStream's items that arrived together) and the normalised-record cache behind candidate search.</summary>
+public sealed class RecordRegistrarBatchTests : IDisposable
+{
+    private readonly TemporaryDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private static PatientRecord Margaret(string registry, string localId) => new(registry, localId)
+    {
+        GivenName = "Margaret", FamilyName = "Thompson", BirthDate = "1961-07-14", Sex = "F", AddressLine = "12 Wattle Street",
+        City = "Delmar", PostalCode = "2546", Phone = "0291234567", NationalId = "412345678",
+    };
+
+    private static PatientRecord Stranger(string registry, string localId) => new(registry, localId)
+    {
+        GivenName = "Kofi", FamilyName = "Lindqvist", BirthDate = "1990-02-03", Sex = "M", AddressLine = "7 Banksia Road",
+        City = "Yarrow", PostalCode = "3012", NationalId = "498765432",
+    };
+
+    private RegistrationItem Item(PatientRecord record) => new(record, new RecordNormalizer(_database.Clock).Normalize(record));
+
+    [Fact]
+    public async Task RegisterBatchAsync_DuplicateLaterInTheSameBatch_LinksToTheEarlierRecord()
+    {
+        await using var db = _database.NewContext();
+        var results = await _database.NewRegistrar(db).RegisterBatchAsync(
+            [Item(Margaret("NORTH_HOSP", "N1")), Item(Stranger("NORTH_HOSP", "N2")), Item(Margaret("SOUTH_LAB", "L1"))],
+            _database.Model, "test-engine", CancellationToken.None);
+
+        Assert.All(results, r => Assert.Null(r.Error));
+        Assert.Equal(RegistrationDecision.New, results[0].Outcome!.Decision);
+        Assert.Contains(results[2].Outcome!.Decision, new[] { RegistrationDecision.RuleLink, RegistrationDecision.AutoLink });
+        Assert.Equal(results[0].Outcome!.PersonId, results[2].Outcome!.PersonId);
+        Assert.NotEqual(results[0].Outcome!.PersonId, results[1].Outcome!.PersonId);
+        await using var check = _database.NewContext();
+        Assert.Equal(3, await check.SourceRecords.CountAsync());
+        Assert.Equal(2, await check.Persons.CountAsync());
+    }
+
+    [Fact]
+    public async Task RegisterBatchAsync_OneRecordFailsInTheDatabase_TheOthersAreStoredAndTheFailureIsReported()
+    {
+        // A registry the database refuses (NOT NULL): the batch's transaction fails and every record is retried alone.
+        var broken = Item(Stranger("SOUTH_LAB", "L9"));
+        broken = broken with { Normalized = broken.Normalized with { Record = new NormalizedRecord { Registry = null!, LocalId = "L9" } } };
+        await using var db = _database.NewContext();
+
+        var results = await _database.NewRegistrar(db).RegisterBatchAsync(
+            [Item(Margaret("NORTH_HOSP", "N1")), broken, Item(Stranger("NORTH_HOSP", "N2"))], _database.Model, "test-engine", CancellationToken.None);
+
+        Assert.True(results[0].Outcome is not null, results[0].Error?.ToString());
+        Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(results[1].Error);
+        Assert.NotNull(results[2].Outcome);
+        await using var check = _database.NewContext();
+        Assert.Equal(["N1", "N2"], await check.SourceRecords.OrderBy(r => r.LocalId).Select(r => r.LocalId).ToListAsync());
+        Assert.Equal(2, await check.Persons.CountAsync());
+        Assert.Equal(2, await check.LinkEvents.CountAsync());
+        Assert.Equal(2, await check.AuditEntries.CountAsync());
+    }
+
+    [Fact]
+    public async Task Register_AfterAnotherProcessUpdatedACachedRecord_CandidatesAreScoredOnTheNewVersion()
+    {
+        // Two registrars with their own caches, as two processes on one file: the first caches the record as first
+        // sent; the second changes it; the first must score the stored version, not its cached copy.
+        await using var db = _database.NewContext();
+        await using var otherDb = _database.NewContext();
+        var registrar = _database.NewRegistrar(db);
+        var first = await registrar.RegisterAsync(Stranger("NORTH_HOSP", "N1"), _database.Model, "test-engine", CancellationToken.None);
+        await _database.NewRegistrar(otherDb).RegisterAsync(Margaret("NORTH_HOSP", "N1"), _database.Model, "other-engine", CancellationToken.None);
+
+        var margaret = await registrar.RegisterAsync(Margaret("SOUTH_LAB", "L1"), _database.Model, "test-engine", CancellationToken.None);
+        var kofi = await registrar.RegisterAsync(Stranger("SOUTH_LAB", "L2"), _database.Model, "test-engine", CancellationToken.None);
+
+        Assert.Equal(first.PersonId, margaret.PersonId);
+        Assert.Equal(RegistrationDecision.New, kofi.Decision);
+    }
+}
