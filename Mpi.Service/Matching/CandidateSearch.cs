@@ -19,13 +19,15 @@ namespace Mpi.Service.Matching;
 public sealed class CandidateSearch(MpiDbContext db, RecordNormalizer normalizer, NormalizedRecordCache cache, OversizedBlocks oversized,
     MpiMetrics? metrics = null)
 {
-    // Two steps: the key index alone (covering) gives each block's record ids, so an oversized block is rejected
-    // without touching its records; then each distinct record is looked up once, however many keys it shares.
+    // Two statements: the key index alone (covering) gives each block's record ids, so an oversized block is
+    // rejected without touching its records; then each distinct record is looked up once, however many keys it
+    // shares. Each takes all its values at once through SQLite's json_each: a statement per key or per id costs more
+    // in the ADO.NET layer than the look-up itself. A block found oversized is remembered and not read again.
     private readonly List<StoredCandidate> _loadedInTransaction = [];
 
-    private const string IdsByKey = """SELECT "SourceRecordId" FROM "BlockingKeys" WHERE "Key" = @key LIMIT @limit""";
-    // One statement for all the distinct ids (SQLite's json_each): a statement per id costs more in the ADO.NET
-    // layer than the look-up itself.
+    private const string Blocks = """
+        SELECT "Key", "SourceRecordId" FROM "BlockingKeys" WHERE "Key" IN (SELECT "value" FROM json_each(@keys))
+        """;
     private const string VersionAndPerson = """
         SELECT "Id", "Version", "PersonId" FROM "SourceRecords" WHERE "Id" IN (SELECT "value" FROM json_each(@ids))
         """;
@@ -40,24 +42,30 @@ public sealed class CandidateSearch(MpiDbContext db, RecordNormalizer normalizer
     {
         var keys = StoredBlockingKeys.Of(record, model.BlockingRules);
         if (keys.Count == 0) return [];
-        var ids = new HashSet<long>();
-        var block = new List<long>();
-        using (var command = DirectCommand.Create(db, IdsByKey))
+        var bounds = new Dictionary<long, int>(keys.Count);
+        foreach (var (value, rule) in keys)
         {
-            var key = command.Parameter("@key");
-            var limit = command.Parameter("@limit");
-            foreach (var (value, rule) in keys)
+            var bound = Math.Min(model.Model.Blocking.MaxBlockSize, rule.MaxBlockSize);
+            if (!oversized.Exceeds(value, bound)) bounds[value] = bound;
+        }
+        var blocks = new Dictionary<long, List<long>>(bounds.Count);
+        if (bounds.Count > 0)
+        {
+            using var command = DirectCommand.Create(db, Blocks);
+            command.Parameter("@keys").Value = $"[{string.Join(',', bounds.Keys)}]";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                var bound = Math.Min(model.Model.Blocking.MaxBlockSize, rule.MaxBlockSize);
-                if (oversized.Exceeds(value, bound)) continue;
-                key.Value = value;
-                limit.Value = bound + 1;
-                block.Clear();
-                using (var reader = command.ExecuteReader())
-                    while (reader.Read()) block.Add(reader.GetInt64(0));
-                if (block.Count <= bound) ids.UnionWith(block);
-                else oversized.Record(value, block.Count);
+                var key = reader.GetInt64(0);
+                if (!blocks.TryGetValue(key, out var block)) blocks[key] = block = [];
+                block.Add(reader.GetInt64(1));
             }
+        }
+        var ids = new HashSet<long>();
+        foreach (var (key, block) in blocks)
+        {
+            if (block.Count <= bounds[key]) ids.UnionWith(block);
+            else oversized.Record(key, block.Count);
         }
         if (ids.Count == 0) return [];
 

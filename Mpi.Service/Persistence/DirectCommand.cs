@@ -8,8 +8,8 @@ namespace Mpi.Service.Persistence;
 /// <summary>
 /// A plain ADO.NET command on a context's own connection and transaction, for the registration and match hot paths:
 /// EF Core's per-statement overhead (tracking, SQL generation, a command per row) is several times the cost of the
-/// SQLite statement itself. Portable SQL only: quoted identifiers and <c>@</c> parameters, as SQLite and PostgreSQL
-/// both accept.
+/// SQLite statement itself. Quoted identifiers and <c>@</c> parameters, as PostgreSQL also accepts; lists of values
+/// go through SQLite's <c>json_each</c>, which a PostgreSQL provider would replace with <c>unnest</c>.
 /// </summary>
 public static class DirectCommand
 {

@@ -122,7 +122,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         };
         stored.CopyDemographics(received with { Registry = record.Registry, LocalId = record.LocalId });
         stored.Id = rows.InsertSourceRecord(stored);
-        foreach (var (key, _) in StoredBlockingKeys.Of(record, model.BlockingRules)) rows.InsertBlockingKey(key, stored.Id);
+        rows.InsertBlockingKeys(StoredBlockingKeys.Of(record, model.BlockingRules).Select(k => k.Key), stored.Id);
         var probability = best?.Probability ?? 0;
         long? taskId = null;
         if (decision == RegistrationDecision.Review)

@@ -29,8 +29,10 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
         r.PersonId, r.Version, Time(r.CreatedAt), Time(r.UpdatedAt), r.Registry, r.LocalId, r.GivenName, r.MiddleName, r.FamilyName,
         r.Suffix, r.BirthDate, r.Sex, r.AddressLine, r.AddressLine2, r.City, r.State, r.PostalCode, r.Phone, r.Email, r.NationalId)!;
 
-    public void InsertBlockingKey(long key, long sourceRecordId) =>
-        Execute("""INSERT INTO "BlockingKeys" ("Key", "SourceRecordId") VALUES (@p0, @p1)""", key, sourceRecordId);
+    /// <summary>All the record's keys in one statement (json_each), instead of a statement per key.</summary>
+    public void InsertBlockingKeys(IEnumerable<long> keys, long sourceRecordId) =>
+        Execute("""INSERT INTO "BlockingKeys" ("Key", "SourceRecordId") SELECT "value", @p1 FROM json_each(@p0)""",
+            $"[{string.Join(',', keys)}]", sourceRecordId);
 
     /// <summary>Inserts the task and returns its new id.</summary>
     public long InsertReviewTask(ReviewTaskEntity t) => (long)Scalar("""

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The service's load test at scale (not a CI test): a registry preloaded with PERSONS distinct persons through
+# RegisterStream, then, against it and each next to an empty-RPC baseline measured in the same run,
+#   1. Match from 8 concurrent callers (each query is a registered person's record),
+#   2. RegisterStream of 50,000 new persons from one caller,
+# and the service's resident memory (now and peak). Usage: bench/service-load.sh [work-dir]
+# PERSONS (default 1000000) and PORT (default 5380) come from the environment. A preloaded work dir is reused.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${1:-/tmp/mpi-load}
+persons=${PERSONS:-1000000}
+port=${PORT:-5380}
+mkdir -p "$work"
+
+dotnet build -c Release Mpi.Service -v quiet -nologo
+mpi="dotnet Mpi.Service/bin/Release/net10.0/Mpi.Service.dll"
+
+# Distinct persons only (no duplicates): the first PERSONS rows preload the registry, the last 50,000 are new people.
+if [ ! -f "$work/all/records.csv" ]; then
+  $mpi generate --count $((persons + 50000)) --duplicate-rate 0 --seed 42 --output "$work/all" > /dev/null
+  head -n $((persons + 1)) "$work/all/records.csv" > "$work/preload.csv"
+  { head -n 1 "$work/all/records.csv"; tail -n 50000 "$work/all/records.csv"; } > "$work/new.csv"
+  { head -n 1 "$work/all/records.csv"; head -n 20001 "$work/all/records.csv" | tail -n 20000; } > "$work/queries.csv"
+fi
+
+$mpi serve --database "$work/mpi.db" --port "$port" --metrics-port $((port + 1)) > "$work/serve.log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do grep -q "Application started" "$work/serve.log" && break; sleep 1; done
+key_file="$work/api-key"
+if grep -q "Development API key" "$work/serve.log"; then grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/serve.log" | head -1 > "$key_file"; fi
+key=$(cat "$key_file")
+
+if [ ! -f "$work/preloaded" ]; then
+  echo "preloading $persons persons over RegisterStream"
+  $mpi load --input "$work/preload.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 1 --stream --baseline-calls 0
+  touch "$work/preloaded"
+fi
+# Candidate search reads normalised records from a cache that a restart fills in the background: wait for it.
+for _ in $(seq 1 300); do grep -q "Record cache warmed" "$work/serve.log" && break; sleep 1; done
+grep "Record cache warmed" "$work/serve.log" | tail -1
+
+echo "Match, 8 callers:"
+$mpi load --input "$work/queries.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 8 --match --calls 20000 --baseline-calls 20000
+echo "RegisterStream, 50,000 new persons, 1 caller:"
+# A local id suffix per run keeps them new on a reused registry (registry codes and generated ids hold no comma).
+run=$(date +%s)
+sed -E "2,\$ s/^([^,]*),([^,]*),/\1,\2-r$run,/" "$work/new.csv" > "$work/new-run.csv"
+$mpi load --input "$work/new-run.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 1 --stream --baseline-calls 20000
+grep -E "VmRSS|VmHWM" "/proc/$service/status"
