@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Settings;
+using Mpi.ReviewUi.Accounts;
+using Mpi.ReviewUi.Hosting;
+using Mpi.Service.Desks;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Model;
@@ -18,7 +21,7 @@ using Serilog.Formatting.Compact;
 namespace Mpi.Service.Hosting;
 
 /// <summary>
-/// The gRPC service host: Kestrel with a cleartext HTTP/2 endpoint, EF Core on SQLite (created and migrated before
+/// The gRPC service host: Kestrel with a cleartext HTTP/2 endpoint (gRPC), HTTP/1.1 endpoints for metrics and the review UI, EF Core on SQLite (created and migrated before
 /// the first request), standard health checking and server reflection, and Serilog on the console. Logs carry record
 /// keys and outcomes only, never demographics.
 /// </summary>
@@ -50,6 +53,7 @@ public static class ServiceHost
             kestrel.Listen(address, options.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
             // Prometheus scrapes over HTTP/1.1, which the gRPC endpoint does not speak.
             kestrel.Listen(address, options.MetricsPort, l => l.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(address, options.UiPort, l => l.Protocols = HttpProtocols.Http1);
         });
 
         builder.Services.AddDbContext<MpiDbContext>(db => db.UseSqlite($"Data Source={options.DatabasePath};Default Timeout=30"));
@@ -66,6 +70,8 @@ public static class ServiceHost
         builder.Services.AddScoped<StewardOperations>();
         builder.Services.AddScoped<ModelVersions>();
 
+        builder.Services.AddReviewUiDesks();
+
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<MpiMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(MpiMetrics.MeterName).AddPrometheusExporter());
@@ -78,6 +84,7 @@ public static class ServiceHost
         }).AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
+        app.UseReviewUi(ReviewUiPort.IsUiConnection);
         app.MapGrpcService<RegistrationGrpcService>();
         app.MapGrpcService<PersonGrpcService>();
         app.MapGrpcService<ReviewGrpcService>();
@@ -99,6 +106,7 @@ public static class ServiceHost
         await holder.LoadAsync(db, cancellation);
         if (model is not null && model.Version != holder.Current.Model.Version) await holder.ActivateAsync(db, model, "serve --model", cancellation);
         await DevelopmentCredential.IssueOnFirstStartAsync(app.Services.GetRequiredService<CredentialStore>(), Console.Out, cancellation);
+        await FirstSteward.EnsureAsync(app.Services, Console.Out, cancellation);
         _ = app.Services.GetRequiredService<IOptions<MpiServiceOptions>>().Value;
     }
 }

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Mpi.Matching.Settings;
+using Mpi.ReviewUi.Desks;
+using Mpi.Service.Model;
+using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
+
+namespace Mpi.Service.Desks;
+
+/// <summary>The steward pages over the model versions service: thresholds, versions and the preview's data.</summary>
+public sealed class ModelDesk(ModelVersions versions, MpiDbContext db) : IModelDesk
+{
+    /// <summary>Link events that carry a registration's best-candidate probability (not a person's later decision).</summary>
+    private static readonly string[] ScoredKinds = ["new", "auto_link", "rule_link"];
+
+    public async Task<ModelSummary> ActiveAsync(CancellationToken cancellation)
+    {
+        var (entity, model) = await versions.GetAsync(null, cancellation) ?? throw new InvalidOperationException("no active model version");
+        return Summary(entity, model);
+    }
+
+    public async Task<IReadOnlyList<ModelSummary>> VersionsAsync(CancellationToken cancellation) =>
+        [.. (await versions.ListAsync(0, 500, cancellation)).Select(e => Summary(e, MatchModelJson.Deserialize(e.Json)))];
+
+    public async Task<ThresholdPreviewData> PreviewDataAsync(int recentScores, CancellationToken cancellation)
+    {
+        var scores = await db.LinkEvents.AsNoTracking().Where(e => e.Probability != null && ScoredKinds.Contains(e.Kind))
+            .OrderByDescending(e => e.Id).Take(recentScores).Select(e => e.Probability!.Value).ToListAsync(cancellation);
+        var reviewed = await db.ReviewTasks.AsNoTracking().Where(t => t.State == "resolved")
+            .Select(t => new ReviewedScore(t.Probability, t.Resolution != "different_person")).ToListAsync(cancellation);
+        return new ThresholdPreviewData(scores, reviewed);
+    }
+
+    public async Task<DeskResult> UpdateThresholdsAsync(string expectedActiveVersion, double autoLink, double review, string? reason, string actor,
+        CancellationToken cancellation)
+    {
+        var (_, error, stale) = await versions.UpdateThresholdsAsync(expectedActiveVersion, autoLink, review, null, reason, actor, cancellation);
+        return error is null ? DeskResult.Done : new DeskResult(stale ? DeskProblem.Stale : DeskProblem.Invalid, error);
+    }
+
+    private static ModelSummary Summary(ModelVersionEntity e, MatchModel model) => new(e.Version, model.Thresholds.AutoLink, model.Thresholds.Review,
+        e.CreatedAt, e.CreatedBy, e.IsActive, e.ActivatedAt, e.BasedOnVersion, model.Description);
+}
