@@ -45,7 +45,7 @@ public class RunningService : IAsyncLifetime
     });
     public string DatabasePath => Path.Combine(_folder.FullName, "mpi.db");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _app = ServiceHost.Build([], new Dictionary<string, string?>
         {

@@ -1,0 +1,104 @@
+using System.Net;
+using Microsoft.Playwright;
+
+namespace Mpi.Tests.ReviewUi;
+
+/// <summary>Who may open what: sign-in required, roles per page, cookie and form protections.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ReviewUiAccessTests(ReviewUiService service, Chromium chromium) : IClassFixture<ReviewUiService>
+{
+    [Fact]
+    public async Task Queue_Unauthenticated_RedirectsToLogin()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(service.UiAddress) };
+
+        using var response = await http.GetAsync("/queue");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TaskPage_UnauthenticatedInTheBrowser_ShowsTheLoginFormAndNoTask()
+    {
+        var page = await chromium.NewPageAsync(service.UiAddress);
+
+        await page.GotoAsync($"/tasks/{service.Tasks[0].TaskId}");
+
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.IsVisibleAsync("input[name=password]"));
+        Assert.DoesNotContain("Marigold", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StewardPage_Clerk_IsRefusedWith403()
+    {
+        var page = await chromium.NewPageAsync(service.UiAddress);
+        await page.SignInAsync(ReviewUiService.Clerk);
+
+        var response = await page.GotoAsync("/steward/thresholds");
+
+        Assert.Equal(403, response!.Status);
+        Assert.Contains("not allowed", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditPage_Clerk_IsRefusedWith403()
+    {
+        var page = await chromium.NewPageAsync(service.UiAddress);
+        await page.SignInAsync(ReviewUiService.Clerk);
+
+        var response = await page.GotoAsync("/audit");
+
+        Assert.Equal(403, response!.Status);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_IsRefused()
+    {
+        var page = await chromium.NewPageAsync(service.UiAddress);
+        await page.GotoAsync("/login");
+        await page.FillAsync("input[name=userName]", ReviewUiService.Clerk);
+        await page.FillAsync("input[name=password]", "not-the-password");
+        await page.ClickAsync("button[type=submit]");
+
+        Assert.True(await page.IsVisibleAsync("text=Unknown user or wrong password"));
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "mpi.ui");
+    }
+
+    [Fact]
+    public async Task SignIn_Clerk_CookieIsHttpOnlyAndSameSiteStrict()
+    {
+        var page = await chromium.NewPageAsync(service.UiAddress);
+
+        await page.SignInAsync(ReviewUiService.Clerk);
+
+        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "mpi.ui");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+        Assert.Contains("/queue", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoginPost_WithoutAntiForgeryToken_IsRejected()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(service.UiAddress) };
+
+        using var response = await http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = ReviewUiService.Clerk, ["password"] = ReviewUiService.Password,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UiPage_OnTheMetricsPort_IsNotServed()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(service.MetricsAddress) };
+
+        using var response = await http.GetAsync("/login");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
