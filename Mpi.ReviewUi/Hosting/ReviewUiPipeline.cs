@@ -26,6 +26,7 @@ public static class ReviewUiPipeline
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
             }
+            if (isUiConnection(context)) SecurityHeaders.Apply(context.Response);
             return next(context);
         });
         app.UseAuthentication();

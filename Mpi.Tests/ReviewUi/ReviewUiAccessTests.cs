@@ -27,30 +27,36 @@ public sealed class ReviewUiAccessTests(ReviewUiService service, Chromium chromi
 
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
         Assert.True(await page.IsVisibleAsync("input[name=password]"));
-        Assert.DoesNotContain("Marigold", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Quarrington", await page.ContentAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task StewardPage_Clerk_IsRefusedWith403()
+    [Theory]
+    [InlineData("/steward/thresholds")]
+    [InlineData("/steward/versions")]
+    [InlineData("/steward/users")]
+    [InlineData("/audit")]
+    public async Task StewardOrAuditorPage_Clerk_IsRefusedWith403(string path)
     {
         var page = await chromium.NewPageAsync(service.UiAddress);
         await page.SignInAsync(ReviewUiService.Clerk);
 
-        var response = await page.GotoAsync("/steward/thresholds");
+        var response = await page.GotoAsync(path);
 
         Assert.Equal(403, response!.Status);
         Assert.Contains("not allowed", await page.ContentAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AuditPage_Clerk_IsRefusedWith403()
+    public async Task Pages_SignedIn_SendHeadersThatForbidFramingAndForeignScripts()
     {
         var page = await chromium.NewPageAsync(service.UiAddress);
         await page.SignInAsync(ReviewUiService.Clerk);
 
-        var response = await page.GotoAsync("/audit");
+        var response = await page.GotoAsync("/queue");
 
-        Assert.Equal(403, response!.Status);
+        var headers = await response!.AllHeadersAsync();
+        Assert.Equal("DENY", headers["x-frame-options"]);
+        Assert.Contains("script-src 'self'", headers["content-security-policy"], StringComparison.Ordinal);
     }
 
     [Fact]

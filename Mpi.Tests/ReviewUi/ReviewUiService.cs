@@ -17,8 +17,9 @@ public class ReviewUiService : RunningService
     public const string Steward = "steward-cy";
     public const string Auditor = "auditor-dee";
 
-    /// <summary>Made-up family names, one review task each, oldest first.</summary>
-    protected virtual IReadOnlyList<string> TaskFamilies => ["Quarrington", "Vellacott", "Wetherall"];
+    /// <summary>Made-up patients (given and family name), one review task each, oldest first.</summary>
+    protected virtual IReadOnlyList<(string Given, string Family)> TaskPatients =>
+        [("Ottoline", "Quarrington"), ("Briony", "Vellacott"), ("Clemency", "Hetherwick")];
 
     /// <summary>The seeded tasks, oldest first: the task id and the person the incoming record may belong to.</summary>
     public IReadOnlyList<(string TaskId, string CandidatePersonId, string IncomingPersonId)> Tasks { get; private set; } = [];
@@ -35,24 +36,26 @@ public class ReviewUiService : RunningService
         }
         var registration = new RegistrationService.RegistrationServiceClient(Channel);
         var tasks = new List<(string, string, string)>();
-        foreach (var family in TaskFamilies)
+        for (var i = 0; i < TaskPatients.Count; i++)
         {
-            var first = await registration.RegisterAsync(Request("NORTH_HOSP", $"N-{family}", family, "9 Karri Court", "Perth", "6000"));
-            var uncertain = await registration.RegisterAsync(Request("SOUTH_LAB", $"S-{family}", family, "71 Marri Road", "Albany", "6330"));
+            var (given, family) = TaskPatients[i];
+            var birthDate = new DateOnly(1941 + 11 * i, 1 + 3 * i, 4 + 7 * i);
+            var first = await registration.RegisterAsync(Request("NORTH_HOSP", $"N-{family}", given, family, birthDate, $"{12 + i} Karri Court", "Perth", "6000"));
+            var uncertain = await registration.RegisterAsync(Request("SOUTH_LAB", $"S-{family}", given, family, birthDate, $"{71 + i} Marri Road", "Albany", "6330"));
             if (uncertain.Decision != Decision.Review) throw new InvalidOperationException($"seeding {family} gave {uncertain.Decision}, not a review task");
             tasks.Add((uncertain.ReviewTaskId, first.PersonId, uncertain.PersonId));
         }
         Tasks = tasks;
     }
 
-    private static RegisterRequest Request(string registry, string localId, string family, string address, string city, string postal) => new()
+    private static RegisterRequest Request(string registry, string localId, string given, string family, DateOnly birthDate, string address,
+        string city, string postal) => new()
     {
         Key = new RecordKey { Registry = registry, LocalId = localId },
         Demographics = new Demographics
         {
-            GivenName = $"Marigold{family[..3]}", FamilyName = family,
-            BirthDate = new DateOnly(1950, 1, 1).AddDays(family.Length * 977 + family[0] * 31).ToString("yyyy-MM-dd"),
-            Sex = "F", AddressLine = $"{family.Length} {address}", City = city, PostalCode = postal,
+            GivenName = given, FamilyName = family, BirthDate = birthDate.ToString("yyyy-MM-dd"), Sex = "F", AddressLine = address, City = city,
+            PostalCode = postal,
         },
     };
 }
