@@ -13,6 +13,15 @@ public interface IModelDesk
     /// <summary>A new version with these thresholds, activated and audited; refused when another version became active.</summary>
     Task<DeskResult> UpdateThresholdsAsync(string expectedActiveVersion, double autoLink, double review, string? reason, string actor,
         CancellationToken cancellation);
+
+    /// <summary>Retrains by EM on the stored records and stores the result, not active; returns its version.</summary>
+    Task<string> RetrainAsync(string actor, CancellationToken cancellation);
+
+    /// <summary>The stored <paramref name="version"/> beside the active one, or null when there is no such version.</summary>
+    Task<ModelComparison?> CompareAsync(string version, CancellationToken cancellation);
+
+    /// <summary>Activates a stored version (a retrained one, or a roll-back); refused when another version became active.</summary>
+    Task<DeskResult> ActivateAsync(string version, string expectedActiveVersion, string? reason, string actor, CancellationToken cancellation);
 }
 
 /// <summary>A model version: thresholds, who made it, when, from which version, whether it is active.</summary>

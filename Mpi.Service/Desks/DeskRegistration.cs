@@ -14,6 +14,7 @@ public static class DeskRegistration
         services.AddScoped<IReviewDesk, ReviewDesk>();
         services.AddScoped<IPersonDesk, PersonDesk>();
         services.AddScoped<IModelDesk, ModelDesk>();
+        services.AddScoped<ModelComparer>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         return services;
     }

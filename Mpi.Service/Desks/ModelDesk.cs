@@ -8,7 +8,7 @@ using Mpi.Service.Persistence.Entities;
 namespace Mpi.Service.Desks;
 
 /// <summary>The steward pages over the model versions service: thresholds, versions and the preview's data.</summary>
-public sealed class ModelDesk(ModelVersions versions, MpiDbContext db) : IModelDesk
+public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining, ModelComparer comparer, MpiDbContext db) : IModelDesk
 {
     /// <summary>Link events that carry a registration's best-candidate probability (not a person's later decision).</summary>
     private static readonly string[] ScoredKinds = ["new", "auto_link", "rule_link"];
@@ -35,6 +35,25 @@ public sealed class ModelDesk(ModelVersions versions, MpiDbContext db) : IModelD
         CancellationToken cancellation)
     {
         var (_, error, stale) = await versions.UpdateThresholdsAsync(expectedActiveVersion, autoLink, review, null, reason, actor, cancellation);
+        return error is null ? DeskResult.Done : new DeskResult(stale ? DeskProblem.Stale : DeskProblem.Invalid, error);
+    }
+
+    public async Task<string> RetrainAsync(string actor, CancellationToken cancellation) => (await retraining.RetrainAsync(actor, cancellation)).Version;
+
+    public async Task<ModelComparison?> CompareAsync(string version, CancellationToken cancellation)
+    {
+        if (await versions.GetAsync(version, cancellation) is not { } candidate) return null;
+        var (activeEntity, active) = await versions.GetAsync(null, cancellation) ?? throw new InvalidOperationException("no active model version");
+        var (levels, pairs) = await comparer.CompareAsync(active, candidate.Model, cancellation);
+        var training = candidate.Model.Training is { } t
+            ? $"{t.Method} on {t.Records} records: {t.RandomPairs} random and {t.BlockedPairs} blocked pairs, {t.Iterations} iterations, {(t.Converged ? "converged" : "not converged")}"
+            : null;
+        return new ModelComparison(Summary(activeEntity, active), Summary(candidate.Entity, candidate.Model), training, levels, pairs);
+    }
+
+    public async Task<DeskResult> ActivateAsync(string version, string expectedActiveVersion, string? reason, string actor, CancellationToken cancellation)
+    {
+        var (_, error, stale) = await versions.ActivateAsync(version, expectedActiveVersion, reason, actor, cancellation);
         return error is null ? DeskResult.Done : new DeskResult(stale ? DeskProblem.Stale : DeskProblem.Invalid, error);
     }
 

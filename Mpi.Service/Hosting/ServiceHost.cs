@@ -69,6 +69,7 @@ public static class ServiceHost
         builder.Services.AddScoped<ReviewQueue>();
         builder.Services.AddScoped<StewardOperations>();
         builder.Services.AddScoped<ModelVersions>();
+        builder.Services.AddScoped<ModelRetraining>();
 
         builder.Services.AddReviewUiDesks();
 

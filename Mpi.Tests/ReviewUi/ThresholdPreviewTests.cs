@@ -58,4 +58,31 @@ public sealed class ThresholdPreviewTests(ScoredReviewUiService service, Chromiu
         Assert.Contains(entries, e => e.Contains("fewer needless reviews", StringComparison.Ordinal));
         await Screenshots.SaveAsync(auditor, "audit");
     }
+
+    [Fact]
+    public async Task Retrain_StewardComparesThenActivates_TheTrainedVersionIsActiveAndAudited()
+    {
+        var page = await chromium.NewPageAsync(service.UiAddress);
+        await page.SignInAsync(ReviewUiService.Steward);
+        await page.GotoAsync("/steward/versions");
+
+        await page.ClickAsync("#retrain");
+
+        await page.WaitForURLAsync("**/steward/compare/**");
+        var trained = await page.TextContentAsync("#compared-version");
+        Assert.StartsWith("em-", trained, StringComparison.Ordinal);
+        Assert.True(await page.Locator("#levels tbody tr").CountAsync() > 10);
+        Assert.True(await page.Locator("#pairs tbody tr").CountAsync() > 0);
+        await Screenshots.SaveAsync(page, "compare");
+        await page.FillAsync("#reason", "trained on our own registries");
+        await page.ClickAsync("#activate");
+
+        await page.WaitForURLAsync("**/steward/versions?saved=true");
+        Assert.Contains(trained!, await page.Locator("#versions tbody tr.active").TextContentAsync(), StringComparison.Ordinal);
+        await using var scope = service.Services.CreateAsyncScope();
+        var audit = await scope.ServiceProvider.GetRequiredService<IAuditTrail>()
+            .ListAsync(new AuditQuery("user:" + ReviewUiService.Steward, null, trained, null, null), CancellationToken.None);
+        Assert.Contains(audit, a => a.Action == "train_model");
+        Assert.Contains(audit, a => a.Action == "activate_model" && a.Reason == "trained on our own registries");
+    }
 }
