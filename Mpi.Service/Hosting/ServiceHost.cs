@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -72,6 +73,10 @@ public static class ServiceHost
         builder.Services.AddScoped<ModelRetraining>();
 
         builder.Services.AddReviewUiDesks();
+        // Sign-in cookies are sealed with keys kept beside the database: they survive a restart and belong to this
+        // deployment, not to whichever user profile the process runs under.
+        builder.Services.AddDataProtection().SetApplicationName("mpi-review-ui")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!, "mpi-ui-keys")));
 
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<MpiMetrics>();

@@ -86,6 +86,19 @@ public sealed class ReviewUiAccessTests(ReviewUiService service, Chromium chromi
     }
 
     [Fact]
+    public async Task SignOut_SignedInClerk_EndsTheSession()
+    {
+        var page = await chromium.NewPageAsync(service.UiAddress);
+        await page.SignInAsync(ReviewUiService.Clerk);
+
+        await page.ClickAsync("form.who button");
+
+        await page.WaitForURLAsync("**/login");
+        await page.GotoAsync("/queue");
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LoginPost_WithoutAntiForgeryToken_IsRejected()
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(service.UiAddress) };
