@@ -41,4 +41,21 @@ public sealed class QueuePageTests(ReviewUiService service, Chromium chromium) :
         await Microsoft.Playwright.Assertions.Expect(row).ToContainTextAsync("open");
         Assert.Equal("0", await page.TextContentAsync("#count-claimed"));
     }
+
+    [Fact]
+    public async Task TaskPage_ClerkClaimsThenSkipsByKeyboard_TaskIsOpenAgainAndTheNextOneShows()
+    {
+        var first = service.Tasks[0].TaskId;
+        var page = await chromium.NewPageAsync(service.UiAddress);
+        await page.SignInAsync(ReviewUiService.Clerk);
+        await page.GotoAsync($"/tasks/{first}");
+        await page.Keyboard.PressAsync("c");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("h1")).ToContainTextAsync("claimed");
+
+        await page.Keyboard.PressAsync("k");
+
+        await page.WaitForURLAsync(url => url.Contains("/tasks/", StringComparison.Ordinal) && !url.EndsWith($"/tasks/{first}", StringComparison.Ordinal));
+        await page.GotoAsync("/queue");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator($"#queue tr[data-task='{first}']")).ToContainTextAsync("open");
+    }
 }

@@ -24,7 +24,9 @@ public sealed class TaskPageModel(IReviewDesk desk) : PageModel
         return await LoadAsync(cancellation) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(string answer, long version, string? personId, string? reason, CancellationToken cancellation)
+    /// <param name="candidate">The candidate persons the page showed, best first (a merge joins the others into the chosen one).</param>
+    public async Task<IActionResult> OnPostAsync(string answer, long version, string? personId, string[] candidate, string? reason,
+        CancellationToken cancellation)
     {
         var actor = User.Actor();
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -36,15 +38,14 @@ public sealed class TaskPageModel(IReviewDesk desk) : PageModel
                 if (result.Succeeded) return RedirectToPage(new { Id });
                 break;
             case "skip":
-                var current = await desk.GetTaskAsync(Id, actor, cancellation);
-                if (current?.ClaimedBy == actor) await desk.ReleaseAsync(Id, version, actor, cancellation);
+                // Releases the task when this reviewer holds it; otherwise the queue refuses and nothing changes.
+                await desk.ReleaseAsync(Id, version, actor, cancellation);
                 var next = await NextAsync(cancellation);
                 return next is null ? Redirect("/queue") : Redirect($"/tasks/{next}");
             case "same" or "different" or "merge":
-                var candidates = (await desk.GetTaskAsync(Id, actor, cancellation))?.Candidates.Select(c => c.Person.PersonId).ToArray() ?? [];
                 var kind = answer switch { "same" => ReviewAnswer.SamePerson, "merge" => ReviewAnswer.MergePersons, _ => ReviewAnswer.DifferentPerson };
-                personId ??= candidates.FirstOrDefault();
-                var merged = kind == ReviewAnswer.MergePersons ? candidates.Where(c => c != personId).ToArray() : [];
+                personId ??= candidate.FirstOrDefault();
+                var merged = kind == ReviewAnswer.MergePersons ? candidate.Where(c => c != personId).ToArray() : [];
                 result = await desk.ResolveAsync(Id, version, kind, kind == ReviewAnswer.DifferentPerson ? null : personId, merged, reason, actor,
                     cancellation);
                 if (result.Succeeded) return Redirect($"/tasks/{Id}?done=true");
