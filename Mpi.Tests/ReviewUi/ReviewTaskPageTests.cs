@@ -75,8 +75,6 @@ public sealed class ReviewTaskPageTests(ReviewUiService service, Chromium chromi
             Assert.NotNull(box);
             Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"a button lies outside the 390 px screen: {box.X} + {box.Width}");
         }
-        var wide = await page.EvaluateAsync<string>(
-            "Array.from(document.querySelectorAll('body *')).filter(e => !e.closest('.scroll') && e.getBoundingClientRect().right > 391).map(e => e.tagName + '.' + e.className).slice(0, 5).join(' ')");
-        Assert.True(wide.Length == 0, $"elements outside the 390 px screen: {wide}");
+        Assert.Equal("", await PhoneWidthTests.OutsideTheScreenAsync(page));
     }
 }
