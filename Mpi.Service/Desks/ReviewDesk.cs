@@ -59,10 +59,10 @@ public sealed class ReviewDesk(ReviewQueue queue, PersonReader persons, MpiDbCon
     }
 
     public async Task<DeskResult> ClaimAsync(long taskId, long expectedVersion, string actor, CancellationToken cancellation) =>
-        ToResult((await queue.ClaimAsync(taskId, expectedVersion, actor, cancellation)).Error);
+        await ToResultAsync((await queue.ClaimAsync(taskId, expectedVersion, actor, cancellation)).Error);
 
     public async Task<DeskResult> ReleaseAsync(long taskId, long expectedVersion, string actor, CancellationToken cancellation) =>
-        ToResult((await queue.ReleaseAsync(taskId, expectedVersion, actor, cancellation)).Error);
+        await ToResultAsync((await queue.ReleaseAsync(taskId, expectedVersion, actor, cancellation)).Error);
 
     public async Task<DeskResult> ResolveAsync(long taskId, long expectedVersion, ReviewAnswer answer, string? personId,
         IReadOnlyList<string> mergedPersonIds, string? reason, string actor, CancellationToken cancellation)
@@ -74,13 +74,20 @@ public sealed class ReviewDesk(ReviewQueue queue, PersonReader persons, MpiDbCon
             _ => ReviewResolutionKind.DifferentPerson,
         };
         var (_, error) = await queue.ResolveAsync(taskId, expectedVersion, resolution, personId, mergedPersonIds, reason, actor, cancellation);
-        return ToResult(error);
+        return await ToResultAsync(error);
     }
 
     private async Task<int> CountAsync(string state, CancellationToken cancellation) =>
         (await queue.ListAsync(new ReviewFilter([state], null, null, null, null, null, 1, 0), cancellation)).Total;
 
-    private static DeskResult ToResult(ReviewError? error) => error is null ? DeskResult.Done : new DeskResult(error.Kind switch
+    private async Task<DeskResult> ToResultAsync(ReviewError? error)
+    {
+        if (error is null) return DeskResult.Done;
+        await RefusedChange.ForgetAsync(db);
+        return ToResult(error);
+    }
+
+    private static DeskResult ToResult(ReviewError error) => new(error.Kind switch
     {
         ReviewErrorKind.NotFound => DeskProblem.NotFound,
         ReviewErrorKind.StaleVersion => DeskProblem.Stale,

@@ -47,4 +47,27 @@ public sealed class MergeFromTaskTests(ReviewUiService service, Chromium chromiu
         Assert.Equal(3, await page.Locator("#records tbody tr").CountAsync());
         Assert.Contains(new[] { first.PersonId, second.PersonId }, id => id == survivor);
     }
+
+    [Fact]
+    public async Task OpenTask_CandidateMergedMeanwhile_ClerkGetsTheCandidatesChangedMessage()
+    {
+        var (taskId, candidate, _) = service.Tasks[0];
+        var elsewhere = service.Tasks[1].CandidatePersonId;
+        var page = await chromium.NewPageAsync(service.UiAddress);
+        await page.SignInAsync(ReviewUiService.Clerk);
+        await page.GotoAsync($"/tasks/{taskId}");
+        var persons = new PersonService.PersonServiceClient(service.Channel);
+        var (survivor, merged) = (await persons.GetPersonAsync(new GetPersonRequest { PersonId = elsewhere }),
+            await persons.GetPersonAsync(new GetPersonRequest { PersonId = candidate }));
+        await persons.MergePersonsAsync(new MergePersonsRequest
+        {
+            SurvivorPersonId = elsewhere, MergedPersonId = candidate, ExpectedSurvivorVersion = survivor.Version,
+            ExpectedMergedVersion = merged.Version, Reason = "a steward's merge while the task was open",
+        });
+
+        await page.Keyboard.PressAsync("s");
+
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#problem")).ToContainTextAsync("A candidate person was merged");
+        Assert.Equal(0, await page.Locator("#resolution").CountAsync());
+    }
 }
