@@ -7,7 +7,7 @@ public interface IModelDesk
 
     Task<IReadOnlyList<ModelSummary>> VersionsAsync(CancellationToken cancellation);
 
-    /// <summary>The latest match scores and the reviewers' past answers, for the threshold preview.</summary>
+    /// <summary>The latest match scores and the latest reviewers' answers (at most <paramref name="recentScores"/> each), for the threshold preview.</summary>
     Task<ThresholdPreviewData> PreviewDataAsync(int recentScores, CancellationToken cancellation);
 
     /// <summary>A new version with these thresholds, activated and audited; refused when another version became active.</summary>
@@ -23,12 +23,3 @@ public interface IModelDesk
     /// <summary>Activates a stored version (a retrained one, or a roll-back); refused when another version became active.</summary>
     Task<DeskResult> ActivateAsync(string version, string expectedActiveVersion, string? reason, string actor, CancellationToken cancellation);
 }
-
-/// <summary>A model version: thresholds, who made it, when, from which version, whether it is active.</summary>
-public sealed record ModelSummary(string Version, double AutoLink, double Review, DateTimeOffset CreatedAt, string CreatedBy, bool IsActive,
-    DateTimeOffset? ActivatedAt, string? BasedOnVersion, string Description);
-
-/// <summary>Recent best-candidate probabilities, and resolved review tasks as (probability, reviewer said same person).</summary>
-public sealed record ThresholdPreviewData(IReadOnlyList<double> RecentScores, IReadOnlyList<ReviewedScore> Reviewed);
-
-public sealed record ReviewedScore(double Probability, bool SamePerson);

@@ -26,7 +26,7 @@ public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining
     {
         var scores = await db.LinkEvents.AsNoTracking().Where(e => e.Probability != null && ScoredKinds.Contains(e.Kind))
             .OrderByDescending(e => e.Id).Take(recentScores).Select(e => e.Probability!.Value).ToListAsync(cancellation);
-        var reviewed = await db.ReviewTasks.AsNoTracking().Where(t => t.State == "resolved")
+        var reviewed = await db.ReviewTasks.AsNoTracking().Where(t => t.State == "resolved").OrderByDescending(t => t.Id).Take(recentScores)
             .Select(t => new ReviewedScore(t.Probability, t.Resolution != "different_person")).ToListAsync(cancellation);
         return new ThresholdPreviewData(scores, reviewed);
     }
