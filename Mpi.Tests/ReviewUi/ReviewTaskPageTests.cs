@@ -32,6 +32,11 @@ public sealed class ReviewTaskPageTests(ReviewUiService service, Chromium chromi
         Assert.Equal(2, records.Count);
         Assert.Contains(records, r => r.Contains("NORTH_HOSP", StringComparison.Ordinal));
         Assert.Contains(records, r => r.Contains("SOUTH_LAB", StringComparison.Ordinal));
+        await using var scope = service.Services.CreateAsyncScope();
+        var audit = await scope.ServiceProvider.GetRequiredService<IAuditTrail>()
+            .ListAsync(new AuditQuery("user:" + ReviewUiService.Clerk, null, null, null, null), CancellationToken.None);
+        Assert.Contains(audit, a => a.Action == "read_person" && a.Subject == candidate);
+        Assert.Contains(audit, a => a.Action == "resolve_review" && a.Subject == $"review_task/{taskId}" && a.Outcome == "same_person");
     }
 
     [Fact]
