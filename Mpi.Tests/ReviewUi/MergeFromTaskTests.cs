@@ -32,9 +32,7 @@ public sealed class MergeFromTaskTests(ReviewUiService service, Chromium chromiu
         });
         var third = await Registration.RegisterAsync(Request("SOUTH_PHARM", "3 Karri Rise", "Denmark", "6333"));
         Assert.Equal(Decision.Review, third.Decision);
-        var page = await chromium.NewPageAsync(service.UiAddress);
-        await page.SignInAsync(ReviewUiService.Clerk);
-        await page.GotoAsync($"/tasks/{third.ReviewTaskId}");
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, $"/tasks/{third.ReviewTaskId}");
         Assert.Equal(2, await page.Locator("#actions input[name=personId]").CountAsync());
 
         await page.Keyboard.PressAsync("1");
@@ -53,9 +51,7 @@ public sealed class MergeFromTaskTests(ReviewUiService service, Chromium chromiu
     {
         var (taskId, candidate, _) = service.Tasks[0];
         var elsewhere = service.Tasks[1].CandidatePersonId;
-        var page = await chromium.NewPageAsync(service.UiAddress);
-        await page.SignInAsync(ReviewUiService.Clerk);
-        await page.GotoAsync($"/tasks/{taskId}");
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, $"/tasks/{taskId}");
         var persons = new PersonService.PersonServiceClient(service.Channel);
         var (survivor, merged) = (await persons.GetPersonAsync(new GetPersonRequest { PersonId = elsewhere }),
             await persons.GetPersonAsync(new GetPersonRequest { PersonId = candidate }));

@@ -12,9 +12,7 @@ public sealed class PersonPageTests(ReviewUiService service, Chromium chromium) 
     public async Task Unlink_StewardGivesAReason_RecordLeavesThePersonAndHistoryShowsIt()
     {
         var (taskId, candidate, _) = service.Tasks[0];
-        var page = await chromium.NewPageAsync(service.UiAddress);
-        await page.SignInAsync(ReviewUiService.Steward);
-        await page.GotoAsync($"/tasks/{taskId}");
+        var page = await chromium.OpenAsync(service, ReviewUiService.Steward, $"/tasks/{taskId}");
         await page.Keyboard.PressAsync("s");
         await page.WaitForURLAsync("**?done=true");
         await page.GotoAsync($"/persons/{candidate}");
@@ -42,9 +40,7 @@ public sealed class PersonPageTests(ReviewUiService service, Chromium chromium) 
             SurvivorPersonId = survivor, MergedPersonId = merged, ExpectedSurvivorVersion = survivorView.Version,
             ExpectedMergedVersion = mergedView.Version, Reason = "same person, per the registration desk",
         });
-        var page = await chromium.NewPageAsync(service.UiAddress);
-        await page.SignInAsync(ReviewUiService.Steward);
-        await page.GotoAsync($"/persons/{survivor}");
+        var page = await chromium.OpenAsync(service, ReviewUiService.Steward, $"/persons/{survivor}");
         Assert.Equal(2, await page.Locator("#records tbody tr").CountAsync());
 
         await page.FillAsync("form[action*='Unmerge'] input[name=reason]", "different mothers' names");

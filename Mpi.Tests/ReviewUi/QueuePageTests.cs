@@ -26,9 +26,7 @@ public sealed class QueuePageTests(ReviewUiService service, Chromium chromium) :
     public async Task Queue_ClerkMovesDownAndClaimsByKeyboard_TaskIsClaimedThenReleased()
     {
         var second = service.Tasks[1].TaskId;
-        var page = await chromium.NewPageAsync(service.UiAddress);
-        await page.SignInAsync(ReviewUiService.SecondClerk);
-        await page.GotoAsync("/queue");
+        var page = await chromium.OpenAsync(service, ReviewUiService.SecondClerk, "/queue");
         Assert.Equal("0", await page.TextContentAsync("#count-claimed"));
 
         await page.Keyboard.PressAsync("j");
@@ -46,9 +44,7 @@ public sealed class QueuePageTests(ReviewUiService service, Chromium chromium) :
     public async Task TaskPage_ClerkClaimsThenSkipsByKeyboard_TaskIsOpenAgainAndTheNextOneShows()
     {
         var first = service.Tasks[0].TaskId;
-        var page = await chromium.NewPageAsync(service.UiAddress);
-        await page.SignInAsync(ReviewUiService.Clerk);
-        await page.GotoAsync($"/tasks/{first}");
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, $"/tasks/{first}");
         await page.Keyboard.PressAsync("c");
         await Microsoft.Playwright.Assertions.Expect(page.Locator("h1")).ToContainTextAsync("claimed");
 

@@ -12,9 +12,7 @@ public sealed class ReviewTaskPageTests(ReviewUiService service, Chromium chromi
     public async Task OldestTask_ClerkAnswersSamePersonByKeyboard_PersonHasBothRecords()
     {
         var (taskId, candidate, _) = service.Tasks[0];
-        var page = await chromium.NewPageAsync(service.UiAddress);
-        await page.SignInAsync(ReviewUiService.Clerk);
-        await page.GotoAsync("/queue");
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue");
         await Screenshots.SaveAsync(page, "queue");
 
         await page.Keyboard.PressAsync("o");
@@ -66,9 +64,7 @@ public sealed class ReviewTaskPageTests(ReviewUiService service, Chromium chromi
     public async Task TaskPage_PhoneWidth_ActionsFitTheScreen()
     {
         var (taskId, _, _) = service.Tasks[1];
-        var page = await chromium.NewPageAsync(service.UiAddress, 390, 844);
-        await page.SignInAsync(ReviewUiService.Clerk);
-        await page.GotoAsync("/queue");
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue", 390, 844);
         await Screenshots.SaveAsync(page, "queue-phone");
 
         await page.GotoAsync($"/tasks/{taskId}");

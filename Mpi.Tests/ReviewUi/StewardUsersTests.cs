@@ -7,9 +7,7 @@ public sealed class StewardUsersTests(ReviewUiService service, Chromium chromium
     [Fact]
     public async Task AddUser_StewardAddsAnAuditor_TheAuditorSignsInToTheAuditTrail()
     {
-        var steward = await chromium.NewPageAsync(service.UiAddress);
-        await steward.SignInAsync(ReviewUiService.Steward);
-        await steward.GotoAsync("/steward/users");
+        var steward = await chromium.OpenAsync(service, ReviewUiService.Steward, "/steward/users");
         await steward.FillAsync("input[name=userName]", "auditor-eve");
         await steward.SelectOptionAsync("select[name=role]", "auditor");
         await steward.FillAsync("input[name=password]", "another-long-password");
@@ -27,9 +25,7 @@ public sealed class StewardUsersTests(ReviewUiService service, Chromium chromium
     [Fact]
     public async Task AddUser_ShortPassword_IsRefused()
     {
-        var steward = await chromium.NewPageAsync(service.UiAddress);
-        await steward.SignInAsync(ReviewUiService.Steward);
-        await steward.GotoAsync("/steward/users");
+        var steward = await chromium.OpenAsync(service, ReviewUiService.Steward, "/steward/users");
         await steward.FillAsync("input[name=userName]", "clerk-short");
         await steward.FillAsync("input[name=password]", "short");
         // The browser's own minlength check would stop the form; the server must refuse it as well.

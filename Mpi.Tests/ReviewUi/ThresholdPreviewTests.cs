@@ -28,9 +28,7 @@ public sealed class ThresholdPreviewTests(ScoredReviewUiService service, Chromiu
     [Fact]
     public async Task ReviewThreshold_StewardMovesItAndSaves_PreviewChangesFirstThenANewAuditedVersionIsActive()
     {
-        var page = await chromium.NewPageAsync(service.UiAddress);
-        await page.SignInAsync(ReviewUiService.Steward);
-        await page.GotoAsync("/steward/thresholds");
+        var page = await chromium.OpenAsync(service, ReviewUiService.Steward, "/steward/thresholds");
         var before = (New: await page.TextContentAsync("#count-new"), Review: await page.TextContentAsync("#count-review"));
         var active = await page.TextContentAsync("#active-version");
 
@@ -51,9 +49,7 @@ public sealed class ThresholdPreviewTests(ScoredReviewUiService service, Chromiu
         var row = page.Locator("#versions tbody tr.active");
         Assert.Contains("0.45", await row.TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal("user:" + ReviewUiService.Steward, await row.Locator(".made-by").TextContentAsync());
-        var auditor = await chromium.NewPageAsync(service.UiAddress);
-        await auditor.SignInAsync(ReviewUiService.Auditor);
-        await auditor.GotoAsync("/audit?action=activate_model&actor=user:" + ReviewUiService.Steward);
+        var auditor = await chromium.OpenAsync(service, ReviewUiService.Auditor, "/audit?action=activate_model&actor=user:" + ReviewUiService.Steward);
         var entries = await auditor.Locator("#audit tbody tr").AllTextContentsAsync();
         Assert.Contains(entries, e => e.Contains("fewer needless reviews", StringComparison.Ordinal));
         await Screenshots.SaveAsync(auditor, "audit");
@@ -62,9 +58,7 @@ public sealed class ThresholdPreviewTests(ScoredReviewUiService service, Chromiu
     [Fact]
     public async Task Retrain_StewardComparesThenActivates_TheTrainedVersionIsActiveAndAudited()
     {
-        var page = await chromium.NewPageAsync(service.UiAddress);
-        await page.SignInAsync(ReviewUiService.Steward);
-        await page.GotoAsync("/steward/versions");
+        var page = await chromium.OpenAsync(service, ReviewUiService.Steward, "/steward/versions");
 
         await page.ClickAsync("#retrain");
 

@@ -13,4 +13,14 @@ public static class UiSession
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
     }
+
+    /// <summary>A fresh browser context signed in as <paramref name="userName"/>, on <paramref name="path"/>.</summary>
+    public static async Task<IPage> OpenAsync(this Chromium chromium, ReviewUiService service, string userName, string path, int width = 1280,
+        int height = 800)
+    {
+        var page = await chromium.NewPageAsync(service.UiAddress, width, height);
+        await page.SignInAsync(userName);
+        await page.GotoAsync(path);
+        return page;
+    }
 }
