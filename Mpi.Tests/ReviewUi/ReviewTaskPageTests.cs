@@ -18,7 +18,7 @@ public sealed class ReviewTaskPageTests(ReviewUiService service, Chromium chromi
         await page.Keyboard.PressAsync("o");
         await page.WaitForURLAsync($"**/tasks/{taskId}");
         Assert.True(await page.IsVisibleAsync("table.compare tr.level-strong"));
-        Assert.True(await page.IsVisibleAsync("canvas.waterfall"));
+        Assert.True(await page.EvaluateAsync<bool>("Chart.getChart(document.querySelector('canvas.waterfall')) !== undefined"), "Chart.js did not draw the waterfall");
         await Screenshots.SaveAsync(page, "task");
         await page.Keyboard.PressAsync("s");
 

@@ -31,6 +31,8 @@ public sealed class ThresholdPreviewTests(ScoredReviewUiService service, Chromiu
         var page = await chromium.OpenAsync(service, ReviewUiService.Steward, "/steward/thresholds");
         var before = (New: await page.TextContentAsync("#count-new"), Review: await page.TextContentAsync("#count-review"));
         var active = await page.TextContentAsync("#active-version");
+        Assert.True(await page.EvaluateAsync<bool>("['histogram', 'precision-recall'].every(id => Chart.getChart(document.getElementById(id)) !== undefined)"),
+            "Chart.js did not draw the preview");
 
         await page.FocusAsync("#review");
         for (var i = 0; i < 35; i++) await page.Keyboard.PressAsync("ArrowRight");
