@@ -15,6 +15,10 @@ public sealed class MpiServiceOptions
     [Range(0, 65535)]
     public int MetricsPort { get; set; } = 5081;
 
+    /// <summary>Port of the HTTP/1.1 endpoint that serves the review UI (default 5082).</summary>
+    [Range(0, 65535)]
+    public int UiPort { get; set; } = 5082;
+
     /// <summary>Listen on every interface instead of loopback only.</summary>
     public bool ListenOnAllInterfaces { get; set; }
 

@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Settings;
+using Mpi.ReviewUi.Accounts;
+using Mpi.ReviewUi.Hosting;
+using Mpi.Service.Desks;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Model;
@@ -19,7 +23,7 @@ using Serilog.Formatting.Compact;
 namespace Mpi.Service.Hosting;
 
 /// <summary>
-/// The gRPC service host: Kestrel with a cleartext HTTP/2 endpoint, EF Core on SQLite (created and migrated before
+/// The gRPC service host: Kestrel with a cleartext HTTP/2 endpoint (gRPC), HTTP/1.1 endpoints for metrics and the review UI, EF Core on SQLite (created and migrated before
 /// the first request), standard health checking and server reflection, and Serilog on the console. Logs carry record
 /// keys and outcomes only, never demographics.
 /// </summary>
@@ -53,6 +57,7 @@ public static class ServiceHost
             kestrel.Listen(address, options.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
             // Prometheus scrapes over HTTP/1.1, which the gRPC endpoint does not speak.
             kestrel.Listen(address, options.MetricsPort, l => l.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(address, options.UiPort, l => l.Protocols = HttpProtocols.Http1);
         });
 
         builder.Services.AddDbContext<MpiDbContext>(db => db.UseSqlite($"Data Source={options.DatabasePath};Default Timeout=30")
@@ -72,6 +77,13 @@ public static class ServiceHost
         builder.Services.AddScoped<ReviewQueue>();
         builder.Services.AddScoped<StewardOperations>();
         builder.Services.AddScoped<ModelVersions>();
+        builder.Services.AddScoped<ModelRetraining>();
+
+        builder.Services.AddReviewUiDesks();
+        // Sign-in cookies are sealed with keys kept beside the database: they survive a restart and belong to this
+        // deployment, not to whichever user profile the process runs under.
+        builder.Services.AddDataProtection().SetApplicationName("mpi-review-ui")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!, "mpi-ui-keys")));
 
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<MpiMetrics>();
@@ -93,6 +105,7 @@ public static class ServiceHost
         });
 
         var app = builder.Build();
+        app.UseReviewUi(ReviewUiPort.IsUiConnection);
         app.MapGrpcService<RegistrationGrpcService>();
         app.MapGrpcService<PersonGrpcService>();
         app.MapGrpcService<ReviewGrpcService>();
@@ -117,6 +130,7 @@ public static class ServiceHost
         var health = app.Services.GetRequiredService<Grpc.HealthCheck.HealthServiceImpl>();
         foreach (var service in ServedServices.Prepend("")) health.SetStatus(service, Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving);
         await DevelopmentCredential.IssueOnFirstStartAsync(app.Services.GetRequiredService<CredentialStore>(), Console.Out, cancellation);
+        await FirstSteward.EnsureAsync(app.Services, Console.Out, cancellation);
         _ = app.Services.GetRequiredService<IOptions<MpiServiceOptions>>().Value;
     }
 }

@@ -52,6 +52,24 @@ public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, Reg
         return (model, null, false);
     }
 
+    /// <summary>
+    /// Stores a model (e.g. retrained by EM) as a version that is not active: the steward compares it with the active
+    /// one before activating it. Audited as <c>train_model</c>.
+    /// </summary>
+    public async Task StoreCandidateAsync(MatchModel model, string actor, string? reason, CancellationToken cancellation)
+    {
+        var now = time.GetUtcNow();
+        db.ModelVersions.Add(new ModelVersionEntity
+        {
+            Version = model.Version, Json = MatchModelJson.Serialize(model), CreatedAt = now, CreatedBy = actor, IsActive = false,
+        });
+        db.AuditEntries.Add(new AuditEntryEntity
+        {
+            At = now, Actor = actor, Action = "train_model", Subject = model.Version, Outcome = "stored", Reason = reason,
+        });
+        await db.SaveChangesAsync(cancellation);
+    }
+
     /// <summary>Makes a stored version active again (roll back or forward).</summary>
     public async Task<(MatchModel? Model, string? Error, bool Stale)> ActivateAsync(string version, string expectedActive, string? reason, string actor,
         CancellationToken cancellation)

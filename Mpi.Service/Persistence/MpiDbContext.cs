@@ -15,6 +15,7 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
     public DbSet<ReviewTaskEntity> ReviewTasks => Set<ReviewTaskEntity>();
     public DbSet<CredentialEntity> Credentials => Set<CredentialEntity>();
     public DbSet<ProcessedMessageEntity> ProcessedMessages => Set<ProcessedMessageEntity>();
+    public DbSet<ReviewerEntity> Reviewers => Set<ReviewerEntity>();
 
     /// <summary>Times as 64-bit binary values: SQLite has no date type, and text cannot be ordered or compared in SQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
@@ -54,6 +55,12 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
         model.Entity<AuditEntryEntity>(e => e.HasIndex(a => a.At));
         model.Entity<ModelVersionEntity>(e => e.HasKey(m => m.Version));
         model.Entity<CredentialEntity>(e => e.HasKey(c => c.Id));
+        model.Entity<ReviewerEntity>(e =>
+        {
+            e.HasKey(r => r.UserName);
+            e.Property(r => r.UserName).HasMaxLength(64);
+            e.Property(r => r.Role).HasMaxLength(16);
+        });
         model.Entity<ProcessedMessageEntity>(e =>
         {
             e.HasKey(m => new { m.Registry, m.MessageId });

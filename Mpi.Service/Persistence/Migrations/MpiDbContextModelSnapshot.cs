@@ -289,6 +289,36 @@ namespace Mpi.Service.Persistence.Migrations
                     b.ToTable("ReviewTasks");
                 });
 
+            modelBuilder.Entity("Mpi.Service.Persistence.Entities.ReviewerEntity", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("Reviewers");
+                });
+
             modelBuilder.Entity("Mpi.Service.Persistence.Entities.SourceRecordEntity", b =>
                 {
                     b.Property<long>("Id")

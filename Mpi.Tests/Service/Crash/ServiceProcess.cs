@@ -27,7 +27,7 @@ internal sealed partial class ServiceProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(databasePath)!,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Mpi.Service.dll"), "--port", "0", "--metrics-port", "0", "--database", databasePath })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Mpi.Service.dll"), "--port", "0", "--metrics-port", "0", "--ui-port", "0", "--database", databasePath })
             start.ArgumentList.Add(argument);
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Received(e.Data);
@@ -77,6 +77,17 @@ internal sealed partial class ServiceProcess : IDisposable
             service.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The development steward's password printed on the first start, or null.</summary>
+    public string? DevelopmentStewardPassword => StewardLine().Match(Output) is { Success: true } m ? m.Groups[1].Value : null;
+
+    /// <summary>The review UI's address: the third endpoint announced (after gRPC and metrics).</summary>
+    public async Task<string> UiAddressAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        while (ListeningLine().Matches(Output) is var lines && lines.Count < 3) await Task.Delay(50, cancellation.Token);
+        return ListeningLine().Matches(Output)[2].Groups[1].Value;
     }
 
     /// <summary>A channel that sends <paramref name="key"/> as a bearer token with every call.</summary>
@@ -129,4 +140,7 @@ internal sealed partial class ServiceProcess : IDisposable
 
     [GeneratedRegex(@"shown once\): (mpi_\S+)")]
     private static partial Regex DevelopmentKeyLine();
+
+    [GeneratedRegex(@"steward \(shown once\): user steward, password (\S+)")]
+    private static partial Regex StewardLine();
 }

@@ -25,6 +25,12 @@ public class RunningService : IAsyncLifetime
     /// <summary>The HTTP/1.1 endpoint serving /metrics.</summary>
     public string MetricsAddress { get; private set; } = "";
 
+    /// <summary>The HTTP/1.1 endpoint serving the review UI.</summary>
+    public string UiAddress { get; private set; } = "";
+
+    /// <summary>The host's services (the desks, the reviewer directory), for seeding what a test needs.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>A key for every registry and RPC; <see cref="Channel"/> sends it.</summary>
     public string ApiKey { get; private set; } = "";
 
@@ -39,20 +45,22 @@ public class RunningService : IAsyncLifetime
     });
     public string DatabasePath => Path.Combine(_folder.FullName, "mpi.db");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _app = ServiceHost.Build([], new Dictionary<string, string?>
         {
             ["Mpi:GrpcPort"] = "0",
             ["Mpi:MetricsPort"] = "0",
+            ["Mpi:UiPort"] = "0",
             ["Mpi:DatabasePath"] = DatabasePath,
         });
         await ServiceHost.PrepareAsync(_app, StartingModel());
         await _app.StartAsync();
-        // Kestrel lists the endpoints in the order they were configured: gRPC, then metrics.
+        // Kestrel lists the endpoints in the order they were configured: gRPC, metrics, then the review UI.
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToArray();
         var address = addresses[0];
         MetricsAddress = addresses[1];
+        UiAddress = addresses[2];
         Address = address;
         ApiKey = await Credentials.IssueAsync("test-engine", CallerCredential.All, CallerCredential.All);
         Channel = ChannelWith(ApiKey);

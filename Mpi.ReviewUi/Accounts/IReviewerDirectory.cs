@@ -1,0 +1,17 @@
+namespace Mpi.ReviewUi.Accounts;
+
+/// <summary>Where UI users are kept (the service's database); sign-ins are audited.</summary>
+public interface IReviewerDirectory
+{
+    Task<ReviewerAccount?> FindAsync(string userName, CancellationToken cancellation);
+
+    Task<bool> AnyAsync(CancellationToken cancellation);
+
+    Task<IReadOnlyList<ReviewerAccount>> ListAsync(CancellationToken cancellation);
+
+    /// <summary>Adds a user; false when the name is taken. Audited as <paramref name="actor"/>.</summary>
+    Task<bool> CreateAsync(ReviewerAccount account, string actor, CancellationToken cancellation);
+
+    /// <summary>Writes a sign-in (or a refused one) to the audit trail.</summary>
+    Task RecordSignInAsync(string userName, bool succeeded, CancellationToken cancellation);
+}

@@ -1,0 +1,20 @@
+using Mpi.Matching.Normalization;
+using Mpi.Matching.Records;
+
+namespace Mpi.ReviewUi.Desks;
+
+/// <summary>A person: golden view, source records and link history, as read (and audited) by the service.</summary>
+/// <param name="State">active, merged or retired.</param>
+public sealed record PersonView(string PersonId, string State, string? MergedIntoPersonId, long Version, IReadOnlyDictionary<string, string> Golden,
+    IReadOnlyList<RecordView> Records, IReadOnlyList<HistoryEntry> History, IReadOnlyList<long> OpenTaskIds);
+
+/// <summary>A source record as received, with what normalisation did with each field.</summary>
+public sealed record RecordView(PatientRecord Record, string PersonId, DateTimeOffset UpdatedAt, IReadOnlyList<FieldReceipt> Receipts)
+{
+    /// <summary>The field as received, or null.</summary>
+    public string? Received(string field) => Receipts.FirstOrDefault(r => r.Field == field)?.Received;
+}
+
+/// <summary>One change of a record's person: who, when, how and why.</summary>
+public sealed record HistoryEntry(long EventId, string Registry, string LocalId, string? FromPersonId, string ToPersonId, string Kind,
+    double? Probability, string? ModelVersion, string Actor, DateTimeOffset At, string? Reason, string? Rule);

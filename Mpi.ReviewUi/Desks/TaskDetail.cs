@@ -1,0 +1,11 @@
+using Mpi.Matching.Scoring;
+
+namespace Mpi.ReviewUi.Desks;
+
+/// <summary>A review task as the task page shows it: the incoming record and each candidate person with its score.</summary>
+public sealed record TaskDetail(long TaskId, string State, long Version, string? ClaimedBy, DateTimeOffset CreatedAt, double Probability,
+    string ModelVersion, double PriorProbability, RecordView Incoming, IReadOnlyList<CandidateView> Candidates, string? Resolution,
+    string? ResolvedPersonId, string? ResolutionReason);
+
+/// <summary>A candidate person, how well the incoming record matches its best record, and why (the waterfall).</summary>
+public sealed record CandidateView(PersonView Person, double Probability, ScoreExplanation? Explanation, RecordView? MatchedRecord);

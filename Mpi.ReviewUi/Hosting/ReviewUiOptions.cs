@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Mpi.ReviewUi.Hosting;
+
+/// <summary>The review UI's settings, bound from the <c>Mpi:ReviewUi</c> configuration section.</summary>
+public sealed class ReviewUiOptions
+{
+    public const string Section = "Mpi:ReviewUi";
+
+    /// <summary>
+    /// The first steward, created on a database without UI users. Without it, a steward named <c>steward</c> with a
+    /// random password is created and the password printed once (the quick start's one command).
+    /// </summary>
+    public string? FirstStewardUserName { get; set; }
+
+    /// <summary>The first steward's password (from a secret store or the environment, never a committed file).</summary>
+    [MinLength(ReviewUi.Accounts.ReviewerPasswords.MinimumLength)]
+    public string? FirstStewardPassword { get; set; }
+
+    /// <summary>How long a sign-in lasts without activity.</summary>
+    [Range(1, 24 * 60)]
+    public int SessionMinutes { get; set; } = 60;
+
+    /// <summary>How many recent match scores the threshold preview draws.</summary>
+    [Range(100, 1_000_000)]
+    public int PreviewScores { get; set; } = 20_000;
+}

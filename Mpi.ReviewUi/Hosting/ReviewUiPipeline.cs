@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.FileProviders;
+
+namespace Mpi.ReviewUi.Hosting;
+
+/// <summary>The UI's middleware and endpoints, answering only on the UI's own port.</summary>
+public static class ReviewUiPipeline
+{
+    /// <summary>Marks the UI's endpoints, so that other ports (gRPC, metrics) do not serve them.</summary>
+    private sealed class ReviewUiEndpoint;
+
+    /// <param name="isUiConnection">Whether a request arrived on the UI's port (the host knows its listeners).</param>
+    public static WebApplication UseReviewUi(this WebApplication app, Func<HttpContext, bool> isUiConnection)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/assets",
+            FileProvider = new EmbeddedFileProvider(typeof(ReviewUiPipeline).Assembly, "Mpi.ReviewUi.wwwroot"),
+        });
+        app.UseRouting();
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<ReviewUiEndpoint>() is not null && !isUiConnection(context))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            if (isUiConnection(context)) SecurityHeaders.Apply(context.Response);
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages().WithMetadata(new ReviewUiEndpoint());
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mpi.ReviewUi.Accounts;
+using Mpi.ReviewUi.Hosting;
+
+namespace Mpi.ReviewUi.Pages;
+
+/// <summary>Password sign-in against the reviewer directory; every attempt is audited.</summary>
+public sealed class LoginModel(IReviewerDirectory directory, ReviewerPasswords passwords) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? UserName { get; private set; }
+
+    public bool Failed { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string userName, string password, CancellationToken cancellation)
+    {
+        UserName = userName;
+        var account = await directory.FindAsync(userName, cancellation);
+        var succeeded = account is not null && passwords.Verify(account, password);
+        await directory.RecordSignInAsync(userName, succeeded, cancellation);
+        if (!succeeded)
+        {
+            Failed = true;
+            return Page();
+        }
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, account!.UserName), new Claim(ClaimTypes.Role, account.Role)], ReviewUiServices.CookieScheme);
+        await HttpContext.SignInAsync(ReviewUiServices.CookieScheme, new ClaimsPrincipal(identity));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+}

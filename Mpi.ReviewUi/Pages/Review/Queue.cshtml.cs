@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mpi.ReviewUi.Desks;
+
+namespace Mpi.ReviewUi.Pages.Review;
+
+/// <summary>The review queue: open and claimed tasks oldest first, filters, counts per state, claim and release.</summary>
+public sealed class QueueModel(IReviewDesk desk, TimeProvider time) : PageModel
+{
+    /// <summary>Score bands a reviewer can narrow the queue to (lower bound inclusive).</summary>
+    public static readonly IReadOnlyList<(string Key, string Label, double Min, double Max)> Bands =
+        [("low", "below 0.30", 0, 0.3), ("middle", "0.30 – 0.60", 0.3, 0.6), ("high", "0.60 and above", 0.6, 1)];
+
+    /// <summary>Waiting-time filters.</summary>
+    public static readonly IReadOnlyList<(string Key, string Label, TimeSpan Age)> Ages =
+        [("1h", "waiting 1 hour or more", TimeSpan.FromHours(1)), ("1d", "waiting 1 day or more", TimeSpan.FromDays(1)),
+            ("7d", "waiting 7 days or more", TimeSpan.FromDays(7))];
+
+    [BindProperty(SupportsGet = true)] public string? Registry { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Band { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Age { get; set; }
+
+    public QueuePage Queue { get; private set; } = new([], 0, 0, 0, 0);
+    public string? Problem { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation);
+
+    public async Task<IActionResult> OnPostClaimAsync(long taskId, long version, CancellationToken cancellation) =>
+        await ChangeAsync(await desk.ClaimAsync(taskId, version, User.Actor(), cancellation), cancellation);
+
+    public async Task<IActionResult> OnPostReleaseAsync(long taskId, long version, CancellationToken cancellation) =>
+        await ChangeAsync(await desk.ReleaseAsync(taskId, version, User.Actor(), cancellation), cancellation);
+
+    /// <summary>Shows a waiting time as the largest whole unit.</summary>
+    public string Waiting(DateTimeOffset since)
+    {
+        var age = Now - since;
+        return age.TotalDays >= 1 ? $"{(int)age.TotalDays} d" : age.TotalHours >= 1 ? $"{(int)age.TotalHours} h" : $"{Math.Max(0, (int)age.TotalMinutes)} min";
+    }
+
+    private async Task<IActionResult> ChangeAsync(DeskResult result, CancellationToken cancellation)
+    {
+        if (result.Succeeded) return RedirectToPage(new { Registry, Band, Age });
+        Problem = TaskMessages.Of(result);
+        await LoadAsync(cancellation);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellation)
+    {
+        Now = time.GetUtcNow();
+        var band = Bands.FirstOrDefault(b => b.Key == Band);
+        var age = Ages.FirstOrDefault(a => a.Key == Age);
+        Queue = await desk.ListAsync(new QueueQuery(string.IsNullOrWhiteSpace(Registry) ? null : Registry.Trim(),
+            band.Key is null ? null : band.Min, band.Key is null ? null : band.Max, age.Key is null ? null : age.Age), cancellation);
+    }
+}

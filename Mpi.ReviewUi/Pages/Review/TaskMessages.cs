@@ -1,0 +1,17 @@
+using Mpi.ReviewUi.Desks;
+
+namespace Mpi.ReviewUi.Pages.Review;
+
+/// <summary>What a reviewer is told when an action did not happen, in words that say what to do next.</summary>
+public static class TaskMessages
+{
+    public static string Of(DeskResult result) => result.Problem switch
+    {
+        DeskProblem.AlreadyResolved => "Someone else resolved this task while you were looking at it. Nothing was changed; the task now shows their answer.",
+        DeskProblem.Stale => "This task changed since you opened it (claimed, released or answered by someone else). Nothing was changed; check the current state and answer again.",
+        DeskProblem.ClaimedByOther => "Another reviewer holds this task. Nothing was changed.",
+        DeskProblem.CandidatesChanged => "A candidate person was merged since this task was scored. Nothing was changed; a steward should look at the persons involved.",
+        DeskProblem.NotFound => "There is no such task.",
+        _ => result.Message ?? "The action was refused.",
+    };
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mpi.ReviewUi.Desks;
+
+namespace Mpi.ReviewUi.Pages.Review;
+
+/// <summary>
+/// One review task: the incoming record beside each candidate person, field by field, and the reviewer's answer.
+/// An answer carries the version the page showed, so an answer to a task someone else changed meanwhile is refused
+/// with a message instead of overwriting theirs.
+/// </summary>
+public sealed class TaskPageModel(IReviewDesk desk) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+
+    public TaskDetail? Detail { get; private set; }
+    public string? Problem { get; private set; }
+    public bool JustResolved { get; private set; }
+    public long? NextTaskId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(bool done, CancellationToken cancellation)
+    {
+        JustResolved = done;
+        return await LoadAsync(cancellation) ? Page() : NotFound();
+    }
+
+    /// <param name="candidate">The candidate persons the page showed, best first (a merge joins the others into the chosen one).</param>
+    public async Task<IActionResult> OnPostAsync(string answer, long version, string? personId, string[] candidate, string? reason,
+        CancellationToken cancellation)
+    {
+        var actor = User.Actor();
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        DeskResult result;
+        switch (answer)
+        {
+            case "claim":
+                result = await desk.ClaimAsync(Id, version, actor, cancellation);
+                if (result.Succeeded) return RedirectToPage(new { Id });
+                break;
+            case "skip":
+                // Releases the task when this reviewer holds it; otherwise the queue refuses and nothing changes.
+                await desk.ReleaseAsync(Id, version, actor, cancellation);
+                var next = await NextAsync(cancellation);
+                return next is null ? Redirect("/queue") : Redirect($"/tasks/{next}");
+            case "same" or "different" or "merge":
+                var kind = answer switch { "same" => ReviewAnswer.SamePerson, "merge" => ReviewAnswer.MergePersons, _ => ReviewAnswer.DifferentPerson };
+                personId ??= candidate.FirstOrDefault();
+                var merged = kind == ReviewAnswer.MergePersons ? candidate.Where(c => c != personId).ToArray() : [];
+                result = await desk.ResolveAsync(Id, version, kind, kind == ReviewAnswer.DifferentPerson ? null : personId, merged, reason, actor,
+                    cancellation);
+                if (result.Succeeded) return Redirect($"/tasks/{Id}?done=true");
+                break;
+            default:
+                result = new DeskResult(DeskProblem.Invalid, "Choose same person, different person, merge persons or skip.");
+                break;
+        }
+        Problem = TaskMessages.Of(result);
+        return await LoadAsync(cancellation) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellation)
+    {
+        Detail = await desk.GetTaskAsync(Id, User.Actor(), cancellation);
+        NextTaskId = await NextAsync(cancellation);
+        return Detail is not null;
+    }
+
+    /// <summary>The oldest open task other than this one.</summary>
+    private async Task<long?> NextAsync(CancellationToken cancellation)
+    {
+        var page = await desk.ListAsync(new QueueQuery(null, null, null, null, PageSize: 20), cancellation);
+        return page.Items.Where(t => t.TaskId != Id && t.State == "open").Select(t => (long?)t.TaskId).FirstOrDefault();
+    }
+}

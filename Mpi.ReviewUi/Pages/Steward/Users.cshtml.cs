@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mpi.ReviewUi.Accounts;
+
+namespace Mpi.ReviewUi.Pages.Steward;
+
+/// <summary>The steward adds UI users (clerks, stewards, auditors); the password is hashed at once and never shown again.</summary>
+public sealed class UsersModel(IReviewerDirectory directory, ReviewerPasswords passwords) : PageModel
+{
+    public IReadOnlyList<ReviewerAccount> Users { get; private set; } = [];
+    public string? Problem { get; private set; }
+    public string? Added { get; private set; }
+
+    public async Task OnGetAsync(string? added, CancellationToken cancellation)
+    {
+        Added = added;
+        Users = await directory.ListAsync(cancellation);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string userName, string role, string password, CancellationToken cancellation)
+    {
+        userName = (userName ?? "").Trim();
+        if (userName.Length is 0 or > 64 || !ReviewerRoles.All.Contains(role))
+            Problem = "Give a user name (at most 64 characters) and a role.";
+        else if ((password ?? "").Length < ReviewerPasswords.MinimumLength)
+            Problem = $"The password must have at least {ReviewerPasswords.MinimumLength} characters.";
+        else if (!await directory.CreateAsync(new ReviewerAccount(userName, role, passwords.Hash(password!)), User.Actor(), cancellation))
+            Problem = "That user name is taken.";
+        else
+            return Redirect($"/steward/users?added={Uri.EscapeDataString(userName)}");
+        Users = await directory.ListAsync(cancellation);
+        return Page();
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Mpi.Matching.Normalization;
+using Mpi.Matching.Settings;
+using Mpi.ReviewUi.Desks;
+using Mpi.Service.Matching;
+using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
+
+namespace Mpi.Service.Desks;
+
+/// <summary>
+/// Puts a model version beside the active one: every level's weight under both, and the latest review tasks' pairs
+/// rescored under both with the band each model's thresholds give — what activating it would change.
+/// </summary>
+public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer)
+{
+    /// <summary>How many of the latest review tasks are rescored.</summary>
+    public const int PairsRescored = 200;
+
+    public async Task<(IReadOnlyList<LevelWeights> Levels, IReadOnlyList<RescoredPair> Pairs)> CompareAsync(MatchModel current, MatchModel candidate,
+        CancellationToken cancellation)
+    {
+        var levels = current.Comparisons.Select(c => c.Name).Union(candidate.Comparisons.Select(c => c.Name))
+            .SelectMany(name => Labels(current, candidate, name).Select(label => new LevelWeights(name, label,
+                current.Comparison(name)?.Levels.FirstOrDefault(l => l.Label == label)?.Weight,
+                candidate.Comparison(name)?.Levels.FirstOrDefault(l => l.Label == label)?.Weight)))
+            .ToArray();
+        var (now, then) = (new ActiveModel(current), new ActiveModel(candidate));
+        var pairs = new List<RescoredPair>();
+        foreach (var task in await db.ReviewTasks.AsNoTracking().OrderByDescending(t => t.Id).Take(PairsRescored).ToListAsync(cancellation))
+        {
+            var incoming = await db.SourceRecords.AsNoTracking().SingleAsync(r => r.Id == task.SourceRecordId, cancellation);
+            var personIds = task.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var others = await db.SourceRecords.AsNoTracking().Where(r => personIds.Contains(r.PersonId) && r.Id != incoming.Id).ToListAsync(cancellation);
+            if (others.Count == 0) continue;
+            var record = normalizer.Normalize(incoming.ToPatientRecord()).Record;
+            var candidates = others.Select(r => (r, normalizer.Normalize(r.ToPatientRecord()).Record)).ToArray();
+            var (before, after) = (Best(record, candidates, now), Best(record, candidates, then));
+            pairs.Add(new RescoredPair(task.Id, before, after, Band(before, current), Band(after, candidate), task.Resolution));
+        }
+        return (levels, pairs);
+    }
+
+    private static IEnumerable<string> Labels(MatchModel a, MatchModel b, string name) =>
+        (a.Comparison(name)?.Levels.Select(l => l.Label) ?? []).Union(b.Comparison(name)?.Levels.Select(l => l.Label) ?? []).Where(l => l != "missing");
+
+    private static double Best(Mpi.Matching.Records.NormalizedRecord record, (SourceRecordEntity, Mpi.Matching.Records.NormalizedRecord)[] candidates,
+        ActiveModel model) =>
+        PersonScoring.ByPerson(record, candidates, model).Values.Select(c => c.Candidate.Probability).DefaultIfEmpty(0).Max();
+
+    private static string Band(double probability, MatchModel model) =>
+        probability >= model.Thresholds.AutoLink ? "auto-link" : probability >= model.Thresholds.Review ? "review" : "new";
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Mpi.Matching.Settings;
+using Mpi.ReviewUi.Desks;
+using Mpi.Service.Model;
+using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
+
+namespace Mpi.Service.Desks;
+
+/// <summary>The steward pages over the model versions service: thresholds, versions and the preview's data.</summary>
+public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining, ModelComparer comparer, MpiDbContext db) : IModelDesk
+{
+    /// <summary>Link events that carry a registration's best-candidate probability (not a person's later decision).</summary>
+    private static readonly string[] ScoredKinds = ["new", "auto_link", "rule_link"];
+
+    public async Task<ModelSummary> ActiveAsync(CancellationToken cancellation)
+    {
+        var (entity, model) = await versions.GetAsync(null, cancellation) ?? throw new InvalidOperationException("no active model version");
+        return Summary(entity, model);
+    }
+
+    public async Task<IReadOnlyList<ModelSummary>> VersionsAsync(CancellationToken cancellation) =>
+        [.. (await versions.ListAsync(0, 500, cancellation)).Select(e => Summary(e, MatchModelJson.Deserialize(e.Json)))];
+
+    public async Task<ThresholdPreviewData> PreviewDataAsync(int recentScores, CancellationToken cancellation)
+    {
+        var scores = await db.LinkEvents.AsNoTracking().Where(e => e.Probability != null && ScoredKinds.Contains(e.Kind))
+            .OrderByDescending(e => e.Id).Take(recentScores).Select(e => e.Probability!.Value).ToListAsync(cancellation);
+        var reviewed = await db.ReviewTasks.AsNoTracking().Where(t => t.State == "resolved").OrderByDescending(t => t.Id).Take(recentScores)
+            .Select(t => new ReviewedScore(t.Probability, t.Resolution != "different_person")).ToListAsync(cancellation);
+        return new ThresholdPreviewData(scores, reviewed);
+    }
+
+    public async Task<DeskResult> UpdateThresholdsAsync(string expectedActiveVersion, double autoLink, double review, string? reason, string actor,
+        CancellationToken cancellation)
+    {
+        var (_, error, stale) = await versions.UpdateThresholdsAsync(expectedActiveVersion, autoLink, review, null, reason, actor, cancellation);
+        return error is null ? DeskResult.Done : new DeskResult(stale ? DeskProblem.Stale : DeskProblem.Invalid, error);
+    }
+
+    public async Task<string> RetrainAsync(string actor, CancellationToken cancellation) => (await retraining.RetrainAsync(actor, cancellation)).Version;
+
+    public async Task<ModelComparison?> CompareAsync(string version, CancellationToken cancellation)
+    {
+        if (await versions.GetAsync(version, cancellation) is not { } candidate) return null;
+        var (activeEntity, active) = await versions.GetAsync(null, cancellation) ?? throw new InvalidOperationException("no active model version");
+        var (levels, pairs) = await comparer.CompareAsync(active, candidate.Model, cancellation);
+        var training = candidate.Model.Training is { } t
+            ? $"{t.Method} on {t.Records} records: {t.RandomPairs} random and {t.BlockedPairs} blocked pairs, {t.Iterations} iterations, {(t.Converged ? "converged" : "not converged")}"
+            : null;
+        return new ModelComparison(Summary(activeEntity, active), Summary(candidate.Entity, candidate.Model), training, levels, pairs);
+    }
+
+    public async Task<DeskResult> ActivateAsync(string version, string expectedActiveVersion, string? reason, string actor, CancellationToken cancellation)
+    {
+        var (_, error, stale) = await versions.ActivateAsync(version, expectedActiveVersion, reason, actor, cancellation);
+        return error is null ? DeskResult.Done : new DeskResult(stale ? DeskProblem.Stale : DeskProblem.Invalid, error);
+    }
+
+    private static ModelSummary Summary(ModelVersionEntity e, MatchModel model) => new(e.Version, model.Thresholds.AutoLink, model.Thresholds.Review,
+        e.CreatedAt, e.CreatedBy, e.IsActive, e.ActivatedAt, e.BasedOnVersion, model.Description);
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Mpi.ReviewUi.Accounts;
+using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
+
+namespace Mpi.Service.Desks;
+
+/// <summary>The review UI's users in the MPI database; creations and sign-ins go to the audit trail.</summary>
+public sealed class ReviewerDirectory(MpiDbContext db, TimeProvider time) : IReviewerDirectory
+{
+    public async Task<ReviewerAccount?> FindAsync(string userName, CancellationToken cancellation)
+    {
+        var entity = await db.Reviewers.AsNoTracking().SingleOrDefaultAsync(r => r.UserName == userName, cancellation);
+        return entity is null ? null : ToAccount(entity);
+    }
+
+    public Task<bool> AnyAsync(CancellationToken cancellation) => db.Reviewers.AnyAsync(cancellation);
+
+    public async Task<IReadOnlyList<ReviewerAccount>> ListAsync(CancellationToken cancellation) =>
+        [.. (await db.Reviewers.AsNoTracking().OrderBy(r => r.UserName).ToListAsync(cancellation)).Select(ToAccount)];
+
+    public async Task<bool> CreateAsync(ReviewerAccount account, string actor, CancellationToken cancellation)
+    {
+        if (await db.Reviewers.AnyAsync(r => r.UserName == account.UserName, cancellation)) return false;
+        var now = time.GetUtcNow();
+        db.Reviewers.Add(new ReviewerEntity
+        {
+            UserName = account.UserName, Role = account.Role, PasswordHash = account.PasswordHash, CreatedAt = now, CreatedBy = actor,
+        });
+        db.AuditEntries.Add(new AuditEntryEntity
+        {
+            At = now, Actor = actor, Action = "create_reviewer", Subject = ReviewerRoles.Actor(account.UserName), Outcome = account.Role,
+        });
+        await db.SaveChangesAsync(cancellation);
+        return true;
+    }
+
+    public async Task RecordSignInAsync(string userName, bool succeeded, CancellationToken cancellation)
+    {
+        db.AuditEntries.Add(new AuditEntryEntity
+        {
+            At = time.GetUtcNow(), Actor = ReviewerRoles.Actor(userName), Action = "sign_in", Subject = "review_ui",
+            Outcome = succeeded ? "signed_in" : "refused",
+        });
+        await db.SaveChangesAsync(cancellation);
+    }
+
+    private static ReviewerAccount ToAccount(ReviewerEntity e) => new(e.UserName, e.Role, e.PasswordHash, e.DisabledAt);
+}

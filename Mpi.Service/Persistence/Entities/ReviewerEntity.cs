@@ -1,0 +1,13 @@
+namespace Mpi.Service.Persistence.Entities;
+
+/// <summary>A review UI user: name, role (clerk, steward, auditor) and password hash — never the password.</summary>
+public sealed class ReviewerEntity
+{
+    public required string UserName { get; set; }
+    public required string Role { get; set; }
+    /// <summary>ASP.NET Core Identity's password hash format (salted PBKDF2).</summary>
+    public required string PasswordHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTimeOffset? DisabledAt { get; set; }
+}

@@ -1,0 +1,57 @@
+namespace Mpi.Tests.ReviewUi;
+
+/// <summary>The queue: oldest first, filters, counts per state, claim and release by keyboard and by button.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class QueuePageTests(ReviewUiService service, Chromium chromium) : IClassFixture<ReviewUiService>
+{
+    [Theory]
+    [InlineData("registry=SOUTH_LAB", 3)]
+    [InlineData("registry=NORTH_HOSP", 0)]
+    [InlineData("band=high", 3)]
+    [InlineData("band=low", 0)]
+    [InlineData("age=1h", 0)]
+    public async Task Queue_Filtered_ShowsOnlyMatchingTasksOldestFirst(string filter, int expected)
+    {
+        var page = await chromium.NewPageAsync(service.UiAddress);
+        await page.SignInAsync(ReviewUiService.Clerk);
+
+        await page.GotoAsync($"/queue?{filter}");
+
+        var ids = await page.Locator("#queue tbody tr").EvaluateAllAsync<long[]>("rows => rows.map(r => Number(r.dataset.task))");
+        Assert.Equal(expected, ids.Length);
+        Assert.Equal(ids.Order(), ids);
+    }
+
+    [Fact]
+    public async Task Queue_ClerkMovesDownAndClaimsByKeyboard_TaskIsClaimedThenReleased()
+    {
+        var second = service.Tasks[1].TaskId;
+        var page = await chromium.OpenAsync(service, ReviewUiService.SecondClerk, "/queue");
+        Assert.Equal("0", await page.TextContentAsync("#count-claimed"));
+
+        await page.Keyboard.PressAsync("j");
+        await page.Keyboard.PressAsync("c");
+
+        var row = page.Locator($"#queue tr[data-task='{second}']");
+        await Microsoft.Playwright.Assertions.Expect(row).ToContainTextAsync("claimed by user:" + ReviewUiService.SecondClerk);
+        Assert.Equal("1", await page.TextContentAsync("#count-claimed"));
+        await row.Locator("button.release").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(row).ToContainTextAsync("open");
+        Assert.Equal("0", await page.TextContentAsync("#count-claimed"));
+    }
+
+    [Fact]
+    public async Task TaskPage_ClerkClaimsThenSkipsByKeyboard_TaskIsOpenAgainAndTheNextOneShows()
+    {
+        var first = service.Tasks[0].TaskId;
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, $"/tasks/{first}");
+        await page.Keyboard.PressAsync("c");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("h1")).ToContainTextAsync("claimed");
+
+        await page.Keyboard.PressAsync("k");
+
+        await page.WaitForURLAsync(url => url.Contains("/tasks/", StringComparison.Ordinal) && !url.EndsWith($"/tasks/{first}", StringComparison.Ordinal));
+        await page.GotoAsync("/queue");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator($"#queue tr[data-task='{first}']")).ToContainTextAsync("open");
+    }
+}
