@@ -34,7 +34,7 @@ public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer)
             var others = await db.SourceRecords.AsNoTracking().Where(r => personIds.Contains(r.PersonId) && r.Id != incoming.Id).ToListAsync(cancellation);
             if (others.Count == 0) continue;
             var record = normalizer.Normalize(incoming.ToPatientRecord()).Record;
-            var candidates = others.Select(r => (r, normalizer.Normalize(r.ToPatientRecord()).Record)).ToArray();
+            var candidates = others.Select(r => new StoredCandidate(r.Id, r.Version, r.PersonId, normalizer.Normalize(r.ToPatientRecord()).Record)).ToArray();
             var (before, after) = (Best(record, candidates, now), Best(record, candidates, then));
             pairs.Add(new RescoredPair(task.Id, before, after, Band(before, current), Band(after, candidate), task.Resolution));
         }
@@ -44,7 +44,7 @@ public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer)
     private static IEnumerable<string> Labels(MatchModel a, MatchModel b, string name) =>
         (a.Comparison(name)?.Levels.Select(l => l.Label) ?? []).Union(b.Comparison(name)?.Levels.Select(l => l.Label) ?? []).Where(l => l != "missing");
 
-    private static double Best(Mpi.Matching.Records.NormalizedRecord record, (SourceRecordEntity, Mpi.Matching.Records.NormalizedRecord)[] candidates,
+    private static double Best(Mpi.Matching.Records.NormalizedRecord record, StoredCandidate[] candidates,
         ActiveModel model) =>
         PersonScoring.ByPerson(record, candidates, model).Values.Select(c => c.Candidate.Probability).DefaultIfEmpty(0).Max();
 

@@ -45,12 +45,13 @@ public sealed class ReviewDesk(ReviewQueue queue, PersonReader persons, MpiDbCon
         {
             var snapshot = await persons.ReadAsync(personId, null, actor, "review task", cancellation);
             if (snapshot is null) continue;
-            var records = snapshot.Records.Select(r => (r.Record, normalizer.Normalize(r.Record.ToPatientRecord()).Record));
+            var records = snapshot.Records.Select(r =>
+                new StoredCandidate(r.Record.Id, r.Record.Version, r.Record.PersonId, normalizer.Normalize(r.Record.ToPatientRecord()).Record));
             var best = PersonScoring.ByPerson(normalized.Record, records, active).Values.FirstOrDefault();
             var matched = best.Stored is null ? null : snapshot.Records.Where(r => r.Record.Id == best.Stored.Id)
                 .Select(r => PersonViewMapping.Record(r.Record, r.Receipts)).First();
             candidates.Add(new CandidateView(PersonViewMapping.From(snapshot), best.Candidate?.Probability ?? 0,
-                best.Record is null ? null : active.Scorer.Explain(normalized.Record, best.Record),
+                best.Stored is null ? null : active.Scorer.Explain(normalized.Record, best.Stored.Record),
                 matched));
         }
         return new TaskDetail(task.Id, task.State, task.Version, task.ClaimedBy, task.CreatedAt, task.Probability, task.ModelVersion,

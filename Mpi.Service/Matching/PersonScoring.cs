@@ -8,17 +8,17 @@ namespace Mpi.Service.Matching;
 public static class PersonScoring
 {
     /// <summary>Each candidate person's best record against the incoming one; a rule beats any score.</summary>
-    public static Dictionary<string, (PersonCandidate Candidate, NormalizedRecord Record)> ByPerson(
+    public static Dictionary<string, (PersonCandidate Candidate, StoredCandidate Stored)> ByPerson(
         NormalizedRecord incoming, IEnumerable<StoredCandidate> candidates, ActiveModel model)
     {
-        var persons = new Dictionary<string, (PersonCandidate Candidate, NormalizedRecord Record)>();
+        var persons = new Dictionary<string, (PersonCandidate Candidate, StoredCandidate Stored)>();
         foreach (var stored in candidates)
         {
             var rule = model.Rules.FirstMatch(incoming, stored.Record);
             var score = model.Scorer.Score(incoming, stored.Record);
             var candidate = new PersonCandidate(stored.PersonId, rule is null ? score.Probability : 1.0, score.Guard, rule);
             if (!persons.TryGetValue(stored.PersonId, out var seen) || Supersedes(candidate, seen.Candidate))
-                persons[stored.PersonId] = (candidate, stored.Record);
+                persons[stored.PersonId] = (candidate, stored);
         }
         return persons;
     }

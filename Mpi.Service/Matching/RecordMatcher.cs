@@ -36,7 +36,7 @@ public sealed class RecordMatcher(CandidateSearch search, MpiDbContext db, Recor
         var records = PersonRecordRows.Read(db, shown.Select(c => c.PersonId));
         foreach (var candidate in shown)
         {
-            var (_, other) = persons[candidate.PersonId];
+            var other = persons[candidate.PersonId].Stored.Record;
             response.Candidates.Add(new MatchCandidate
             {
                 PersonId = candidate.PersonId,

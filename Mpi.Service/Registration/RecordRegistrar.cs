@@ -141,7 +141,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         rows.InsertAuditEntry(Audit(actor, $"{record.Registry}/{record.LocalId}", RegistrationDecisions.Wire(decision), now));
         committed.Add(new StoredCandidate(stored.Id, 1, personId, record));
 
-        var explanation = best is null ? null : model.Scorer.Explain(record, persons[best.PersonId].Record);
+        var explanation = best is null ? null : model.Scorer.Explain(record, persons[best.PersonId].Stored.Record);
         return new RegistrationOutcome(decision, personId, probability, explanation, taskId, normalized.Receipts, model.Model.Version, 1);
     }
 

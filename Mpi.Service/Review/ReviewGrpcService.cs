@@ -111,8 +111,8 @@ public sealed class ReviewGrpcService(ReviewQueue queue, PersonReader persons, M
             {
                 Person = PersonViews.From(snapshot),
                 Probability = best.Candidate?.Probability ?? 0,
-                Explanation = best.Record is null ? null : ContractMapping.ToContract(model.Current.Scorer.Explain(normalized.Record, best.Record)),
-                MatchedRecord = best.Record is null ? null : new RecordKey { Registry = best.Record.Registry, LocalId = best.Record.LocalId },
+                Explanation = best.Stored is null ? null : ContractMapping.ToContract(model.Current.Scorer.Explain(normalized.Record, best.Stored.Record)),
+                MatchedRecord = best.Stored is null ? null : new RecordKey { Registry = best.Stored.Record.Registry, LocalId = best.Stored.Record.LocalId },
             });
         }
         return view;
