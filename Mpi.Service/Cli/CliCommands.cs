@@ -16,6 +16,7 @@ public static class CliCommands
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
+        root.Subcommands.Add(CredentialsCommand.Create());
         return root;
     }
 }

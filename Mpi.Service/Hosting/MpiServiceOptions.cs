@@ -33,6 +33,11 @@ public sealed class MpiServiceOptions
     [Range(2, 16_384)]
     public int SqliteCacheMegabytes { get; set; } = 64;
 
+    /// <summary>How often the service re-reads API credentials, in seconds (default 30): the longest a key revoked from
+    /// the command line keeps working.</summary>
+    [Range(1, 3600)]
+    public int CredentialRefreshSeconds { get; set; } = 30;
+
     /// <summary>Fill the normalised-record cache from the database in the background after start-up (default on).</summary>
     public bool WarmRecordCache { get; set; } = true;
 

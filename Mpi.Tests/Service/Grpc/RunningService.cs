@@ -53,6 +53,7 @@ public class RunningService : IAsyncLifetime
             ["Mpi:MetricsPort"] = "0",
             ["Mpi:UiPort"] = "0",
             ["Mpi:DatabasePath"] = DatabasePath,
+            ["Mpi:CredentialRefreshSeconds"] = "1",
         });
         await ServiceHost.PrepareAsync(_app, StartingModel());
         await _app.StartAsync();
