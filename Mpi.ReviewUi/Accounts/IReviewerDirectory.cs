@@ -14,4 +14,7 @@ public interface IReviewerDirectory
 
     /// <summary>Writes a sign-in (or a refused one) to the audit trail.</summary>
     Task RecordSignInAsync(string userName, bool succeeded, CancellationToken cancellation);
+
+    /// <summary>How many sign-ins as <paramref name="userName"/> were refused since <paramref name="since"/>.</summary>
+    Task<int> RefusedSignInsSinceAsync(string userName, DateTimeOffset since, CancellationToken cancellation);
 }

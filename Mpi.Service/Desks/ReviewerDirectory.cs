@@ -45,5 +45,11 @@ public sealed class ReviewerDirectory(MpiDbContext db, TimeProvider time) : IRev
         await db.SaveChangesAsync(cancellation);
     }
 
+    public Task<int> RefusedSignInsSinceAsync(string userName, DateTimeOffset since, CancellationToken cancellation)
+    {
+        var actor = ReviewerRoles.Actor(userName);
+        return db.AuditEntries.CountAsync(a => a.Actor == actor && a.Action == "sign_in" && a.Outcome == "refused" && a.At >= since, cancellation);
+    }
+
     private static ReviewerAccount ToAccount(ReviewerEntity e) => new(e.UserName, e.Role, e.PasswordHash, e.DisabledAt);
 }
