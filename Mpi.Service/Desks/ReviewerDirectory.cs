@@ -35,6 +35,19 @@ public sealed class ReviewerDirectory(MpiDbContext db, TimeProvider time) : IRev
         return true;
     }
 
+    public async Task<bool> DisableAsync(string userName, string actor, CancellationToken cancellation)
+    {
+        var reviewer = await db.Reviewers.SingleOrDefaultAsync(r => r.UserName == userName && r.DisabledAt == null, cancellation);
+        if (reviewer is null) return false;
+        reviewer.DisabledAt = time.GetUtcNow();
+        db.AuditEntries.Add(new AuditEntryEntity
+        {
+            At = reviewer.DisabledAt.Value, Actor = actor, Action = "disable_reviewer", Subject = ReviewerRoles.Actor(userName), Outcome = "disabled",
+        });
+        await db.SaveChangesAsync(cancellation);
+        return true;
+    }
+
     public async Task RecordSignInAsync(string userName, bool succeeded, CancellationToken cancellation)
     {
         db.AuditEntries.Add(new AuditEntryEntity
