@@ -12,6 +12,12 @@ public interface IReviewerDirectory
     /// <summary>Adds a user; false when the name is taken. Audited as <paramref name="actor"/>.</summary>
     Task<bool> CreateAsync(ReviewerAccount account, string actor, CancellationToken cancellation);
 
+    /// <summary>Disables a user: no more sign-ins, and open sessions end at their next request. Audited as <paramref name="actor"/>.</summary>
+    Task<bool> DisableAsync(string userName, string actor, CancellationToken cancellation);
+
     /// <summary>Writes a sign-in (or a refused one) to the audit trail.</summary>
     Task RecordSignInAsync(string userName, bool succeeded, CancellationToken cancellation);
+
+    /// <summary>How many sign-ins as <paramref name="userName"/> were refused since <paramref name="since"/>.</summary>
+    Task<int> RefusedSignInsSinceAsync(string userName, DateTimeOffset since, CancellationToken cancellation);
 }

@@ -21,6 +21,14 @@ public sealed class ReviewUiOptions
     [Range(1, 24 * 60)]
     public int SessionMinutes { get; set; } = 60;
 
+    /// <summary>Refused sign-ins for one user name within <see cref="LockoutMinutes"/> after which it is locked out.</summary>
+    [Range(1, 100)]
+    public int MaxRefusedSignIns { get; set; } = 5;
+
+    /// <summary>How long refused sign-ins count against a user name (password guessing).</summary>
+    [Range(1, 24 * 60)]
+    public int LockoutMinutes { get; set; } = 15;
+
     /// <summary>How many recent match scores the threshold preview draws.</summary>
     [Range(100, 1_000_000)]
     public int PreviewScores { get; set; } = 20_000;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,18 @@ public static class ReviewUiServices
             cookie.LogoutPath = "/logout";
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(ui.Value.SessionMinutes);
+            // Every request re-reads the user, so a disabled user or a changed role takes effect at once, not at expiry.
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                var name = context.Principal?.Identity?.Name;
+                var account = name is null ? null
+                    : await context.HttpContext.RequestServices.GetRequiredService<IReviewerDirectory>().FindAsync(name, context.HttpContext.RequestAborted);
+                if (account is null || account.DisabledAt is not null || !context.Principal!.IsInRole(account.Role))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(CookieScheme);
+                }
+            };
             // A signed-in user without the role gets a plain 403, not a redirect to a page that would hide the refusal.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {

@@ -35,6 +35,19 @@ public sealed class ReviewerDirectory(MpiDbContext db, TimeProvider time) : IRev
         return true;
     }
 
+    public async Task<bool> DisableAsync(string userName, string actor, CancellationToken cancellation)
+    {
+        var reviewer = await db.Reviewers.SingleOrDefaultAsync(r => r.UserName == userName && r.DisabledAt == null, cancellation);
+        if (reviewer is null) return false;
+        reviewer.DisabledAt = time.GetUtcNow();
+        db.AuditEntries.Add(new AuditEntryEntity
+        {
+            At = reviewer.DisabledAt.Value, Actor = actor, Action = "disable_reviewer", Subject = ReviewerRoles.Actor(userName), Outcome = "disabled",
+        });
+        await db.SaveChangesAsync(cancellation);
+        return true;
+    }
+
     public async Task RecordSignInAsync(string userName, bool succeeded, CancellationToken cancellation)
     {
         db.AuditEntries.Add(new AuditEntryEntity
@@ -43,6 +56,12 @@ public sealed class ReviewerDirectory(MpiDbContext db, TimeProvider time) : IRev
             Outcome = succeeded ? "signed_in" : "refused",
         });
         await db.SaveChangesAsync(cancellation);
+    }
+
+    public Task<int> RefusedSignInsSinceAsync(string userName, DateTimeOffset since, CancellationToken cancellation)
+    {
+        var actor = ReviewerRoles.Actor(userName);
+        return db.AuditEntries.CountAsync(a => a.Actor == actor && a.Action == "sign_in" && a.Outcome == "refused" && a.At >= since, cancellation);
     }
 
     private static ReviewerAccount ToAccount(ReviewerEntity e) => new(e.UserName, e.Role, e.PasswordHash, e.DisabledAt);

@@ -63,13 +63,30 @@ public sealed class ReviewUiAccessTests(ReviewUiService service, Chromium chromi
     public async Task SignIn_WrongPassword_IsRefused()
     {
         var page = await chromium.NewPageAsync(service.UiAddress);
-        await page.GotoAsync("/login");
-        await page.FillAsync("input[name=userName]", ReviewUiService.Clerk);
-        await page.FillAsync("input[name=password]", "not-the-password");
-        await page.ClickAsync("button[type=submit]");
+        await TrySignInAsync(page, ReviewUiService.Clerk, "not-the-password");
 
         Assert.True(await page.IsVisibleAsync("text=Unknown user or wrong password"));
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "mpi.ui");
+    }
+
+    [Fact]
+    public async Task SignIn_AfterFiveWrongPasswords_EvenTheRightOneIsRefused()
+    {
+        var page = await chromium.NewPageAsync(service.UiAddress);
+        for (var i = 0; i < 5; i++) await TrySignInAsync(page, ReviewUiService.SecondClerk, $"wrong-password-{i}");
+
+        await TrySignInAsync(page, ReviewUiService.SecondClerk, ReviewUiService.Password);
+
+        Assert.True(await page.IsVisibleAsync("#locked-out"));
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "mpi.ui");
+    }
+
+    private static async Task TrySignInAsync(Microsoft.Playwright.IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/login");
+        await page.FillAsync("input[name=userName]", userName);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("button[type=submit]");
     }
 
     [Fact]

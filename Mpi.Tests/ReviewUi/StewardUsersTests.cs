@@ -35,4 +35,26 @@ public sealed class StewardUsersTests(ReviewUiService service, Chromium chromium
 
         await Microsoft.Playwright.Assertions.Expect(steward.Locator(".alert")).ToContainTextAsync("at least 12 characters");
     }
+
+    [Fact]
+    public async Task DisableUser_ClerkSignedIn_TheClerksNextRequestGoesToTheLoginPage()
+    {
+        var clerk = await chromium.OpenAsync(service, ReviewUiService.SecondClerk, "/queue");
+        var steward = await chromium.OpenAsync(service, ReviewUiService.Steward, "/steward/users");
+
+        await steward.ClickAsync($"#users tr[data-user='{ReviewUiService.SecondClerk}'] button");
+
+        await Microsoft.Playwright.Assertions.Expect(steward.Locator($"#users tr[data-user='{ReviewUiService.SecondClerk}']")).ToContainTextAsync("disabled");
+        await clerk.GotoAsync("/queue");
+        Assert.Contains("/login", clerk.Url, StringComparison.Ordinal);
+        await TrySignInAsync(clerk);
+        await Microsoft.Playwright.Assertions.Expect(clerk.Locator(".alert")).ToContainTextAsync("wrong password");
+    }
+
+    private static async Task TrySignInAsync(Microsoft.Playwright.IPage page)
+    {
+        await page.FillAsync("input[name=userName]", ReviewUiService.SecondClerk);
+        await page.FillAsync("input[name=password]", ReviewUiService.Password);
+        await page.ClickAsync("button[type=submit]");
+    }
 }

@@ -4,7 +4,10 @@ using Mpi.ReviewUi.Accounts;
 
 namespace Mpi.ReviewUi.Pages.Steward;
 
-/// <summary>The steward adds UI users (clerks, stewards, auditors); the password is hashed at once and never shown again.</summary>
+/// <summary>
+/// The steward adds UI users (clerks, stewards, auditors; the password is hashed at once and never shown again) and
+/// disables them.
+/// </summary>
 public sealed class UsersModel(IReviewerDirectory directory, ReviewerPasswords passwords) : PageModel
 {
     public IReadOnlyList<ReviewerAccount> Users { get; private set; } = [];
@@ -15,6 +18,15 @@ public sealed class UsersModel(IReviewerDirectory directory, ReviewerPasswords p
     {
         Added = added;
         Users = await directory.ListAsync(cancellation);
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(string userName, CancellationToken cancellation)
+    {
+        if (userName == User.Identity?.Name) Problem = "You cannot disable yourself.";
+        else if (!await directory.DisableAsync(userName, User.Actor(), cancellation)) Problem = "No such active user.";
+        else return Redirect("/steward/users");
+        Users = await directory.ListAsync(cancellation);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string userName, string role, string password, CancellationToken cancellation)
