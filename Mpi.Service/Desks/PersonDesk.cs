@@ -21,7 +21,7 @@ public sealed class PersonDesk(PersonReader reader, StewardOperations steward, M
     private async Task<DeskResult> ToResultAsync(StewardResult result)
     {
         if (result.Error is null) return DeskResult.Done;
-        await RefusedChange.ForgetAsync(db);
+        RefusedChange.Forget(db);
         return ToResult(result);
     }
 

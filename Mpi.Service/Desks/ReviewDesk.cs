@@ -84,7 +84,7 @@ public sealed class ReviewDesk(ReviewQueue queue, PersonReader persons, MpiDbCon
     private async Task<DeskResult> ToResultAsync(ReviewError? error)
     {
         if (error is null) return DeskResult.Done;
-        await RefusedChange.ForgetAsync(db);
+        RefusedChange.Forget(db);
         return ToResult(error);
     }
 
