@@ -19,6 +19,7 @@ public sealed class MpiMetrics : IDisposable
     private readonly Histogram<double> _registerDuration;
     private readonly Histogram<double> _matchDuration;
     private readonly Histogram<int> _candidates;
+    private readonly Counter<long> _reviewRefusals;
 
     public MpiMetrics(IServiceScopeFactory scopes, TimeProvider time)
     {
@@ -28,6 +29,8 @@ public sealed class MpiMetrics : IDisposable
         _matchDuration = _meter.CreateHistogram<double>("mpi.match.duration", unit: "ms", description: "Time to answer one Match");
         _candidates = _meter.CreateHistogram<int>("mpi.candidates", unit: "{record}",
             description: "Stored records scored per Register or Match (the blocking keys' reach; grows with oversized blocks)");
+        _reviewRefusals = _meter.CreateCounter<long>("mpi.review.refusals",
+            description: "Review queue actions refused, by action and reason (another reviewer holds the task, a stale version, candidates changed)");
         _meter.CreateObservableGauge("mpi.review.open_tasks", () => ReviewQueue(scopes, time).Open, description: "Review tasks not yet resolved");
         _meter.CreateObservableGauge("mpi.review.oldest_open_age", () => ReviewQueue(scopes, time).OldestAgeSeconds, unit: "s",
             description: "Age of the oldest unresolved review task");
@@ -45,6 +48,9 @@ public sealed class MpiMetrics : IDisposable
     public void Matched(double milliseconds) => _matchDuration.Record(milliseconds);
 
     public void CandidatesScored(int records) => _candidates.Record(records);
+
+    public void ReviewRefused(string action, string reason) =>
+        _reviewRefusals.Add(1, new KeyValuePair<string, object?>("action", action), new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>Read at scrape time: a count and a minimum over an indexed column.</summary>
     private static (long Open, double OldestAgeSeconds) ReviewQueue(IServiceScopeFactory scopes, TimeProvider time)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Mpi.Service.Observability;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Persons;
@@ -12,7 +13,7 @@ namespace Mpi.Service.Review;
 /// gets a conflict, never a silent overwrite. A same-person resolution moves the incoming record onto the chosen
 /// person and appends the history; the provisional person it had is marked merged into the chosen one.
 /// </summary>
-public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardOperations steward, TimeProvider time)
+public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardOperations steward, TimeProvider time, MpiMetrics? metrics = null)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
@@ -126,8 +127,17 @@ public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardO
         provisional.Version++;
     }
 
+    /// <summary>Applies a change to a task; a refused one is counted by action and reason (reviewers colliding shows there).</summary>
     private async Task<(ReviewTaskEntity? Task, ReviewError? Error)> ChangeAsync(long id, long expectedVersion, string actor, string action,
         Func<ReviewTaskEntity, ReviewError?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<ReviewError?>>? then = null)
+    {
+        var result = await ChangeInTransactionAsync(id, expectedVersion, actor, action, change, cancellation, then);
+        if (result.Error is { } error) metrics?.ReviewRefused(action, error.Kind.ToString());
+        return result;
+    }
+
+    private async Task<(ReviewTaskEntity? Task, ReviewError? Error)> ChangeInTransactionAsync(long id, long expectedVersion, string actor,
+        string action, Func<ReviewTaskEntity, ReviewError?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<ReviewError?>>? then)
     {
         using var turn = await gate.EnterAsync(cancellation);
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellation);
