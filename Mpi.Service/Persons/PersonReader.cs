@@ -2,14 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
+using Mpi.Service.Registration;
 
 namespace Mpi.Service.Persons;
 
 /// <summary>
 /// Reads a person — by enterprise id or by one of its record keys — with its golden view, records, link history and
-/// open review tasks. Every read is audited (who, which person, why), since reading a person is reading PHI.
+/// open review tasks. Every read is audited (who, which person, why), since reading a person is reading PHI. The audit
+/// row is written in this process's turn at the write lock (<see cref="RegistrationGate"/>): waiting inside SQLite
+/// instead is a sleep-and-retry loop that, under a bulk load, kept reads waiting for seconds.
 /// </summary>
-public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, TimeProvider time)
+public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, TimeProvider time, RegistrationGate gate)
 {
     /// <summary>The person, or null when no person or record has that id or key (the miss is audited too).</summary>
     public async Task<PersonSnapshot?> ReadAsync(string? personId, (string Registry, string LocalId)? recordKey, string actor, string? reason,
@@ -25,7 +28,7 @@ public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, T
             Subject = personId ?? (recordKey is { } k ? $"{k.Registry}/{k.LocalId}" : ""), Outcome = person is null ? "not_found" : "read",
             Reason = reason,
         });
-        await db.SaveChangesAsync(cancellation);
+        using (await gate.EnterAsync(cancellation)) await db.SaveChangesAsync(cancellation);
         if (person is null) return null;
 
         var records = await db.SourceRecords.Where(r => r.PersonId == person.Id).ToListAsync(cancellation);
