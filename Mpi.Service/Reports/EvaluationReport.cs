@@ -31,8 +31,11 @@ internal sealed record ReportSummary(
     long FalseMergesScored,
     long MissedLinksScored);
 
-/// <summary>A pair the clustering got wrong, as shown: both records' fields (masked or not) and the score's explanation.</summary>
-internal sealed record ShownPair(PairMistake Mistake, ShownRecord First, ShownRecord Second, ScoreExplanation Explanation);
+/// <summary>
+/// A pair the clustering got wrong, as shown: both records' fields (masked or not), which fields agree (on the real
+/// values) and the score's explanation.
+/// </summary>
+internal sealed record ShownPair(PairMistake Mistake, ShownRecord First, ShownRecord Second, IReadOnlyList<bool> SameValue, ScoreExplanation Explanation);
 
 /// <summary>One record's fields for display, in a fixed order, already masked unless PHI was asked for.</summary>
 internal sealed record ShownRecord(IReadOnlyList<KeyValuePair<string, string>> Fields);

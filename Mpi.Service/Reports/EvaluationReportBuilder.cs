@@ -26,7 +26,7 @@ internal static class EvaluationReportBuilder
 
         var scorer = new PairScorer(model);
         ShownPair Show(PairMistake m) => new(m, ShownRecords.Of(records[m.First], showPhi), ShownRecords.Of(records[m.Second], showPhi),
-            scorer.Explain(records[m.First], records[m.Second]));
+            ShownRecords.Agreement(records[m.First], records[m.Second]), scorer.Explain(records[m.First], records[m.Second]));
 
         var summary = new ReportSummary(
             records.Count, truthOf.Distinct().Count(), predictedOf.Distinct().Count(), scoredPairs.Count, evaluation, reviewShare,

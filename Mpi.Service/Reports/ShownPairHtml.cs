@@ -21,7 +21,7 @@ internal static class ShownPairHtml
             var (field, a) = pair.First.Fields[i];
             var b = pair.Second.Fields[i].Value;
             if (a.Length == 0 && b.Length == 0) continue;
-            var same = a == b ? " class=\"same\"" : "";
+            var same = pair.SameValue[i] ? " class=\"same\"" : "";
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr{same}><th>{field}</th><td>{EvaluationReportHtml.E(a)}</td><td>{EvaluationReportHtml.E(b)}</td></tr>\n");
         }

@@ -36,7 +36,11 @@
         parsing: true,
         scales: {
           x: { type: "linear", min: bins[0].from, max: bins[bins.length - 1].to, title: { display: true, text: "match weight (log2 odds)" } },
-          y: { type: "logarithmic", min: 0.8, max: top, title: { display: true, text: "candidate pairs (log scale)" } },
+          y: {
+            type: "logarithmic", min: 0.8, max: top, title: { display: true, text: "candidate pairs (log scale)" },
+            // Powers of ten only: the in-between ticks a log axis adds read as clutter.
+            ticks: { callback: (v) => (Math.log10(v) % 1 === 0 ? Number(v).toLocaleString("en") : "") },
+          },
         },
         plugins: { tooltip: { mode: "nearest", intersect: false } },
       },
