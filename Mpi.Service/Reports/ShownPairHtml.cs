@@ -11,6 +11,8 @@ internal static class ShownPairHtml
     {
         var e = pair.Explanation;
         var guard = e.Guard == PairGuard.None ? "" : $" · guard: {(e.Guard == PairGuard.CannotLink ? "cannot link" : "at most review")}";
+        // A deterministic rule links at probability 1 whatever the weights say; say so, or the two figures disagree.
+        if (pair.Mistake.Probability >= 1 && e.Probability < 1) guard += " · linked by a deterministic rule";
         html.Append(CultureInfo.InvariantCulture,
             $"<article class=\"pair\" data-first=\"{pair.Mistake.First}\" data-second=\"{pair.Mistake.Second}\">\n");
         html.Append(CultureInfo.InvariantCulture,
