@@ -78,6 +78,10 @@ internal static class EvaluationReportHtml
             </section>
             <section id="mistakes">
             <h2>Worst mistakes</h2>
+            <p class="note">Scored candidate pairs only, each with its own probability: a false merge below the
+            auto-link threshold was joined through other records of the person, and a true pair blocking never put
+            forward has no score to show (the summary counts both). Values are those the comparisons saw, after
+            normalisation; green marks a field on which the two records agree.</p>
             <div class="columns">
             <div id="false-merges">
             <h3>False merges: most confident first ({report.FalseMerges.Count} of {s.FalseMergesScored} scored)</h3>
