@@ -78,8 +78,12 @@ internal static class EvaluateCommand
             $"review={reviewShare:F4} model={model.Version}"));
         if (table is not null) WriteThresholdTable(table, truthOf, result, evaluation);
         if (report is not null)
+        {
             EvaluationReportHtml.Write(report.FullName,
                 EvaluationReportBuilder.Build(batch.Records, truthOf, predictedOf, result, model, evaluation, reviewShare, showPhi));
+            // The file, not this output, holds the values; the warning is so that it is not mailed around like a masked one.
+            if (showPhi) errors.WriteLine($"{report.Name}: shows patient values (--show-phi); keep it where patient data may be kept");
+        }
         return ExitCodes.Success;
     }
 

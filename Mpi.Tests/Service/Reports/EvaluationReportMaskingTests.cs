@@ -42,6 +42,8 @@ public sealed partial class EvaluationReportMaskingTests
                 Assert.Contains(value, cells);
         }
         Assert.Contains("patient values shown (--show-phi)", html);
+        Assert.Contains("shows patient values", Febrl1Reports.WithPhi.Errors);
+        Assert.DoesNotContain("shows patient values", Febrl1Reports.Masked.Errors);
         // The masking check itself can fail: on the unmasked report it does.
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertNoCellReveals(html, ShownRecordIndices(html)));
     }

@@ -24,15 +24,16 @@ internal static class Febrl1Reports
         var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "reports"));
         var report = new FileInfo(Path.Combine(folder.FullName, showPhi ? "febrl1-phi.html" : "febrl1.html"));
         var output = new StringWriter();
+        var errors = new StringWriter();
         var exit = EvaluateCommand.Run(Records, null, new FileInfo(Path.Combine(Febrl1, "truth.csv")), null, null, null, null, output,
-            TextWriter.Null, new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)), report, showPhi);
+            errors, new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)), report, showPhi);
         if (exit != ExitCodes.Success) throw new InvalidOperationException($"evaluate exited with {exit}");
-        return new ReportRun(report, output.ToString(), File.ReadAllText(report.FullName));
+        return new ReportRun(report, output.ToString(), errors.ToString(), File.ReadAllText(report.FullName));
     }
 }
 
-/// <summary>A written report, what <c>evaluate</c> printed beside it, and the HTML.</summary>
-internal sealed record ReportRun(FileInfo File, string Printed, string Html)
+/// <summary>A written report, what <c>evaluate</c> printed beside it (and on standard error), and the HTML.</summary>
+internal sealed record ReportRun(FileInfo File, string Printed, string Errors, string Html)
 {
     /// <summary>A figure from the printed line, e.g. <c>F1</c> → "0.99900".</summary>
     public string PrintedFigure(string name) =>
