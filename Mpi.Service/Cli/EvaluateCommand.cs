@@ -4,6 +4,7 @@ using Mpi.Matching.Deduplication;
 using Mpi.Matching.Evaluation;
 using Mpi.Matching.Scoring;
 using Mpi.Service.Csv;
+using Mpi.Service.Reports;
 
 namespace Mpi.Service.Cli;
 
@@ -22,9 +23,11 @@ internal static class EvaluateCommand
         var map = CommonOptions.Map();
         var table = new Option<FileInfo?>("--threshold-table") { Description = "Write precision/recall of candidate pairs by match-probability threshold (CSV)" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Also write the clusters CSV" };
+        var report = new Option<FileInfo?>("--report") { Description = "Write a self-contained HTML report: histogram, precision/recall curve, m/u per level, worst mistakes" };
+        var showPhi = new Option<bool>("--show-phi") { Description = "Show patient values in the report's worst mistakes (masked by default)" };
         var command = new Command("evaluate", "Deduplicate a labelled file and report pairwise precision, recall and F1")
         {
-            input, truthColumn, truthFile, model, map, table, output,
+            input, truthColumn, truthFile, model, map, table, output, report, showPhi,
         };
         command.Validators.Add(r =>
         {
@@ -32,12 +35,13 @@ internal static class EvaluateCommand
                 r.AddError("give exactly one of --truth-column and --truth");
         });
         command.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(truthColumn), parse.GetValue(truthFile), parse.GetValue(model),
-            parse.GetValue(map), parse.GetValue(table), parse.GetValue(output), Console.Out, Console.Error, TimeProvider.System));
+            parse.GetValue(map), parse.GetValue(table), parse.GetValue(output), Console.Out, Console.Error, TimeProvider.System,
+            parse.GetValue(report), parse.GetValue(showPhi)));
         return command;
     }
 
     public static int Run(FileInfo input, string? truthColumn, FileInfo? truthFile, FileInfo? modelFile, string? map, FileInfo? table,
-        FileInfo? output, TextWriter stdout, TextWriter errors, TimeProvider time)
+        FileInfo? output, TextWriter stdout, TextWriter errors, TimeProvider time, FileInfo? report = null, bool showPhi = false)
     {
         var batch = RecordLoader.Load(input, map, errors, time);
         if (batch is null) return ExitCodes.InputError;
@@ -60,17 +64,26 @@ internal static class EvaluateCommand
         var model = ModelSource.LoadOrTrain(modelFile, batch.Records, errors, time);
         if (model is null) return ExitCodes.InputError;
         var result = ConsoleProgress.Run("Matching", batch.Records.Count,
-            report => new BatchDeduplicator(model).Run(batch.Records, done => report(done), keepScoredPairs: table is not null));
+            report => new BatchDeduplicator(model).Run(batch.Records, done => report(done), keepScoredPairs: table is not null || report is not null));
         if (output is not null) ClustersCsv.Write(output.FullName, batch.Records, result);
 
         var truthOf = batch.Records.Select(r => truth[(r.Registry, r.LocalId)]).ToArray();
-        var evaluation = PairwiseEvaluation.Compute(truthOf, result.Assignments.Select(a => ClustersCsv.PersonId(a.Cluster)).ToArray());
+        var predictedOf = result.Assignments.Select(a => ClustersCsv.PersonId(a.Cluster)).ToArray();
+        var evaluation = PairwiseEvaluation.Compute(truthOf, predictedOf);
         var reviews = result.Assignments.Count(a => a.Decision == global::Mpi.Matching.Decisions.DecisionKind.Review);
+        var reviewShare = (double)reviews / batch.Records.Count;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"P={evaluation.Precision:F5} R={evaluation.Recall:F5} F1={evaluation.F1:F5} true_positive_pairs={evaluation.TruePositives} " +
             $"false_pairs={evaluation.FalsePositives} missed_pairs={evaluation.FalseNegatives} records={batch.Records.Count} " +
-            $"review={(double)reviews / batch.Records.Count:F4} model={model.Version}"));
+            $"review={reviewShare:F4} model={model.Version}"));
         if (table is not null) WriteThresholdTable(table, truthOf, result, evaluation);
+        if (report is not null)
+        {
+            EvaluationReportHtml.Write(report.FullName,
+                EvaluationReportBuilder.Build(batch.Records, truthOf, predictedOf, result, model, evaluation, reviewShare, showPhi));
+            // The file, not this output, holds the values; the warning is so that it is not mailed around like a masked one.
+            if (showPhi) errors.WriteLine($"{report.Name}: shows patient values (--show-phi); keep it where patient data may be kept");
+        }
         return ExitCodes.Success;
     }
 

@@ -29,6 +29,17 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Parse_ReportAndShowPhi_AreOptionsOfEvaluate()
+    {
+        var parse = CliCommands.Create().Parse(["evaluate", "--input", "records.csv", "--truth", "truth.csv", "--report", "report.html", "--show-phi"]);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal("report.html", parse.GetValue<FileInfo?>("--report")?.Name);
+        Assert.True(parse.GetValue<bool>("--show-phi"));
+        Assert.False(CliCommands.Create().Parse(["evaluate", "--input", "r.csv", "--truth", "t.csv"]).GetValue<bool>("--show-phi"));
+    }
+
+    [Fact]
     public void Run_TruthColumnMissing_FailsNamingIt()
     {
         var errors = new StringWriter();
