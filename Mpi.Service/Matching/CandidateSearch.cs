@@ -19,12 +19,13 @@ namespace Mpi.Service.Matching;
 public sealed class CandidateSearch(MpiDbContext db, RecordNormalizer normalizer, NormalizedRecordCache cache, OversizedBlocks oversized,
     MpiMetrics? metrics = null)
 {
+    private readonly List<StoredCandidate> _loadedInTransaction = [];
+
     // Two statements: the key index alone (covering) gives each block's record ids, so an oversized block is
     // rejected without touching its records; then each distinct record is looked up once, however many keys it
     // shares. Each takes all its values at once through SQLite's json_each: a statement per key or per id costs more
-    // in the ADO.NET layer than the look-up itself. A block found oversized is remembered and not read again.
-    private readonly List<StoredCandidate> _loadedInTransaction = [];
-
+    // in the ADO.NET layer than the look-up itself. The first search that meets an oversized block reads its ids
+    // whole (a statement cannot bound each key's rows); the block is then remembered and never read again.
     private const string Blocks = """
         SELECT "Key", "SourceRecordId" FROM "BlockingKeys" WHERE "Key" IN (SELECT "value" FROM json_each(@keys))
         """;
