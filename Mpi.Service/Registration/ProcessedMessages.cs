@@ -11,7 +11,7 @@ namespace Mpi.Service.Registration;
 /// Idempotent retries by message id (e.g. HL7 MSH-10): the first answer is kept; the same message again gets it back
 /// with <c>replayed</c> set and changes nothing; the same id with other content is a client error.
 /// </summary>
-public sealed class ProcessedMessages(MpiDbContext db, TimeProvider time)
+public sealed class ProcessedMessages(MpiDbContext db, TimeProvider time, RegistrationGate gate)
 {
     public const int MaxMessageIdLength = 128;
 
@@ -37,7 +37,8 @@ public sealed class ProcessedMessages(MpiDbContext db, TimeProvider time)
         });
         try
         {
-            await db.SaveChangesAsync(cancellation);
+            // In the process's turn at the write lock, like registrations: not in SQLite's sleep-and-retry loop.
+            using (await gate.EnterAsync(cancellation)) await db.SaveChangesAsync(cancellation);
         }
         catch (DbUpdateException)
         {
