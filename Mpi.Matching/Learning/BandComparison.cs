@@ -16,7 +16,13 @@ public sealed record BandFigures(long Linked, long TrulyLinked, long Review, lon
 }
 
 /// <summary>Before (Fellegi–Sunter) and after (learned) figures for the same pairs.</summary>
-public sealed record BandComparison(BandFigures Before, BandFigures After, long Moved)
+/// <param name="Moved">Pairs the learned model took to another band.</param>
+/// <param name="TrueMatchesRejected">
+/// True pairs moved from review to non-match: links a reviewer would have made and now nobody will. Precision and
+/// recall of the linked pairs cannot see them (a review pair is not a link either way), so they are counted apart.
+/// </param>
+/// <param name="FalseMatchesLinked">Pairs of different people moved from review to auto-link.</param>
+public sealed record BandComparison(BandFigures Before, BandFigures After, long Moved, long TrueMatchesRejected, long FalseMatchesLinked)
 {
     /// <summary>The share of review-band pairs the learned model took out of review (0 when there were none).</summary>
     public double ReviewReduction => Before.Review == 0 ? 0 : 1.0 - ((double)After.Review / Before.Review);
@@ -30,7 +36,9 @@ public sealed record BandComparison(BandFigures Before, BandFigures After, long 
         return new BandComparison(
             Figures(decisions.Select(d => d.FellegiSunterBand), samePerson, totalTruePairs),
             Figures(decisions.Select(d => d.Band), samePerson, totalTruePairs),
-            decisions.Count(d => d.Moved));
+            decisions.Count(d => d.Moved),
+            decisions.Where((d, i) => d.Moved && d.Band == ThresholdBand.NonMatch && samePerson[i]).LongCount(),
+            decisions.Where((d, i) => d.Moved && d.Band == ThresholdBand.AutoLink && !samePerson[i]).LongCount());
     }
 
     private static BandFigures Figures(IEnumerable<ThresholdBand> bands, IReadOnlyList<bool> samePerson, long totalTruePairs)
