@@ -23,7 +23,7 @@ public sealed class SyntheticPopulation
     }
 
     /// <summary>A population of another size (same seed), for experiments that need more review-band pairs.</summary>
-    public SyntheticPopulation(int recordCount)
+    internal SyntheticPopulation(int recordCount)
     {
         var tables = FrequencyTables.Load(Path.Combine(AppContext.BaseDirectory, "TestData", "febrl-dsgen-freq"));
         var generated = new SyntheticPopulationGenerator(tables, new SyntheticPopulationOptions { RecordCount = recordCount, Seed = 11 })
