@@ -44,6 +44,17 @@ public static class CandidateVectors
         return vectors.OrderBy(v => v.Second).ThenBy(v => v.First).ToArray();
     }
 
+    /// <summary>
+    /// The vector of any pair of the batch, blocked or not (a reviewer's label may name a pair blocking never put
+    /// forward), with its band as the model decides it: a rule link is auto-link.
+    /// </summary>
+    public static ComparisonVector Pair(IReadOnlyList<NormalizedRecord> records, MatchModel model, PairScorer scorer, int first, int second)
+    {
+        var rule = new ExactRuleEvaluator(model.Rules).FirstMatch(records[first], records[second]);
+        var band = rule is not null ? ThresholdBand.AutoLink : ThresholdBands.Of(scorer.Score(records[first], records[second]), model.Thresholds);
+        return Vector(scorer, records[first], records[second], first, second, band, rule);
+    }
+
     /// <summary>One pair's vector (allocates: the explanation is built).</summary>
     public static ComparisonVector Vector(PairScorer scorer, NormalizedRecord a, NormalizedRecord b, int first, int second,
         ThresholdBand band, string? rule)
