@@ -14,6 +14,38 @@ public sealed class ReviewQueueLabelsTests(RunningService service) : IClassFixtu
     [InlineData("Brocklehurst", Resolution.SamePerson, true)]
     public async Task ReadAsync_ResolvedTask_IsALabelledPairOfTheTwoRecords(string family, Resolution resolution, bool samePerson)
     {
+        await ResolveAsync(family, resolution);
+
+        using var scope = service.Services.CreateScope();
+        var labels = await ReviewQueueLabels.ReadAsync(scope.ServiceProvider.GetRequiredService<MpiDbContext>(), CancellationToken.None);
+
+        var label = Assert.Single(labels, l => l.A == ("SOUTH_LAB", $"S-{family}"));
+        Assert.Equal(("NORTH_HOSP", $"N-{family}"), label.B);
+        Assert.Equal(samePerson, label.SamePerson);
+    }
+
+    [Fact]
+    public async Task LearnFromDatabase_ReviewersResolvedTasks_TrainsOnTheirVerdictsAndWritesTheModel()
+    {
+        string[] same = ["Carrington", "Dunsmuir"], different = ["Etheridge", "Fairweather"];
+        foreach (var family in same) await ResolveAsync(family, Resolution.SamePerson);
+        foreach (var family in different) await ResolveAsync(family, Resolution.DifferentPerson);
+        var folder = Directory.CreateTempSubdirectory("mpi-learn-db-");
+        var (model, learned) = (new FileInfo(Path.Combine(folder.FullName, "model.json")), new FileInfo(Path.Combine(folder.FullName, "learned.zip")));
+        Mpi.Service.Cli.ModelSource.Save(Mpi.Service.Matching.ActiveModel.Default(), model);
+        var output = new StringWriter();
+
+        var exit = await Mpi.Service.Cli.LearnCommand.RunAsync(new(null, null, null, 0, model, null, learned, null, Folds: 2, new FileInfo(service.DatabasePath)),
+            output, TextWriter.Null, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"^labelled=\d+ same_person=\d+ different_people=\d+", output.ToString());
+        Assert.True(learned.Exists);
+        folder.Delete(recursive: true);
+    }
+
+    private async Task ResolveAsync(string family, Resolution resolution)
+    {
         var registration = new RegistrationService.RegistrationServiceClient(service.Channel);
         var first = await registration.RegisterAsync(Request("NORTH_HOSP", $"N-{family}", family, "9 Karri Court", "Perth", "6000"));
         var uncertain = await registration.RegisterAsync(Request("SOUTH_LAB", $"S-{family}", family, "71 Marri Road", "Albany", "6330"));
@@ -25,13 +57,6 @@ public sealed class ReviewQueueLabelsTests(RunningService service) : IClassFixtu
             TaskId = task.TaskId, ExpectedVersion = task.Version, Resolution = resolution,
             PersonId = resolution == Resolution.SamePerson ? first.PersonId : "", Reason = "checked the form",
         });
-
-        using var scope = service.Services.CreateScope();
-        var labels = await ReviewQueueLabels.ReadAsync(scope.ServiceProvider.GetRequiredService<MpiDbContext>(), CancellationToken.None);
-
-        var label = Assert.Single(labels, l => l.A == ("SOUTH_LAB", $"S-{family}"));
-        Assert.Equal(("NORTH_HOSP", $"N-{family}"), label.B);
-        Assert.Equal(samePerson, label.SamePerson);
     }
 
     private static RegisterRequest Request(string registry, string localId, string family, string address, string city, string postal) => new()
