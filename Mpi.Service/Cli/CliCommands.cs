@@ -14,6 +14,7 @@ public static class CliCommands
         root.Subcommands.Add(DedupeCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(LearnCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(CredentialsCommand.Create());

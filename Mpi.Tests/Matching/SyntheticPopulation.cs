@@ -18,10 +18,15 @@ public sealed class SyntheticPopulation
     public const int RecordCount = 12_000;
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
-    public SyntheticPopulation()
+    public SyntheticPopulation() : this(RecordCount)
+    {
+    }
+
+    /// <summary>A population of another size (same seed), for experiments that need more review-band pairs.</summary>
+    internal SyntheticPopulation(int recordCount)
     {
         var tables = FrequencyTables.Load(Path.Combine(AppContext.BaseDirectory, "TestData", "febrl-dsgen-freq"));
-        var generated = new SyntheticPopulationGenerator(tables, new SyntheticPopulationOptions { RecordCount = RecordCount, Seed = 11 })
+        var generated = new SyntheticPopulationGenerator(tables, new SyntheticPopulationOptions { RecordCount = recordCount, Seed = 11 })
             .Generate().ToArray();
         Normalizer = new RecordNormalizer(new FakeTimeProvider(Now));
         Records = generated.Select(g => Normalizer.Normalize(g.Record).Record).ToArray();

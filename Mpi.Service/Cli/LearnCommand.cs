@@ -1,0 +1,160 @@
+using System.CommandLine;
+using System.Globalization;
+using Mpi.Matching.Learning;
+using Mpi.Matching.Records;
+using Mpi.Matching.Scoring;
+using Mpi.Matching.Settings;
+using Mpi.Service.Csv;
+using Mpi.Service.Learning;
+
+namespace Mpi.Service.Cli;
+
+/// <summary>
+/// <c>learn</c>: trains the ML.NET classifier on reviewers' verdicts (a labels CSV, or an oracle over a truth file for
+/// experiments), cross-validates it, reports it against the current model and writes it to a file. It activates
+/// nothing: the Fellegi–Sunter model in use is unchanged. Standard output holds counts and rates only; the pairs that
+/// would change decision, with their record keys, go to the <c>--changes</c> file.
+/// </summary>
+internal static class LearnCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<FileInfo?>("--input", "-i") { Description = "CSV file with the canonical columns (not with --database: the service's records are used)" };
+        var database = new Option<FileInfo?>("--database") { Description = "Or the service's SQLite file: its records, and its reviewers' verdicts as labels" };
+        var labels = new Option<FileInfo?>("--labels") { Description = "Verdicts: registry_a,local_id_a,registry_b,local_id_b,same_person" };
+        var truth = new Option<FileInfo?>("--truth") { Description = "Or a truth file (registry,local_id,person) that resolves the first --oracle review tasks" };
+        var oracle = new Option<int>("--oracle") { Description = "With --truth: how many review tasks the oracle resolves", DefaultValueFactory = _ => 500 };
+        var model = CommonOptions.Model();
+        var map = CommonOptions.Map();
+        var output = new Option<FileInfo>("--learned-out") { Description = "Write the learned model (ML.NET zip) here", Required = true };
+        var changes = new Option<FileInfo?>("--changes") { Description = "Write the candidate pairs whose decision would change (CSV)" };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds", DefaultValueFactory = _ => 5 };
+        folds.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 2) r.AddError("--folds must be at least 2");
+        });
+        var command = new Command("learn", "Train a classifier on reviewers' verdicts, cross-validate it and report it against the current model (activates nothing)")
+        {
+            input, database, labels, truth, oracle, model, map, output, changes, folds,
+        };
+        command.Validators.Add(r =>
+        {
+            if (new object?[] { r.GetValue(labels), r.GetValue(truth), r.GetValue(database) }.Count(o => o is not null) != 1)
+                r.AddError("give exactly one of --labels, --truth and --database");
+            if ((r.GetValue(input) is null) == (r.GetValue(database) is null)) r.AddError("give --input with --labels or --truth, and no --input with --database");
+        });
+        command.SetAction((parse, cancellation) => RunAsync(new LearnRequest(parse.GetValue(input), parse.GetValue(labels), parse.GetValue(truth),
+            parse.GetValue(oracle), parse.GetValue(model), parse.GetValue(map), parse.GetValue(output)!, parse.GetValue(changes),
+            parse.GetValue(folds), parse.GetValue(database)), Console.Out, Console.Error, TimeProvider.System, cancellation));
+        return command;
+    }
+
+    /// <summary>With <see cref="LearnRequest.Database"/>, records and verdicts come from the service's file; otherwise see <see cref="Run"/>.</summary>
+    public static async Task<int> RunAsync(LearnRequest request, TextWriter stdout, TextWriter errors, TimeProvider time, CancellationToken cancellation)
+    {
+        if (request.Database is null) return Run(request, stdout, errors, time);
+        if (!request.Database.Exists)
+        {
+            errors.WriteLine($"{request.Database.FullName}: no such file");
+            return ExitCodes.InputError;
+        }
+        var (records, labels) = await ServiceVerdicts.ReadAsync(request.Database.FullName, time, cancellation);
+        return Learn(request, records, (model, _) => Labelled(labels, request.Database.Name, records, model, errors), stdout, errors, time);
+    }
+
+    /// <summary>Learns from a CSV file's records, with a labels file or an oracle over a truth file.</summary>
+    public static int Run(LearnRequest request, TextWriter stdout, TextWriter errors, TimeProvider time)
+    {
+        var batch = RecordLoader.Load(request.Input!, request.Map, errors, time);
+        if (batch is null) return ExitCodes.InputError;
+        return Learn(request, batch.Records, (model, candidates) => request.Labels is not null
+            ? FromLabels(request.Labels, batch.Records, model, errors)
+            : FromOracle(request.Truth!, request.Oracle, batch.Records, candidates, errors), stdout, errors, time);
+    }
+
+    private static int Learn(LearnRequest request, IReadOnlyList<NormalizedRecord> records,
+        Func<MatchModel, IReadOnlyList<ComparisonVector>, List<LabelledComparisonVector>?> label, TextWriter stdout, TextWriter errors, TimeProvider time)
+    {
+        TermFrequencies.Apply(records);
+        var model = ModelSource.LoadOrTrain(request.Model, records, errors, time);
+        if (model is null) return ExitCodes.InputError;
+
+        var candidates = ConsoleProgress.Run("Scoring candidate pairs", 1, _ => CandidateVectors.Score(records, model));
+        var labelled = label(model, candidates);
+        if (labelled is null) return ExitCodes.InputError;
+        if (labelled.Count(l => l.SamePerson) < request.Folds || labelled.Count(l => !l.SamePerson) < request.Folds)
+        {
+            errors.WriteLine($"labels: at least {request.Folds} pairs of each verdict are needed ({labelled.Count(l => l.SamePerson)} same person, {labelled.Count(l => !l.SamePerson)} different)");
+            return ExitCodes.InputError;
+        }
+
+        var learner = new ReviewLearner(model);
+        var thresholds = new LearnedThresholds();
+        var validation = learner.CrossValidate(labelled, request.Folds);
+        var onLabels = BandComparison.Of(OutOfFoldDecisions.Decide(learner, labelled, request.Folds, thresholds),
+            labelled.Select(l => l.SamePerson).ToArray(), labelled.Count(l => l.SamePerson));
+        var learned = learner.Train(labelled);
+        var decisions = candidates.Select(v => learned.Decide(v, thresholds)).ToArray();
+        learned.Save(request.Output.FullName);
+        if (request.Changes is not null) LearnedChangesCsv.Write(request.Changes.FullName, records, candidates, decisions);
+
+        LearnReport.Write(stdout, model, labelled, validation, onLabels, candidates.Count, decisions, request.Output.Name);
+        return ExitCodes.Success;
+    }
+
+    private static List<LabelledComparisonVector>? FromLabels(FileInfo file, IReadOnlyList<NormalizedRecord> records, MatchModel model, TextWriter errors)
+    {
+        if (!file.Exists)
+        {
+            errors.WriteLine($"{file.FullName}: no such file");
+            return null;
+        }
+        var (labels, badLines, error) = PairLabelsCsv.Read(file.FullName);
+        if (labels is null)
+        {
+            errors.WriteLine($"{file.Name}: {error}");
+            return null;
+        }
+        foreach (var line in badLines) errors.WriteLine($"{file.Name} line {line}: not a readable verdict");
+        return Labelled(labels, file.Name, records, model, errors);
+    }
+
+    private static List<LabelledComparisonVector> Labelled(IReadOnlyList<PairLabelsCsv.PairLabel> labels, string source,
+        IReadOnlyList<NormalizedRecord> records, MatchModel model, TextWriter errors)
+    {
+        var index = new Dictionary<(string, string), int>();
+        for (var i = 0; i < records.Count; i++) index.TryAdd((records[i].Registry, records[i].LocalId), i);
+        var scorer = new PairScorer(model);
+        var result = new List<LabelledComparisonVector>();
+        var unknown = 0;
+        foreach (var label in labels)
+        {
+            if (!index.TryGetValue(label.A, out var a) || !index.TryGetValue(label.B, out var b) || a == b)
+            {
+                unknown++;
+                continue;
+            }
+            result.Add(new LabelledComparisonVector(CandidateVectors.Pair(records, model, scorer, Math.Min(a, b), Math.Max(a, b)), label.SamePerson));
+        }
+        if (unknown > 0) errors.WriteLine($"{source}: {unknown} labelled pairs name a record not in the input; left out");
+        return result;
+    }
+
+    private static List<LabelledComparisonVector>? FromOracle(FileInfo file, int count, IReadOnlyList<NormalizedRecord> records,
+        IReadOnlyList<ComparisonVector> candidates, TextWriter errors)
+    {
+        var (truth, error) = TruthColumnReader.Read(file.FullName, "person", null);
+        if (truth is null)
+        {
+            errors.WriteLine($"truth: {error}");
+            return null;
+        }
+        string? PersonOf(int i) => truth.GetValueOrDefault((records[i].Registry, records[i].LocalId));
+        return candidates.Where(v => v.Band == Mpi.Matching.Decisions.ThresholdBand.Review && PersonOf(v.First) is not null && PersonOf(v.Second) is not null)
+            .Take(count).Select(v => new LabelledComparisonVector(v, PersonOf(v.First) == PersonOf(v.Second))).ToList();
+    }
+}
+
+/// <summary>What <c>learn</c> was asked to do.</summary>
+internal sealed record LearnRequest(FileInfo? Input, FileInfo? Labels, FileInfo? Truth, int Oracle, FileInfo? Model, string? Map,
+    FileInfo Output, FileInfo? Changes, int Folds, FileInfo? Database = null);

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Mpi.Matching.Normalization;
+using Mpi.Matching.Records;
+using Mpi.Service.Persistence;
+
+namespace Mpi.Service.Learning;
+
+/// <summary>
+/// What <c>learn --database</c> reads from the service's SQLite file: every stored record, normalised as the service
+/// normalises them, and the verdicts of <see cref="ReviewQueueLabels"/>. Read only: nothing is migrated or written.
+/// </summary>
+internal static class ServiceVerdicts
+{
+    public static async Task<(IReadOnlyList<NormalizedRecord> Records, IReadOnlyList<PairLabelsCsv.PairLabel> Labels)> ReadAsync(
+        string databasePath, TimeProvider time, CancellationToken cancellation)
+    {
+        var options = new DbContextOptionsBuilder<MpiDbContext>()
+            .UseSqlite($"Data Source={Path.GetFullPath(databasePath)};Mode=ReadOnly;Default Timeout=30").Options;
+        await using var db = new MpiDbContext(options);
+        var normalizer = new RecordNormalizer(time);
+        var stored = await db.SourceRecords.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellation);
+        var records = stored.Select(r => normalizer.Normalize(r.ToPatientRecord()).Record).ToArray();
+        return (records, await ReviewQueueLabels.ReadAsync(db, cancellation));
+    }
+}
