@@ -86,72 +86,77 @@ internal static class LoadCommand
             return matched.Failures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
         }
         var results = new RegisterResponse?[rows.Count];
-        var latencies = new double[rows.Count];
-        var failures = 0;
-        var next = -1;
-        var clock = Stopwatch.StartNew();
         RegisterRequest Request(int i) => new()
         {
             Key = new RecordKey { Registry = rows[i].Registry, LocalId = rows[i].LocalId }, Demographics = ContractMapping.ToDemographics(rows[i]),
             InvalidFieldPolicy = InvalidFieldPolicy.SetAside,
         };
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            if (stream)
+        var loop = stream
+            ? await RegisterOverStreamsAsync(client, headers, rows.Count, concurrency, Request, results, errors, cancellation)
+            : await ClosedLoop.RunAsync(concurrency, rows.Count, async i =>
             {
-                // One stream per caller: send everything this caller takes, read answers as they come (latency = send to answer).
-                using var call = client.RegisterStream(headers, cancellationToken: cancellation);
-                var sentAt = new System.Collections.Concurrent.ConcurrentDictionary<long, long>();
-                var reader = Task.Run(async () =>
-                {
-                    await foreach (var answer in call.ResponseStream.ReadAllAsync(cancellation))
-                    {
-                        var index = (int)answer.RequestIndex;
-                        latencies[index] = Stopwatch.GetElapsedTime(sentAt[index]).TotalMilliseconds;
-                        if (answer.Result is not null) results[index] = answer.Result;
-                        else
-                        {
-                            Interlocked.Increment(ref failures);
-                            await errors.WriteLineAsync($"record {index + 1}: {(StatusCode)answer.Error.Code} {answer.Error.Message}");
-                        }
-                    }
-                }, cancellation);
-                int s;
-                while ((s = Interlocked.Increment(ref next)) < rows.Count)
-                {
-                    sentAt[s] = Stopwatch.GetTimestamp();
-                    await call.RequestStream.WriteAsync(new RegisterStreamRequest { RequestIndex = s, Register = Request(s) }, cancellation);
-                }
-                await call.RequestStream.CompleteAsync();
-                await reader;
-                return;
-            }
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < rows.Count)
-            {
-                var started = Stopwatch.GetTimestamp();
                 try
                 {
                     results[i] = await client.RegisterAsync(Request(i), headers, cancellationToken: cancellation);
+                    return true;
                 }
                 catch (RpcException e)
                 {
-                    Interlocked.Increment(ref failures);
                     await errors.WriteLineAsync($"record {i + 1}: {e.StatusCode} {e.Status.Detail}");
+                    return false;
                 }
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-        }, cancellation)));
-        var seconds = clock.Elapsed.TotalSeconds;
+            }, cancellation);
 
         if (output is not null) WriteClusters(output, rows, results);
-        Array.Sort(latencies);
         var decisions = results.Where(r => r is not null).GroupBy(r => r!.Decision).OrderBy(g => g.Key)
             .Select(g => $"{g.Key}={g.Count()}");
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"records={rows.Count} failed={failures} seconds={seconds:F1} per_second={rows.Count / Math.Max(seconds, 1e-9):F0} " +
-            $"p50_ms={Percentile(latencies, 0.50):F2} p99_ms={Percentile(latencies, 0.99):F2} {string.Join(' ', decisions)}"));
-        return failures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
+            $"records={rows.Count} failed={loop.Failures} seconds={loop.Seconds:F1} per_second={loop.PerSecond:F0} " +
+            $"p50_ms={loop.Percentile(0.50):F2} p99_ms={loop.Percentile(0.99):F2} {string.Join(' ', decisions)}"));
+        return loop.Failures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
+    }
+
+    /// <summary>
+    /// One RegisterStream per caller: each sends the records it takes and reads the answers as they come; a record's
+    /// latency runs from its send to its answer (with the whole file sent at once, that is mostly queueing).
+    /// </summary>
+    private static async Task<ClosedLoop.Result> RegisterOverStreamsAsync(RegistrationService.RegistrationServiceClient client, Metadata headers,
+        int count, int callers, Func<int, RegisterRequest> request, RegisterResponse?[] results, TextWriter errors, CancellationToken cancellation)
+    {
+        var latencies = new double[count];
+        var failures = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        {
+            using var call = client.RegisterStream(headers, cancellationToken: cancellation);
+            var sentAt = new System.Collections.Concurrent.ConcurrentDictionary<long, long>();
+            var reader = Task.Run(async () =>
+            {
+                await foreach (var answer in call.ResponseStream.ReadAllAsync(cancellation))
+                {
+                    var index = (int)answer.RequestIndex;
+                    latencies[index] = Stopwatch.GetElapsedTime(sentAt[index]).TotalMilliseconds;
+                    if (answer.Result is not null) results[index] = answer.Result;
+                    else
+                    {
+                        Interlocked.Increment(ref failures);
+                        await errors.WriteLineAsync($"record {index + 1}: {(StatusCode)answer.Error.Code} {answer.Error.Message}");
+                    }
+                }
+            }, cancellation);
+            int s;
+            while ((s = Interlocked.Increment(ref next)) < count)
+            {
+                sentAt[s] = Stopwatch.GetTimestamp();
+                await call.RequestStream.WriteAsync(new RegisterStreamRequest { RequestIndex = s, Register = request(s) }, cancellation);
+            }
+            await call.RequestStream.CompleteAsync();
+            await reader;
+        }, cancellation)));
+        var seconds = clock.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        return new ClosedLoop.Result(count, failures, seconds, latencies);
     }
 
     private static void WriteClusters(FileInfo output, List<Mpi.Matching.Records.PatientRecord> rows, RegisterResponse?[] results)
@@ -174,6 +179,4 @@ internal static class LoadCommand
         Decision.New => "new",
         _ => "updated",
     };
-
-    private static double Percentile(double[] sorted, double q) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(q * sorted.Length))];
 }
