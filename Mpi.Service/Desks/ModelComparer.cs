@@ -34,7 +34,7 @@ public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer)
             var others = await db.SourceRecords.AsNoTracking().Where(r => personIds.Contains(r.PersonId) && r.Id != incoming.Id).ToListAsync(cancellation);
             if (others.Count == 0) continue;
             var record = normalizer.Normalize(incoming.ToPatientRecord()).Record;
-            var candidates = others.Select(r => new StoredCandidate(r.Id, r.Version, r.PersonId, normalizer.Normalize(r.ToPatientRecord()).Record)).ToArray();
+            var candidates = others.Select(r => StoredCandidate.Of(r, normalizer)).ToArray();
             var (before, after) = (Best(record, candidates, now), Best(record, candidates, then));
             pairs.Add(new RescoredPair(task.Id, before, after, Band(before, current), Band(after, candidate), task.Resolution));
         }

@@ -45,8 +45,7 @@ public sealed class ReviewDesk(ReviewQueue queue, PersonReader persons, MpiDbCon
         {
             var snapshot = await persons.ReadAsync(personId, null, actor, "review task", cancellation);
             if (snapshot is null) continue;
-            var records = snapshot.Records.Select(r =>
-                new StoredCandidate(r.Record.Id, r.Record.Version, r.Record.PersonId, normalizer.Normalize(r.Record.ToPatientRecord()).Record));
+            var records = snapshot.Records.Select(r => StoredCandidate.Of(r.Record, normalizer));
             var best = PersonScoring.ByPerson(normalized.Record, records, active).Values.FirstOrDefault();
             var matched = best.Stored is null ? null : snapshot.Records.Where(r => r.Record.Id == best.Stored.Id)
                 .Select(r => PersonViewMapping.Record(r.Record, r.Receipts)).First();

@@ -104,8 +104,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, PersonReader persons, M
         {
             var snapshot = await persons.ReadAsync(personId, null, actor, reason ?? "review task", cancellation);
             if (snapshot is null) continue;
-            var candidates = snapshot.Records.Select(r =>
-                new StoredCandidate(r.Record.Id, r.Record.Version, r.Record.PersonId, normalizer.Normalize(r.Record.ToPatientRecord()).Record));
+            var candidates = snapshot.Records.Select(r => StoredCandidate.Of(r.Record, normalizer));
             var best = PersonScoring.ByPerson(normalized.Record, candidates, model.Current).Values.FirstOrDefault();
             view.Candidates.Add(new ReviewCandidate
             {
