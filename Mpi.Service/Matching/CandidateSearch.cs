@@ -33,12 +33,6 @@ public sealed class CandidateSearch(MpiDbContext db, RecordNormalizer normalizer
         SELECT "Id", "Version", "PersonId" FROM "SourceRecords" WHERE "Id" IN (SELECT "value" FROM json_each(@ids))
         """;
 
-    public Task<IReadOnlyList<StoredCandidate>> FindAsync(NormalizedRecord record, ActiveModel model, CancellationToken cancellation)
-    {
-        cancellation.ThrowIfCancellationRequested();
-        return Task.FromResult(Find(record, model));
-    }
-
     public IReadOnlyList<StoredCandidate> Find(NormalizedRecord record, ActiveModel model)
     {
         var keys = StoredBlockingKeys.Of(record, model.BlockingRules);

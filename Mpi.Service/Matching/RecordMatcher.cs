@@ -16,11 +16,11 @@ public sealed class RecordMatcher(CandidateSearch search, MpiDbContext db, Recor
     public const int DefaultTopK = 5;
     public const int MaxTopK = 50;
 
-    public async Task<MatchResponse> MatchAsync(NormalizationResult normalized, int topK, double minProbability, ActiveModel model,
-        CancellationToken cancellation)
+    /// <remarks>Synchronous: its reads are SQLite index look-ups in-process (see <see cref="CandidateSearch"/>).</remarks>
+    public MatchResponse Match(NormalizationResult normalized, int topK, double minProbability, ActiveModel model)
     {
         var record = normalized.Record;
-        var candidates = await search.FindAsync(record, model, cancellation);
+        var candidates = search.Find(record, model);
         var persons = PersonScoring.ByPerson(record, candidates, model);
         var thresholds = model.Model.Thresholds;
         var (kind, best, ranked) = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), thresholds);
