@@ -63,12 +63,11 @@ public static class CredentialsCommand
     private static Command Revoke()
     {
         var database = Database();
-        var id = new Option<string>("--id") { Description = "The credential's id, as list shows it (the key's part before the dot, with or without mpi_)", Required = true };
+        var id = new Option<string>("--id") { Description = "The credential's id as list shows it, or mpi_{id}, or the whole key", Required = true };
         var revoke = new Command("revoke", "Revoke a credential: its key is refused from then on") { database, id };
         revoke.SetAction((parse, cancellation) => WithStoreAsync(parse.GetValue(database)!, async store =>
         {
-            var credential = parse.GetValue(id)!.Trim();
-            if (credential.StartsWith("mpi_", StringComparison.Ordinal)) credential = credential["mpi_".Length..];
+            var credential = ApiKey.IdOf(parse.GetValue(id)!);
             if (await store.RevokeAsync(credential, cancellation))
             {
                 await parse.InvocationConfiguration.Output.WriteLineAsync($"revoked {credential}");

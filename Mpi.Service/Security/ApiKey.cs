@@ -31,6 +31,15 @@ public static class ApiKey
         return true;
     }
 
+    /// <summary>The credential id in what an operator pasted: the id itself, <c>mpi_{id}</c>, or a whole key.</summary>
+    public static string IdOf(string idOrKey)
+    {
+        var id = idOrKey.Trim();
+        if (id.StartsWith(Prefix, StringComparison.Ordinal)) id = id[Prefix.Length..];
+        var dot = id.IndexOf('.');
+        return dot < 0 ? id : id[..dot];
+    }
+
     public static bool Matches(string secret, string secretHash) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(secretHash));
 
