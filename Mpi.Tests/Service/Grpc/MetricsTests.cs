@@ -19,13 +19,7 @@ public sealed class MetricsTests(RunningService service) : IClassFixture<Running
             Demographics = new Demographics { GivenName = "Octavia", BirthDate = "1970-13-45" },
         }).ResponseAsync);
 
-        using var http = new HttpClient { BaseAddress = new Uri(service.MetricsAddress) };
-        string text = "";
-        for (var attempt = 0; attempt < 20 && !text.Contains("mpi_rejections_total"); attempt++)
-        {
-            text = await http.GetStringAsync("/metrics");
-            if (!text.Contains("mpi_rejections_total")) await Task.Delay(250); // the exporter caches a scrape briefly
-        }
+        var text = await service.ScrapeMetricsAsync(t => t.Contains("mpi_rejections_total"));
 
         Assert.Contains("mpi_registrations_total{", text);
         Assert.Contains("registry=\"METRIC_LAB\"", text);

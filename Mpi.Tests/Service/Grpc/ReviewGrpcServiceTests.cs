@@ -83,15 +83,10 @@ public sealed class ReviewGrpcServiceTests(RunningService service) : IClassFixtu
 
         Assert.Equal(StatusCode.Aborted, error.StatusCode);
         Assert.Equal("TASK_CLAIMED", error.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>().Reason);
-        using var http = new HttpClient { BaseAddress = new Uri(service.MetricsAddress) };
-        string? refusals = null;
-        for (var attempt = 0; attempt < 20 && refusals is null; attempt++)
-        {
-            refusals = (await http.GetStringAsync("/metrics")).Split('\n')
-                .FirstOrDefault(l => l.StartsWith("mpi_review_refusals_total{") && l.Contains("action=\"claim_review\"") && l.Contains("reason=\"TaskClaimed\""));
-            if (refusals is null) await Task.Delay(250); // the exporter caches a scrape briefly
-        }
-        Assert.NotNull(refusals);
+        static bool IsClaimRefusal(string line) =>
+            line.StartsWith("mpi_review_refusals_total{") && line.Contains("action=\"claim_review\"") && line.Contains("reason=\"TaskClaimed\"");
+        var metrics = await service.ScrapeMetricsAsync(t => t.Split('\n').Any(IsClaimRefusal));
+        Assert.Contains(metrics.Split('\n'), IsClaimRefusal);
     }
 
     [Fact]

@@ -45,6 +45,22 @@ public class RunningService : IAsyncLifetime
     });
     public string DatabasePath => Path.Combine(_folder.FullName, "mpi.db");
 
+    /// <summary>
+    /// The /metrics text once <paramref name="shows"/> holds (or the last scrape after about five seconds): the
+    /// exporter serves a cached scrape for a moment, so what a test just did may show only on a later one.
+    /// </summary>
+    public async Task<string> ScrapeMetricsAsync(Func<string, bool> shows)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(MetricsAddress) };
+        var text = "";
+        for (var attempt = 0; attempt < 20 && !shows(text); attempt++)
+        {
+            if (attempt > 0) await Task.Delay(250);
+            text = await http.GetStringAsync("/metrics");
+        }
+        return text;
+    }
+
     public virtual async Task InitializeAsync()
     {
         _app = ServiceHost.Build([], new Dictionary<string, string?>
