@@ -13,7 +13,7 @@ namespace Mpi.Service.Desks;
 /// The review UI's queue and task pages over the review queue: the same optimistic concurrency and audit as
 /// ReviewService, and candidates read through the audited person reader and scored with the active model.
 /// </summary>
-public sealed class ReviewDesk(ReviewQueue queue, PersonReader persons, MpiDbContext db, RecordNormalizer normalizer, ActiveModelHolder model,
+public sealed class ReviewDesk(ReviewQueue queue, ReviewCandidates reviewCandidates, MpiDbContext db, RecordNormalizer normalizer, ActiveModelHolder model,
     TimeProvider time) : IReviewDesk
 {
     private static readonly string[] Waiting = ["open", "claimed"];
@@ -40,19 +40,10 @@ public sealed class ReviewDesk(ReviewQueue queue, PersonReader persons, MpiDbCon
         var incoming = await db.SourceRecords.AsNoTracking().SingleAsync(r => r.Id == task.SourceRecordId, cancellation);
         var normalized = normalizer.Normalize(incoming.ToPatientRecord());
         var active = model.Current;
-        var candidates = new List<CandidateView>();
-        foreach (var personId in task.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var snapshot = await persons.ReadAsync(personId, null, actor, "review task", cancellation);
-            if (snapshot is null) continue;
-            var records = snapshot.Records.Select(r => StoredCandidate.Of(r.Record, normalizer));
-            var best = PersonScoring.ByPerson(normalized.Record, records, active).Values.FirstOrDefault();
-            var matched = best.Stored is null ? null : snapshot.Records.Where(r => r.Record.Id == best.Stored.Id)
-                .Select(r => PersonViewMapping.Record(r.Record, r.Receipts)).First();
-            candidates.Add(new CandidateView(PersonViewMapping.From(snapshot), best.Candidate?.Probability ?? 0,
-                best.Stored is null ? null : active.Scorer.Explain(normalized.Record, best.Stored.Record),
-                matched));
-        }
+        var candidates = (await reviewCandidates.ReadAsync(task, normalized.Record, active, actor, "review task", cancellation))
+            .Select(c => new CandidateView(PersonViewMapping.From(c.Person), c.Probability, c.Explanation,
+                c.Best is null ? null : c.Person.Records.Where(r => r.Record.Id == c.Best.Id).Select(r => PersonViewMapping.Record(r.Record, r.Receipts)).First()))
+            .ToList();
         return new TaskDetail(task.Id, task.State, task.Version, task.ClaimedBy, task.CreatedAt, task.Probability, task.ModelVersion,
             active.Model.MatchPrior, PersonViewMapping.Record(incoming, normalized.Receipts), candidates, task.Resolution, task.ResolvedPersonId,
             task.ResolutionReason);

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mpi.Service.Review;
 
 /// <summary>mpi.v1.ReviewService: the review queue over gRPC. Conflicts become ABORTED / FAILED_PRECONDITION with ErrorInfo.</summary>
-public sealed class ReviewGrpcService(ReviewQueue queue, PersonReader persons, MpiDbContext db, RecordNormalizer normalizer,
+public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candidates, MpiDbContext db, RecordNormalizer normalizer,
     ActiveModelHolder model) : ReviewService.ReviewServiceBase
 {
     public override async Task<ListTasksResponse> ListTasks(ListTasksRequest request, ServerCallContext context)
@@ -100,18 +100,14 @@ public sealed class ReviewGrpcService(ReviewQueue queue, PersonReader persons, M
                 },
                 PersonId = task.ResolvedPersonId ?? "", Reason = task.ResolutionReason ?? "", ResolvedBy = task.ClaimedBy ?? "",
             };
-        foreach (var personId in task.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var candidate in await candidates.ReadAsync(task, normalized.Record, model.Current, actor, reason ?? "review task", cancellation))
         {
-            var snapshot = await persons.ReadAsync(personId, null, actor, reason ?? "review task", cancellation);
-            if (snapshot is null) continue;
-            var candidates = snapshot.Records.Select(r => StoredCandidate.Of(r.Record, normalizer));
-            var best = PersonScoring.ByPerson(normalized.Record, candidates, model.Current).Values.FirstOrDefault();
             view.Candidates.Add(new ReviewCandidate
             {
-                Person = PersonViews.From(snapshot),
-                Probability = best.Candidate?.Probability ?? 0,
-                Explanation = best.Stored is null ? null : ContractMapping.ToContract(model.Current.Scorer.Explain(normalized.Record, best.Stored.Record)),
-                MatchedRecord = best.Stored is null ? null : new RecordKey { Registry = best.Stored.Record.Registry, LocalId = best.Stored.Record.LocalId },
+                Person = PersonViews.From(candidate.Person),
+                Probability = candidate.Probability,
+                Explanation = candidate.Explanation is null ? null : ContractMapping.ToContract(candidate.Explanation),
+                MatchedRecord = candidate.Best is null ? null : new RecordKey { Registry = candidate.Best.Record.Registry, LocalId = candidate.Best.Record.LocalId },
             });
         }
         return view;

@@ -1,0 +1,30 @@
+using Mpi.Matching.Normalization;
+using Mpi.Matching.Records;
+using Mpi.Service.Matching;
+using Mpi.Service.Persistence.Entities;
+using Mpi.Service.Persons;
+
+namespace Mpi.Service.Review;
+
+/// <summary>
+/// The candidate persons of a review task, each read through the audited person reader and scored against the
+/// incoming record under the active model: what the gRPC review service and the review UI both show.
+/// </summary>
+public sealed class ReviewCandidates(PersonReader persons, RecordNormalizer normalizer)
+{
+    public async Task<IReadOnlyList<ScoredReviewCandidate>> ReadAsync(ReviewTaskEntity task, NormalizedRecord incoming, ActiveModel model, string actor,
+        string reason, CancellationToken cancellation)
+    {
+        var candidates = new List<ScoredReviewCandidate>();
+        foreach (var personId in task.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var snapshot = await persons.ReadAsync(personId, null, actor, reason, cancellation);
+            if (snapshot is null) continue;
+            var records = snapshot.Records.Select(r => StoredCandidate.Of(r.Record, normalizer));
+            var best = PersonScoring.ByPerson(incoming, records, model).Values.FirstOrDefault();
+            candidates.Add(new ScoredReviewCandidate(snapshot, best.Candidate?.Probability ?? 0, best.Stored,
+                best.Stored is null ? null : model.Scorer.Explain(incoming, best.Stored.Record)));
+        }
+        return candidates;
+    }
+}
