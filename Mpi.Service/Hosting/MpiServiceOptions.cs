@@ -38,8 +38,11 @@ public sealed class MpiServiceOptions
     [Range(1, 3600)]
     public int CredentialRefreshSeconds { get; set; } = 30;
 
-    /// <summary>Fill the normalised-record cache from the database in the background after start-up (default on).</summary>
-    public bool WarmRecordCache { get; set; } = true;
+    /// <summary>
+    /// Load the record directory (every record, normalised, and the blocking index) in the background right after
+    /// start-up (default on); otherwise the first Register or Match loads it.
+    /// </summary>
+    public bool LoadRecordsAtStart { get; set; } = true;
 
     /// <summary>Write logs as compact JSON instead of plain text.</summary>
     public bool JsonLogs { get; set; }

@@ -66,9 +66,9 @@ public static class ServiceHost
         builder.Services.AddSingleton(sp => new RecordNormalizer(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ActiveModelHolder>();
         builder.Services.AddSingleton<RegistrationGate>();
-        builder.Services.AddSingleton<NormalizedRecordCache>();
-        builder.Services.AddSingleton<OversizedBlocks>();
-        builder.Services.AddHostedService<RecordCacheWarmup>();
+        builder.Services.AddSingleton<RecordDirectory>();
+        builder.Services.AddSingleton<RecordDirectoryFeed>();
+        builder.Services.AddHostedService<RecordDirectoryWarmup>();
         builder.Services.AddScoped<CandidateSearch>();
         builder.Services.AddScoped<RecordRegistrar>();
         builder.Services.AddScoped<RecordMatcher>();

@@ -2,7 +2,6 @@ using Mpi.Contracts.V1;
 using Mpi.Matching.Decisions;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Contracts;
-using Mpi.Service.Persistence;
 using Mpi.Service.Persons;
 
 namespace Mpi.Service.Matching;
@@ -11,12 +10,15 @@ namespace Mpi.Service.Matching;
 /// Match without registering: the candidate persons for a record, best first, each with its probability, band and
 /// explanation, and what Register would decide. Nothing is stored.
 /// </summary>
-public sealed class RecordMatcher(CandidateSearch search, MpiDbContext db, RecordNormalizer normalizer)
+public sealed class RecordMatcher(CandidateSearch search, RecordDirectory directory)
 {
     public const int DefaultTopK = 5;
     public const int MaxTopK = 50;
 
-    /// <remarks>Synchronous: its reads are SQLite index look-ups in-process (see <see cref="CandidateSearch"/>).</remarks>
+    /// <summary>Waits until the records are in memory (the first calls after start-up, on a large database).</summary>
+    public Task ReadyAsync(ActiveModel model, CancellationToken cancellation) => search.ReadyAsync(model, cancellation);
+
+    /// <remarks>Synchronous: candidates, records and golden views come from the in-memory <see cref="RecordDirectory"/>.</remarks>
     public MatchResponse Match(NormalizationResult normalized, int topK, double minProbability, ActiveModel model)
     {
         var record = normalized.Record;
@@ -33,9 +35,9 @@ public sealed class RecordMatcher(CandidateSearch search, MpiDbContext db, Recor
         ContractMapping.AddReceipts(response.Receipts, normalized.Receipts);
         var take = topK <= 0 ? DefaultTopK : Math.Min(topK, MaxTopK);
         var shown = ranked.Where(c => c.Probability >= minProbability).Take(take).ToArray();
-        var records = PersonRecordRows.Read(db, shown.Select(c => c.PersonId));
         foreach (var candidate in shown)
         {
+            var records = directory.RecordsOf(candidate.PersonId);
             var other = persons[candidate.PersonId].Stored.Record;
             response.Candidates.Add(new MatchCandidate
             {
@@ -49,8 +51,8 @@ public sealed class RecordMatcher(CandidateSearch search, MpiDbContext db, Recor
                     Mpi.Matching.Decisions.ThresholdBand.Review => Mpi.Contracts.V1.ThresholdBand.Review,
                     _ => Mpi.Contracts.V1.ThresholdBand.NonMatch,
                 },
-                Golden = ContractMapping.ToGolden(GoldenView.Of(records[candidate.PersonId].Select(r => (IReadOnlyList<Mpi.Matching.Normalization.FieldReceipt>)normalizer.Normalize(r).Receipts))),
-                Records = { records[candidate.PersonId].Select(r => new RecordKey { Registry = r.Registry, LocalId = r.LocalId }) },
+                Golden = ContractMapping.ToGolden(GoldenView.Of(records.Select(r => r.Golden))),
+                Records = { records.Select(r => new RecordKey { Registry = r.Candidate.Record.Registry, LocalId = r.Candidate.Record.LocalId }) },
             });
         }
         return response;

@@ -8,7 +8,6 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
 {
     public DbSet<PersonEntity> Persons => Set<PersonEntity>();
     public DbSet<SourceRecordEntity> SourceRecords => Set<SourceRecordEntity>();
-    public DbSet<BlockingKeyEntity> BlockingKeys => Set<BlockingKeyEntity>();
     public DbSet<LinkEventEntity> LinkEvents => Set<LinkEventEntity>();
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
     public DbSet<ModelVersionEntity> ModelVersions => Set<ModelVersionEntity>();
@@ -38,12 +37,6 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
             e.Property(r => r.LocalId).HasMaxLength(100);
             e.Property(r => r.PersonId).HasMaxLength(40);
             e.HasOne<PersonEntity>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
-        });
-        model.Entity<BlockingKeyEntity>(e =>
-        {
-            e.HasKey(k => new { k.Key, k.SourceRecordId });
-            e.HasIndex(k => k.SourceRecordId);
-            e.HasOne<SourceRecordEntity>().WithMany().HasForeignKey(k => k.SourceRecordId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<LinkEventEntity>(e =>
         {

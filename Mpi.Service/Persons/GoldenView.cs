@@ -9,16 +9,20 @@ namespace Mpi.Service.Persons;
 public static class GoldenView
 {
     /// <param name="records">Each record's receipts, most recently updated first.</param>
-    public static IReadOnlyDictionary<string, string> Of(IEnumerable<IReadOnlyList<FieldReceipt>> records)
+    public static IReadOnlyDictionary<string, string> Of(IEnumerable<IReadOnlyList<FieldReceipt>> records) =>
+        Of(records.Select(GoldenValues.From));
+
+    /// <param name="records">Each record's golden values, most recently updated first.</param>
+    public static IReadOnlyDictionary<string, string> Of(IEnumerable<GoldenValues> records)
     {
         var votes = new Dictionary<string, List<(string Value, int Rank)>>();
         var rank = 0;
-        foreach (var receipts in records)
+        foreach (var values in records)
         {
-            foreach (var r in receipts.Where(r => r.Outcome is FieldOutcome.Accepted or FieldOutcome.Normalized && !string.IsNullOrEmpty(r.Stored)))
+            foreach (var (field, value) in values.Present())
             {
-                if (!votes.TryGetValue(r.Field, out var list)) votes[r.Field] = list = [];
-                list.Add((r.Stored!, rank));
+                if (!votes.TryGetValue(field, out var list)) votes[field] = list = [];
+                list.Add((value, rank));
             }
             rank++;
         }

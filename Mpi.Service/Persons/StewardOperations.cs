@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Registration;
@@ -10,7 +11,7 @@ namespace Mpi.Service.Persons;
 /// per moved record, grouped by an operation id, so that any merge can be undone. Each names the versions the
 /// steward looked at; a stale one changes nothing. Runs in the write transaction behind the registration gate.
 /// </summary>
-public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, TimeProvider time)
+public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, RecordDirectoryFeed directory, TimeProvider time)
 {
     public Task<StewardResult> LinkAsync((string Registry, string LocalId) key, string toPersonId, long expectedFrom, long expectedTo, string reason,
         string actor, CancellationToken cancellation) =>
@@ -124,6 +125,8 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Ti
         });
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
+        // Records moved between persons: candidate search and Match see it from now on.
+        directory.CatchUp(db);
         return result;
     }
 

@@ -5,19 +5,20 @@ using Mpi.Matching.Records;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
+using Mpi.Service.Persons;
 
 namespace Mpi.Service.Registration;
 
 /// <summary>
 /// Registers source records. In one write transaction (so that two registries sending the same new patient at the
 /// same moment end with one person), an existing (registry, local id) is updated in place and keeps its person;
-/// a new one is searched, scored and decided, then stored with its blocking keys, its link history, a review task
+/// a new one is searched, scored and decided, then stored with its link history, a review task
 /// when uncertain, and an audit entry. A batch (a bulk load's records that arrived together) shares one transaction
 /// and one commit; later records of a batch see the earlier ones. When a batch fails, each of its records is retried
 /// on its own, so one bad record cannot take others down with it.
 /// </summary>
 public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer, CandidateSearch search, RegistrationGate gate,
-    NormalizedRecordCache cache, TimeProvider time)
+    RecordDirectory directory, RecordDirectoryFeed feed, TimeProvider time)
 {
     private const string FindExisting = """
         SELECT "Id" FROM "SourceRecords" WHERE "Registry" = @registry AND "LocalId" = @localId
@@ -39,6 +40,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
     public async Task<IReadOnlyList<RegistrationResult>> RegisterBatchAsync(IReadOnlyList<RegistrationItem> items, ActiveModel model,
         string actor, CancellationToken cancellation)
     {
+        await search.ReadyAsync(model, cancellation);
         using var turn = await gate.EnterAsync(cancellation);
         try
         {
@@ -69,28 +71,50 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
     private async Task<IReadOnlyList<RegistrationOutcome>> CommitAsync(IReadOnlyList<RegistrationItem> items, ActiveModel model, string actor,
         CancellationToken cancellation)
     {
-        var committed = new List<StoredCandidate>(items.Count);
+        var written = new TransactionRecords();
         try
         {
-            await using var transaction = await WriteTransaction.BeginAsync(db, cancellation);
-            using var rows = new RegistrationRows(db);
+            long before;
             var outcomes = new List<RegistrationOutcome>(items.Count);
-            foreach (var item in items) outcomes.Add(await RegisterOneAsync(item, model, actor, rows, committed, cancellation));
-            await transaction.CommitAsync(cancellation);
-            foreach (var record in search.TakeLoadedInTransaction().Concat(committed)) cache.Add(record.Id, record.Version, record.Record);
+            await using (var transaction = await WriteTransaction.BeginAsync(db, cancellation))
+            {
+                // Holding the write lock, the directory learns every commit before this one, so the search is exact
+                // even when another process writes the same database.
+                feed.CatchUp(db);
+                before = directory.Watermark;
+                using var rows = new RegistrationRows(db);
+                foreach (var item in items) outcomes.Add(await RegisterOneAsync(item, model, actor, rows, written, cancellation));
+                await transaction.CommitAsync(cancellation);
+            }
+            Publish(written, before);
             return outcomes;
         }
         finally
         {
-            search.TakeLoadedInTransaction();
             // One context may serve a whole RegisterStream: forget what this batch tracked, or every later
             // SaveChanges would scan all the records registered before it.
             db.ChangeTracker.Clear();
         }
     }
 
+    /// <summary>
+    /// Hands the committed records to the directory. New records are applied as written; an update was written
+    /// through EF without its event id, so then the batch's events are read back from the feed instead.
+    /// </summary>
+    private void Publish(TransactionRecords written, long before)
+    {
+        if (written.All.Any(r => r.Event == UnknownEvent))
+        {
+            feed.CatchUp(db);
+            return;
+        }
+        directory.Apply(written.All, written.All.Count == 0 ? before : written.All.Max(r => r.Event));
+    }
+
+    private const long UnknownEvent = -1;
+
     private async Task<RegistrationOutcome> RegisterOneAsync(RegistrationItem item, ActiveModel model, string actor, RegistrationRows rows,
-        List<StoredCandidate> committed, CancellationToken cancellation)
+        TransactionRecords written, CancellationToken cancellation)
     {
         var (received, normalized) = item;
         var record = normalized.Record;
@@ -100,11 +124,12 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         {
             var existing = await db.SourceRecords.SingleAsync(r => r.Id == id, cancellation);
             var updated = await UpdateAsync(existing, received, record, model, actor, now, normalized, cancellation);
-            committed.Add(new StoredCandidate(existing.Id, existing.Version, existing.PersonId, record));
+            Written(written, new StoredCandidate(existing.Id, existing.Version, existing.PersonId, record), normalized, existing.UpdatedAt,
+                UnknownEvent, model);
             return updated;
         }
 
-        var candidates = search.Find(record, model);
+        var candidates = search.Find(record, model, written);
         var persons = PersonScoring.ByPerson(record, candidates, model);
         var (kind, best, ranked) = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), model.Model.Thresholds);
         var decision = RegistrationDecisions.From(kind);
@@ -122,7 +147,6 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         };
         stored.CopyDemographics(received with { Registry = record.Registry, LocalId = record.LocalId });
         stored.Id = rows.InsertSourceRecord(stored);
-        rows.InsertBlockingKeys(StoredBlockingKeys.Of(record, model.BlockingRules).Select(k => k.Key), stored.Id);
         var probability = best?.Probability ?? 0;
         long? taskId = null;
         if (decision == RegistrationDecision.Review)
@@ -133,17 +157,22 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 Probability = probability, ModelVersion = model.Model.Version, State = "open", CreatedAt = now, Version = 1,
             });
         }
-        rows.InsertLinkEvent(new LinkEventEntity
+        var linkEvent = rows.InsertLinkEvent(new LinkEventEntity
         {
             SourceRecordId = stored.Id, ToPersonId = personId, Kind = LinkKind(decision), Probability = best is null ? null : probability,
             ModelVersion = model.Model.Version, Actor = actor, At = now, Rule = best?.Rule, ReviewTaskId = taskId,
         });
         rows.InsertAuditEntry(Audit(actor, $"{record.Registry}/{record.LocalId}", RegistrationDecisions.Wire(decision), now));
-        committed.Add(new StoredCandidate(stored.Id, 1, personId, record));
+        Written(written, new StoredCandidate(stored.Id, 1, personId, record), normalized, now, linkEvent, model);
 
         var explanation = best is null ? null : model.Scorer.Explain(record, persons[best.PersonId].Stored.Record);
         return new RegistrationOutcome(decision, personId, probability, explanation, taskId, normalized.Receipts, model.Model.Version, 1);
     }
+
+    private static void Written(TransactionRecords written, StoredCandidate candidate, NormalizationResult normalized, DateTimeOffset updatedAt,
+        long linkEvent, ActiveModel model) =>
+        written.Add(new IndexedRecord(candidate, GoldenValues.From(normalized.Receipts), RegistrationRows.Time(updatedAt), linkEvent),
+            DirectoryBlockingKeys.Of(candidate.Record, model.BlockingRules).Select(k => k.Key));
 
     private long? Existing(NormalizedRecord record)
     {
@@ -160,9 +189,6 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         {
             existing.Version++;
             existing.UpdatedAt = now;
-            await db.BlockingKeys.Where(k => k.SourceRecordId == existing.Id).ExecuteDeleteAsync(cancellation);
-            foreach (var (key, _) in StoredBlockingKeys.Of(record, model.BlockingRules))
-                db.BlockingKeys.Add(new BlockingKeyEntity { Key = key, SourceRecordId = existing.Id });
             db.LinkEvents.Add(new LinkEventEntity
             {
                 SourceRecordId = existing.Id, FromPersonId = existing.PersonId, ToPersonId = existing.PersonId, Kind = "updated",

@@ -154,15 +154,17 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         return response;
     }
 
-    public override Task<MatchResponse> Match(MatchRequest request, ServerCallContext context)
+    public override async Task<MatchResponse> Match(MatchRequest request, ServerCallContext context)
     {
         var received = ContractMapping.ToPatientRecord(new RecordKey { Registry = "MATCH", LocalId = "query" }, request.Demographics);
         var normalized = normalizer.Normalize(received);
         var violations = RegisterRequestValidator.Violations(null, request.Demographics, request.InvalidFieldPolicy, normalized.Receipts, keyRequired: false);
         if (violations.Length > 0) throw InvalidArgument.Of(violations);
         var started = Stopwatch.GetTimestamp();
-        var response = matcher.Match(normalized, request.TopK, request.MinProbability, model.Current);
+        var active = model.Current;
+        await matcher.ReadyAsync(active, context.CancellationToken);
+        var response = matcher.Match(normalized, request.TopK, request.MinProbability, active);
         metrics.Matched(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return Task.FromResult(response);
+        return response;
     }
 }

@@ -6,7 +6,7 @@ using Mpi.Service.Persistence.Entities;
 namespace Mpi.Service.Registration;
 
 /// <summary>
-/// The rows a new registration writes (person, source record, blocking keys, review task, link event, audit entry),
+/// The rows a new registration writes (person, source record, review task, link event, audit entry),
 /// inserted with prepared commands that are reused for every record of a batch. A registration writes some twenty
 /// rows; through EF Core each would be a freshly built command, which made the database the bottleneck of bulk loads.
 /// Values are those of the entity types, converted as the EF model converts them, so that EF reads the rows back.
@@ -29,23 +29,19 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
         r.PersonId, r.Version, Time(r.CreatedAt), Time(r.UpdatedAt), r.Registry, r.LocalId, r.GivenName, r.MiddleName, r.FamilyName,
         r.Suffix, r.BirthDate, r.Sex, r.AddressLine, r.AddressLine2, r.City, r.State, r.PostalCode, r.Phone, r.Email, r.NationalId)!;
 
-    /// <summary>All the record's keys in one statement (json_each), instead of a statement per key.</summary>
-    public void InsertBlockingKeys(IEnumerable<long> keys, long sourceRecordId) =>
-        Execute("""INSERT INTO "BlockingKeys" ("Key", "SourceRecordId") SELECT "value", @p1 FROM json_each(@p0)""",
-            $"[{string.Join(',', keys)}]", sourceRecordId);
-
     /// <summary>Inserts the task and returns its new id.</summary>
     public long InsertReviewTask(ReviewTaskEntity t) => (long)Scalar("""
         INSERT INTO "ReviewTasks" ("SourceRecordId", "CandidatePersonIds", "Probability", "ModelVersion", "State", "CreatedAt", "Version")
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) RETURNING "Id"
         """, t.SourceRecordId, t.CandidatePersonIds, t.Probability, t.ModelVersion, t.State, Time(t.CreatedAt), t.Version)!;
 
-    public void InsertLinkEvent(LinkEventEntity e) => Execute("""
+    /// <summary>Inserts the event and returns its id (the record directory's position in the history).</summary>
+    public long InsertLinkEvent(LinkEventEntity e) => (long)Scalar("""
         INSERT INTO "LinkEvents" ("SourceRecordId", "FromPersonId", "ToPersonId", "Kind", "Rule", "ReviewTaskId", "Probability",
             "ModelVersion", "Actor", "At", "Reason", "OperationId")
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11) RETURNING "Id"
         """, e.SourceRecordId, e.FromPersonId, e.ToPersonId, e.Kind, e.Rule, e.ReviewTaskId, e.Probability, e.ModelVersion, e.Actor,
-        Time(e.At), e.Reason, e.OperationId);
+        Time(e.At), e.Reason, e.OperationId)!;
 
     public void InsertAuditEntry(AuditEntryEntity a) => Execute("""
         INSERT INTO "AuditEntries" ("At", "Actor", "Action", "Subject", "Outcome", "Reason") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
@@ -57,7 +53,8 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
         _prepared.Clear();
     }
 
-    private static long Time(DateTimeOffset at) => (long)Times.ConvertToProvider(at)!;
+    /// <summary>A time as the EF model stores it (and orders it in SQL).</summary>
+    public static long Time(DateTimeOffset at) => (long)Times.ConvertToProvider(at)!;
 
     private void Execute(string sql, params object?[] values) => Bind(sql, values).ExecuteNonQuery();
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mpi.Service.Observability;
+using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Persons;
@@ -13,7 +14,8 @@ namespace Mpi.Service.Review;
 /// gets a conflict, never a silent overwrite. A same-person resolution moves the incoming record onto the chosen
 /// person and appends the history; the provisional person it had is marked merged into the chosen one.
 /// </summary>
-public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardOperations steward, TimeProvider time, MpiMetrics? metrics = null)
+public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardOperations steward, RecordDirectoryFeed directory, TimeProvider time,
+    MpiMetrics? metrics = null)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
@@ -155,6 +157,8 @@ public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardO
         });
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
+        // A resolution may have moved the task's record to another person: candidate search and Match see it now.
+        directory.CatchUp(db);
         return (task, null);
     }
 }

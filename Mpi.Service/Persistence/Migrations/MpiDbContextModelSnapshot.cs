@@ -51,21 +51,6 @@ namespace Mpi.Service.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Mpi.Service.Persistence.Entities.BlockingKeyEntity", b =>
-                {
-                    b.Property<long>("Key")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("SourceRecordId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key", "SourceRecordId");
-
-                    b.HasIndex("SourceRecordId");
-
-                    b.ToTable("BlockingKeys");
-                });
-
             modelBuilder.Entity("Mpi.Service.Persistence.Entities.CredentialEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -399,15 +384,6 @@ namespace Mpi.Service.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("SourceRecords");
-                });
-
-            modelBuilder.Entity("Mpi.Service.Persistence.Entities.BlockingKeyEntity", b =>
-                {
-                    b.HasOne("Mpi.Service.Persistence.Entities.SourceRecordEntity", null)
-                        .WithMany()
-                        .HasForeignKey("SourceRecordId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mpi.Service.Persistence.Entities.SourceRecordEntity", b =>

@@ -189,14 +189,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     [
         ("source records without their person", "SELECT COUNT(*) FROM SourceRecords r WHERE NOT EXISTS (SELECT 1 FROM Persons p WHERE p.Id = r.PersonId)"),
         ("source records without a link event", "SELECT COUNT(*) FROM SourceRecords r WHERE NOT EXISTS (SELECT 1 FROM LinkEvents e WHERE e.SourceRecordId = r.Id)"),
-        ("source records without a blocking key", "SELECT COUNT(*) FROM SourceRecords r WHERE NOT EXISTS (SELECT 1 FROM BlockingKeys k WHERE k.SourceRecordId = r.Id)"),
         ("source records without their register audit entry",
             "SELECT COUNT(*) FROM SourceRecords r WHERE NOT EXISTS (SELECT 1 FROM AuditEntries a WHERE a.Action = 'register' AND a.Subject = r.Registry || '/' || r.LocalId)"),
         ("register audit entries without their source record",
             "SELECT COUNT(*) FROM AuditEntries a WHERE a.Action = 'register' AND NOT EXISTS (SELECT 1 FROM SourceRecords r WHERE a.Subject = r.Registry || '/' || r.LocalId)"),
         ("persons without a source record", "SELECT COUNT(*) FROM Persons p WHERE NOT EXISTS (SELECT 1 FROM SourceRecords r WHERE r.PersonId = p.Id)"),
         ("link events without their source record", "SELECT COUNT(*) FROM LinkEvents e WHERE NOT EXISTS (SELECT 1 FROM SourceRecords r WHERE r.Id = e.SourceRecordId)"),
-        ("blocking keys without their source record", "SELECT COUNT(*) FROM BlockingKeys k WHERE NOT EXISTS (SELECT 1 FROM SourceRecords r WHERE r.Id = k.SourceRecordId)"),
         ("review tasks without their source record", "SELECT COUNT(*) FROM ReviewTasks t WHERE NOT EXISTS (SELECT 1 FROM SourceRecords r WHERE r.Id = t.SourceRecordId)"),
     ];
 

@@ -26,14 +26,16 @@ public sealed class TemporaryDatabase : IDisposable
     public MpiDbContext NewContext() => new(new DbContextOptionsBuilder<MpiDbContext>().UseSqlite(ConnectionString).Options);
 
     /// <summary>
-    /// A registrar on its own context and connection, with its own gate: as if each call came from another process,
-    /// so that only the database's write lock keeps concurrent registrations apart.
+    /// A registrar on its own context and connection, with its own gate and record directory: as if each call came
+    /// from another process, so that only the database's write lock keeps concurrent registrations apart, and each
+    /// learns the others' records from the database.
     /// </summary>
     public RecordRegistrar NewRegistrar(MpiDbContext db)
     {
         var normalizer = new RecordNormalizer(Clock);
-        var cache = new NormalizedRecordCache();
-        return new RecordRegistrar(db, normalizer, new CandidateSearch(db, normalizer, cache, new OversizedBlocks()), new RegistrationGate(), cache, Clock);
+        var directory = new RecordDirectory();
+        var feed = new RecordDirectoryFeed(directory, normalizer);
+        return new RecordRegistrar(db, normalizer, new CandidateSearch(db, directory, feed), new RegistrationGate(), directory, feed, Clock);
     }
 
     public void Dispose()

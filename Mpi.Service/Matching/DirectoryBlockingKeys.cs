@@ -4,10 +4,11 @@ using Mpi.Matching.Records;
 namespace Mpi.Service.Matching;
 
 /// <summary>
-/// The blocking keys the service stores and searches: one per catalog rule the model uses, hashed under the rule's
-/// position in the catalog (not in the model), so that keys stay valid when a model version adds or drops a rule.
+/// The blocking keys the record directory indexes and candidate search looks up: one per catalog rule the model uses,
+/// hashed under the rule's position in the catalog (not in the model), so that a key means the same whichever model
+/// version computed it.
 /// </summary>
-public static class StoredBlockingKeys
+public static class DirectoryBlockingKeys
 {
     public static IReadOnlyList<(long Key, BlockingRule Rule)> Of(NormalizedRecord record, IEnumerable<(BlockingRule Rule, int CatalogOrdinal)> rules) =>
         [.. rules.Select(r => ((long)r.Rule.Key(record, r.CatalogOrdinal), r.Rule))

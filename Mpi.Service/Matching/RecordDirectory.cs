@@ -1,0 +1,178 @@
+using Mpi.Matching.Blocking;
+using Mpi.Matching.Records;
+
+namespace Mpi.Service.Matching;
+
+/// <summary>
+/// Every committed source record of the database in memory — normalised, with its person — and the blocking-key
+/// index over them, so that candidate search and Match touch no database page: at a million records, reading blocks,
+/// versions and persons from SQLite was most of a request's time, and writing the key index most of a registration's.
+/// </summary>
+/// <remarks>
+/// The database stays the truth. Every change of a record's person or demographics writes a link event in the same
+/// transaction, so the directory follows the database by applying link events in order (<see cref="RecordDirectoryFeed"/>);
+/// <see cref="Watermark"/> is the last event whose state is applied. A registration applies its own records right after
+/// its commit. Each record keeps the event that produced its state, and an older state never replaces a newer one,
+/// so a slow reader of the feed cannot undo what a faster one applied. One lock guards the maps; holders only copy
+/// references (a search collects its candidates in microseconds, and scoring happens outside the lock).
+/// </remarks>
+public sealed class RecordDirectory
+{
+    private readonly Lock _sync = new();
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private IndexedRecord?[] _byId = new IndexedRecord?[1024];
+    private BlockPostings _blocks = new();
+    // Person id → its one record (most persons) or a list of them: a list per person would cost more than the record.
+    private readonly Dictionary<string, object> _persons = new(StringComparer.Ordinal);
+    private IReadOnlyList<(BlockingRule Rule, int CatalogOrdinal)> _rules = [];
+    private volatile bool _loaded;
+
+    public long Watermark { get; private set; }
+    public int Count { get; private set; }
+    public bool IsLoaded => _loaded;
+
+    /// <summary>Loads the whole directory once (the first caller reads, others wait); later calls return at once.</summary>
+    public async Task EnsureLoadedAsync(Func<RecordDirectory, CancellationToken, Task> load, CancellationToken cancellation)
+    {
+        if (_loaded) return;
+        await _loading.WaitAsync(cancellation);
+        try
+        {
+            if (_loaded) return;
+            await load(this, cancellation);
+            _loaded = true;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>
+    /// Applies committed record states, each produced by its <see cref="IndexedRecord.Event"/>; a state older than the
+    /// one held is ignored. <paramref name="upTo"/>: every event up to it is now applied (the caller read them all).
+    /// </summary>
+    public void Apply(IReadOnlyList<IndexedRecord> records, long upTo)
+    {
+        lock (_sync)
+        {
+            foreach (var record in records) ApplyOne(record);
+            if (upTo > Watermark) Watermark = upTo;
+        }
+    }
+
+    /// <summary>
+    /// Adds records read by the initial load, which know no event: a record already held (applied meanwhile from the
+    /// feed) is kept.
+    /// </summary>
+    public void AddLoaded(IReadOnlyList<IndexedRecord> records)
+    {
+        lock (_sync)
+            foreach (var record in records)
+                if (Held(record.Id) is null) ApplyOne(record);
+    }
+
+    /// <summary>Sets the watermark the initial load starts from (every later event is then read from the feed).</summary>
+    public void StartAt(long watermark)
+    {
+        lock (_sync) Watermark = Math.Max(Watermark, watermark);
+    }
+
+    /// <summary>
+    /// The records sharing a key with <paramref name="keys"/>, skipping keys whose block is larger than its bound
+    /// (plus <paramref name="extraInBlock"/>, records of the caller's own transaction not applied yet).
+    /// </summary>
+    public List<StoredCandidate> Find(IReadOnlyList<(long Key, int Bound)> keys, IReadOnlyList<(BlockingRule Rule, int CatalogOrdinal)> rules,
+        Func<long, int>? extraInBlock = null)
+    {
+        var ids = new HashSet<int>();
+        var candidates = new List<StoredCandidate>();
+        lock (_sync)
+        {
+            IndexWith(rules);
+            foreach (var (key, bound) in keys)
+            {
+                var extra = extraInBlock?.Invoke(key) ?? 0;
+                _blocks.CollectIfAtMost((ulong)key, bound - extra, ids);
+            }
+            foreach (var id in ids)
+                if (Held(id) is { } record) candidates.Add(record.Candidate);
+        }
+        return candidates;
+    }
+
+    /// <summary>A person's records, most recently updated first (empty for an unknown person).</summary>
+    public IReadOnlyList<IndexedRecord> RecordsOf(string personId)
+    {
+        lock (_sync)
+        {
+            if (!_persons.TryGetValue(personId, out var held)) return [];
+            if (held is IndexedRecord one) return [one];
+            return [.. ((List<IndexedRecord>)held).OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)];
+        }
+    }
+
+    public IndexedRecord? Find(long id)
+    {
+        lock (_sync) return Held(id);
+    }
+
+    private IndexedRecord? Held(long id) => id < _byId.Length ? _byId[id] : null;
+
+    private void ApplyOne(IndexedRecord record)
+    {
+        var id = checked((int)record.Id);
+        var held = Held(id);
+        if (held is not null && held.Event > record.Event) return;
+        if (id >= _byId.Length) Array.Resize(ref _byId, Math.Max(id + 1, _byId.Length * 2));
+        if (held is not null)
+        {
+            RemoveFromPerson(held);
+            if (held.Candidate.Version != record.Candidate.Version)
+                foreach (var (key, _) in DirectoryBlockingKeys.Of(held.Candidate.Record, _rules)) _blocks.Remove((ulong)key, id);
+        }
+        else Count++;
+        _byId[id] = record;
+        AddToPerson(record);
+        if (held is null || held.Candidate.Version != record.Candidate.Version)
+            foreach (var (key, _) in DirectoryBlockingKeys.Of(record.Candidate.Record, _rules)) _blocks.Add((ulong)key, id);
+    }
+
+    /// <summary>Indexes under these rules (before loading: the active model's); re-keys every record when they differ from the rules indexed (a model version changed them).</summary>
+    public void UseRules(IReadOnlyList<(BlockingRule Rule, int CatalogOrdinal)> rules)
+    {
+        lock (_sync) IndexWith(rules);
+    }
+
+    private void IndexWith(IReadOnlyList<(BlockingRule Rule, int CatalogOrdinal)> rules)
+    {
+        if (_rules.Select(r => r.CatalogOrdinal).SequenceEqual(rules.Select(r => r.CatalogOrdinal))) return;
+        _rules = rules;
+        _blocks = new BlockPostings();
+        foreach (var record in _byId)
+            if (record is not null)
+                foreach (var (key, _) in DirectoryBlockingKeys.Of(record.Candidate.Record, rules)) _blocks.Add((ulong)key, (int)record.Id);
+    }
+
+    private void AddToPerson(IndexedRecord record)
+    {
+        var person = record.Candidate.PersonId;
+        if (!_persons.TryGetValue(person, out var held)) _persons[person] = record;
+        else if (held is IndexedRecord one) _persons[person] = new List<IndexedRecord>(2) { one, record };
+        else ((List<IndexedRecord>)held).Add(record);
+    }
+
+    private void RemoveFromPerson(IndexedRecord record)
+    {
+        var person = record.Candidate.PersonId;
+        if (!_persons.TryGetValue(person, out var held)) return;
+        if (held is IndexedRecord) _persons.Remove(person);
+        else
+        {
+            var list = (List<IndexedRecord>)held;
+            list.RemoveAll(r => r.Id == record.Id);
+            if (list.Count == 1) _persons[person] = list[0];
+            else if (list.Count == 0) _persons.Remove(person);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Mpi.Service.Hosting;
+using Mpi.Service.Persistence;
+
+namespace Mpi.Service.Matching;
+
+/// <summary>
+/// Loads the record directory in the background right after start-up, so that the first calls find it loaded (or
+/// wait for it, on a large database) instead of each paying for part of it.
+/// </summary>
+public sealed partial class RecordDirectoryWarmup(IServiceScopeFactory scopes, RecordDirectory directory, ActiveModelHolder model,
+    IOptions<MpiServiceOptions> options, ILogger<RecordDirectoryWarmup> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        if (!options.Value.LoadRecordsAtStart) return;
+        await Task.Yield();
+        var clock = Stopwatch.StartNew();
+        await using var scope = scopes.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<CandidateSearch>();
+        await search.ReadyAsync(model.Current, stopping);
+        Loaded(log, directory.Count, clock.Elapsed.TotalSeconds);
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Record directory loaded: {Records} records in {Seconds:F1} s")]
+    private static partial void Loaded(ILogger logger, int records, double seconds);
+}
