@@ -36,9 +36,9 @@ if [ ! -f "$work/preloaded" ]; then
   $mpi load --input "$work/preload.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 1 --stream --baseline-calls 0
   touch "$work/preloaded"
 fi
-# Candidate search reads normalised records from a cache that a restart fills in the background: wait for it.
-for _ in $(seq 1 300); do grep -q "Record cache warmed" "$work/serve.log" && break; sleep 1; done
-grep "Record cache warmed" "$work/serve.log" | tail -1
+# Candidate search reads the records from memory, loaded in the background after a restart: wait for it.
+for _ in $(seq 1 300); do grep -q "Record directory loaded" "$work/serve.log" && break; sleep 1; done
+grep "Record directory loaded" "$work/serve.log" | tail -1
 
 echo "Match, 8 callers:"
 $mpi load --input "$work/queries.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 8 --match --calls 20000 --baseline-calls 20000

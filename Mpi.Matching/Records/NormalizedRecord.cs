@@ -43,4 +43,20 @@ public sealed class NormalizedRecord
     public double FamilyNameFrequency { get; set; }
 
     public bool HasBirthDate => BirthYear != 0;
+
+    /// <summary>
+    /// A copy whose often-repeated values (names, their codes, dates, places) go through <paramref name="share"/>, so
+    /// that a store of millions of records holds each distinct value once. Values unique to a person (address,
+    /// phone, e-mail, identifiers) are kept as they are.
+    /// </summary>
+    public NormalizedRecord WithSharedValues(Func<string, string> share) => new()
+    {
+        Registry = share(Registry), LocalId = LocalId,
+        GivenName = share(GivenName), MiddleName = share(MiddleName), FamilyName = share(FamilyName), Suffix = share(Suffix),
+        BirthYear = BirthYear, BirthMonth = BirthMonth, BirthDay = BirthDay, BirthDigits = share(BirthDigits), Sex = Sex,
+        AddressLine = AddressLine, City = share(City), State = share(State), PostalCode = share(PostalCode),
+        Phone = Phone, Email = Email, NationalId = NationalId,
+        GivenPhonetic = share(GivenPhonetic), FamilyPhonetic = share(FamilyPhonetic), GivenNameGroups = GivenNameGroups,
+        GivenNameFrequency = GivenNameFrequency, FamilyNameFrequency = FamilyNameFrequency,
+    };
 }

@@ -1,5 +1,6 @@
 using Mpi.Matching.Blocking;
-using Mpi.Matching.Records;
+using Mpi.Matching.Normalization;
+using Mpi.Service.Persons;
 
 namespace Mpi.Service.Matching;
 
@@ -13,12 +14,13 @@ namespace Mpi.Service.Matching;
 /// transaction, so the directory follows the database by applying link events in order (<see cref="RecordDirectoryFeed"/>);
 /// <see cref="Watermark"/> is the last event whose state is applied. A registration applies its own records right after
 /// its commit. Each record keeps the event that produced its state, and an older state never replaces a newer one,
-/// so a slow reader of the feed cannot undo what a faster one applied. One lock guards the maps; holders only copy
-/// references (a search collects its candidates in microseconds, and scoring happens outside the lock).
+/// so a slow reader of the feed cannot undo what a faster one applied. A reader-writer lock guards the maps: searches
+/// run side by side and only copy references (scoring happens outside the lock); applying a commit excludes them
+/// for microseconds.
 /// </remarks>
 public sealed class RecordDirectory
 {
-    private readonly Lock _sync = new();
+    private readonly ReaderWriterLockSlim _sync = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private IndexedRecord?[] _byId = new IndexedRecord?[1024];
     private BlockPostings _blocks = new();
@@ -27,9 +29,16 @@ public sealed class RecordDirectory
     private IReadOnlyList<(BlockingRule Rule, int CatalogOrdinal)> _rules = [];
     private volatile bool _loaded;
 
+    private readonly SharedStrings _shared = new();
+
     public long Watermark { get; private set; }
     public int Count { get; private set; }
     public bool IsLoaded => _loaded;
+
+    /// <summary>A committed record as the directory holds it, its repeated values shared with the other records'.</summary>
+    public IndexedRecord Entry(long id, int version, string personId, NormalizationResult normalized, long updatedAt, long producedBy) =>
+        new(new StoredCandidate(id, version, personId, normalized.Record.WithSharedValues(_shared.Share)),
+            GoldenValues.From(normalized.Receipts, _shared.Share), updatedAt, producedBy);
 
     /// <summary>Loads the whole directory once (the first caller reads, others wait); later calls return at once.</summary>
     public async Task EnsureLoadedAsync(Func<RecordDirectory, CancellationToken, Task> load, CancellationToken cancellation)
@@ -54,10 +63,15 @@ public sealed class RecordDirectory
     /// </summary>
     public void Apply(IReadOnlyList<IndexedRecord> records, long upTo)
     {
-        lock (_sync)
+        _sync.EnterWriteLock();
+        try
         {
             foreach (var record in records) ApplyOne(record);
             if (upTo > Watermark) Watermark = upTo;
+        }
+        finally
+        {
+            _sync.ExitWriteLock();
         }
     }
 
@@ -67,15 +81,30 @@ public sealed class RecordDirectory
     /// </summary>
     public void AddLoaded(IReadOnlyList<IndexedRecord> records)
     {
-        lock (_sync)
+        _sync.EnterWriteLock();
+        try
+        {
             foreach (var record in records)
                 if (Held(record.Id) is null) ApplyOne(record);
+        }
+        finally
+        {
+            _sync.ExitWriteLock();
+        }
     }
 
     /// <summary>Sets the watermark the initial load starts from (every later event is then read from the feed).</summary>
     public void StartAt(long watermark)
     {
-        lock (_sync) Watermark = Math.Max(Watermark, watermark);
+        _sync.EnterWriteLock();
+        try
+        {
+            Watermark = Math.Max(Watermark, watermark);
+        }
+        finally
+        {
+            _sync.ExitWriteLock();
+        }
     }
 
     /// <summary>
@@ -85,36 +114,57 @@ public sealed class RecordDirectory
     public List<StoredCandidate> Find(IReadOnlyList<(long Key, int Bound)> keys, IReadOnlyList<(BlockingRule Rule, int CatalogOrdinal)> rules,
         Func<long, int>? extraInBlock = null)
     {
-        var ids = new HashSet<int>();
-        var candidates = new List<StoredCandidate>();
-        lock (_sync)
+        if (!IndexedWith(rules)) UseRules(rules);
+        var ids = new HashSet<int>(128);
+        _sync.EnterReadLock();
+        try
         {
-            IndexWith(rules);
             foreach (var (key, bound) in keys)
             {
                 var extra = extraInBlock?.Invoke(key) ?? 0;
                 _blocks.CollectIfAtMost((ulong)key, bound - extra, ids);
             }
+            var candidates = new List<StoredCandidate>(ids.Count);
             foreach (var id in ids)
                 if (Held(id) is { } record) candidates.Add(record.Candidate);
+            return candidates;
         }
-        return candidates;
+        finally
+        {
+            _sync.ExitReadLock();
+        }
     }
 
     /// <summary>A person's records, most recently updated first (empty for an unknown person).</summary>
     public IReadOnlyList<IndexedRecord> RecordsOf(string personId)
     {
-        lock (_sync)
+        IndexedRecord[] records;
+        _sync.EnterReadLock();
+        try
         {
             if (!_persons.TryGetValue(personId, out var held)) return [];
             if (held is IndexedRecord one) return [one];
-            return [.. ((List<IndexedRecord>)held).OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)];
+            records = [.. (List<IndexedRecord>)held];
         }
+        finally
+        {
+            _sync.ExitReadLock();
+        }
+        Array.Sort(records, (a, b) => a.UpdatedAt != b.UpdatedAt ? b.UpdatedAt.CompareTo(a.UpdatedAt) : b.Id.CompareTo(a.Id));
+        return records;
     }
 
     public IndexedRecord? Find(long id)
     {
-        lock (_sync) return Held(id);
+        _sync.EnterReadLock();
+        try
+        {
+            return Held(id);
+        }
+        finally
+        {
+            _sync.ExitReadLock();
+        }
     }
 
     private IndexedRecord? Held(long id) => id < _byId.Length ? _byId[id] : null;
@@ -141,12 +191,30 @@ public sealed class RecordDirectory
     /// <summary>Indexes under these rules (before loading: the active model's); re-keys every record when they differ from the rules indexed (a model version changed them).</summary>
     public void UseRules(IReadOnlyList<(BlockingRule Rule, int CatalogOrdinal)> rules)
     {
-        lock (_sync) IndexWith(rules);
+        _sync.EnterWriteLock();
+        try
+        {
+            if (!IndexedWith(rules)) IndexWith(rules);
+        }
+        finally
+        {
+            _sync.ExitWriteLock();
+        }
+    }
+
+    /// <summary>True when these are the rules indexed (the same list: an active model keeps one).</summary>
+    private bool IndexedWith(IReadOnlyList<(BlockingRule Rule, int CatalogOrdinal)> rules)
+    {
+        var indexed = _rules;
+        if (ReferenceEquals(indexed, rules)) return true;
+        if (indexed.Count != rules.Count) return false;
+        for (var i = 0; i < rules.Count; i++)
+            if (indexed[i].CatalogOrdinal != rules[i].CatalogOrdinal) return false;
+        return true;
     }
 
     private void IndexWith(IReadOnlyList<(BlockingRule Rule, int CatalogOrdinal)> rules)
     {
-        if (_rules.Select(r => r.CatalogOrdinal).SequenceEqual(rules.Select(r => r.CatalogOrdinal))) return;
         _rules = rules;
         _blocks = new BlockPostings();
         foreach (var record in _byId)

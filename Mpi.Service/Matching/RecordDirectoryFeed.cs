@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Persistence;
-using Mpi.Service.Persons;
 
 namespace Mpi.Service.Matching;
 
@@ -109,7 +108,7 @@ public sealed class RecordDirectoryFeed(RecordDirectory directory, RecordNormali
     private IndexedRecord Read(DbDataReader reader, int offset, long producedBy)
     {
         var normalized = normalizer.Normalize(StoredRecordRows.Read(reader, offset + 4));
-        var candidate = new StoredCandidate(reader.GetInt64(offset), reader.GetInt32(offset + 1), reader.GetString(offset + 2), normalized.Record);
-        return new IndexedRecord(candidate, GoldenValues.From(normalized.Receipts), reader.GetInt64(offset + 3), producedBy);
+        return directory.Entry(reader.GetInt64(offset), reader.GetInt32(offset + 1), reader.GetString(offset + 2), normalized, reader.GetInt64(offset + 3),
+            producedBy);
     }
 }

@@ -51,7 +51,7 @@ public sealed class RecordMatcher(CandidateSearch search, RecordDirectory direct
                     Mpi.Matching.Decisions.ThresholdBand.Review => Mpi.Contracts.V1.ThresholdBand.Review,
                     _ => Mpi.Contracts.V1.ThresholdBand.NonMatch,
                 },
-                Golden = ContractMapping.ToGolden(GoldenView.Of(records.Select(r => r.Golden))),
+                Golden = ContractMapping.ToGolden(GoldenView.Of([.. records.Select(r => r.Golden)])),
                 Records = { records.Select(r => new RecordKey { Registry = r.Candidate.Record.Registry, LocalId = r.Candidate.Record.LocalId }) },
             });
         }

@@ -17,11 +17,16 @@ public sealed class GoldenValues
         "postal_code", "phone", "email", "national_id",
     ];
 
+    // Fields whose values repeat across persons (names, dates, places), as opposed to address lines, phones, ids.
+    private static readonly bool[] Repeated =
+        [.. Fields.Select(f => f is "given_name" or "middle_name" or "family_name" or "suffix" or "birth_date" or "sex" or "city" or "state" or "postal_code")];
+
     private readonly string?[] _values;
 
     private GoldenValues(string?[] values) => _values = values;
 
-    public static GoldenValues From(IReadOnlyList<FieldReceipt> receipts)
+    /// <param name="share">Gives repeated values one shared instance (the record directory's), or null.</param>
+    public static GoldenValues From(IReadOnlyList<FieldReceipt> receipts, Func<string, string>? share = null)
     {
         var values = new string?[Fields.Length];
         foreach (var receipt in receipts)
@@ -29,15 +34,11 @@ public sealed class GoldenValues
             if (receipt.Outcome is not (FieldOutcome.Accepted or FieldOutcome.Normalized) || string.IsNullOrEmpty(receipt.Stored)) continue;
             var position = Array.IndexOf(Fields, receipt.Field);
             if (position < 0) throw new InvalidOperationException($"receipt field {receipt.Field} has no golden position");
-            values[position] = receipt.Stored;
+            values[position] = share is null || !Repeated[position] ? receipt.Stored : share(receipt.Stored);
         }
         return new GoldenValues(values);
     }
 
-    /// <summary>The surviving-candidate values, field by field.</summary>
-    public IEnumerable<(string Field, string Value)> Present()
-    {
-        for (var i = 0; i < _values.Length; i++)
-            if (_values[i] is { } value) yield return (Fields[i], value);
-    }
+    /// <summary>The value offered for the field at this position of <see cref="Fields"/>, or null.</summary>
+    public string? this[int field] => _values[field];
 }

@@ -10,24 +10,31 @@ public static class GoldenView
 {
     /// <param name="records">Each record's receipts, most recently updated first.</param>
     public static IReadOnlyDictionary<string, string> Of(IEnumerable<IReadOnlyList<FieldReceipt>> records) =>
-        Of(records.Select(GoldenValues.From));
+        Of([.. records.Select(r => GoldenValues.From(r))]);
 
     /// <param name="records">Each record's golden values, most recently updated first.</param>
-    public static IReadOnlyDictionary<string, string> Of(IEnumerable<GoldenValues> records)
+    /// <remarks>
+    /// Counted field by field over the few records a person has, without grouping: Match shows the golden view of
+    /// several candidates on every call.
+    /// </remarks>
+    public static IReadOnlyDictionary<string, string> Of(IReadOnlyList<GoldenValues> records)
     {
-        var votes = new Dictionary<string, List<(string Value, int Rank)>>();
-        var rank = 0;
-        foreach (var values in records)
+        var golden = new Dictionary<string, string>(GoldenValues.Fields.Length);
+        for (var field = 0; field < GoldenValues.Fields.Length; field++)
         {
-            foreach (var (field, value) in values.Present())
+            string? winner = null;
+            var most = 0;
+            for (var i = 0; i < records.Count; i++)
             {
-                if (!votes.TryGetValue(field, out var list)) votes[field] = list = [];
-                list.Add((value, rank));
+                if (records[i][field] is not { } value) continue;
+                var votes = 1;
+                for (var j = i + 1; j < records.Count; j++)
+                    if (records[j][field] == value) votes++;
+                // Strictly more: on a tie the earlier (more recently updated) record's value stays.
+                if (votes > most) (winner, most) = (value, votes);
             }
-            rank++;
+            if (winner is not null) golden[GoldenValues.Fields[field]] = winner;
         }
-        return votes.ToDictionary(
-            v => v.Key,
-            v => v.Value.GroupBy(x => x.Value).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(x => x.Rank)).First().Key);
+        return golden;
     }
 }

@@ -124,8 +124,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         {
             var existing = await db.SourceRecords.SingleAsync(r => r.Id == id, cancellation);
             var updated = await UpdateAsync(existing, received, record, model, actor, now, normalized, cancellation);
-            Written(written, new StoredCandidate(existing.Id, existing.Version, existing.PersonId, record), normalized, existing.UpdatedAt,
-                UnknownEvent, model);
+            Written(written, existing.Id, existing.Version, existing.PersonId, normalized, existing.UpdatedAt, UnknownEvent, model);
             return updated;
         }
 
@@ -163,16 +162,18 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             ModelVersion = model.Model.Version, Actor = actor, At = now, Rule = best?.Rule, ReviewTaskId = taskId,
         });
         rows.InsertAuditEntry(Audit(actor, $"{record.Registry}/{record.LocalId}", RegistrationDecisions.Wire(decision), now));
-        Written(written, new StoredCandidate(stored.Id, 1, personId, record), normalized, now, linkEvent, model);
+        Written(written, stored.Id, 1, personId, normalized, now, linkEvent, model);
 
         var explanation = best is null ? null : model.Scorer.Explain(record, persons[best.PersonId].Stored.Record);
         return new RegistrationOutcome(decision, personId, probability, explanation, taskId, normalized.Receipts, model.Model.Version, 1);
     }
 
-    private static void Written(TransactionRecords written, StoredCandidate candidate, NormalizationResult normalized, DateTimeOffset updatedAt,
-        long linkEvent, ActiveModel model) =>
-        written.Add(new IndexedRecord(candidate, GoldenValues.From(normalized.Receipts), RegistrationRows.Time(updatedAt), linkEvent),
-            DirectoryBlockingKeys.Of(candidate.Record, model.BlockingRules).Select(k => k.Key));
+    private void Written(TransactionRecords written, long id, int version, string personId, NormalizationResult normalized, DateTimeOffset updatedAt,
+        long linkEvent, ActiveModel model)
+    {
+        var record = directory.Entry(id, version, personId, normalized, RegistrationRows.Time(updatedAt), linkEvent);
+        written.Add(record, DirectoryBlockingKeys.Of(record.Candidate.Record, model.BlockingRules).Select(k => k.Key));
+    }
 
     private long? Existing(NormalizedRecord record)
     {

@@ -20,7 +20,7 @@ public sealed class ReviewCandidates(PersonReader persons, RecordNormalizer norm
         {
             var snapshot = await persons.ReadAsync(personId, null, actor, reason, cancellation);
             if (snapshot is null) continue;
-            var records = snapshot.Records.Select(r => StoredCandidate.Of(r.Record, normalizer));
+            StoredCandidate[] records = [.. snapshot.Records.Select(r => StoredCandidate.Of(r.Record, normalizer))];
             var best = PersonScoring.ByPerson(incoming, records, model).Values.FirstOrDefault();
             candidates.Add(new ScoredReviewCandidate(snapshot, best.Candidate?.Probability ?? 0, best.Stored,
                 best.Stored is null ? null : model.Scorer.Explain(incoming, best.Stored.Record)));
