@@ -1,4 +1,5 @@
 using Mpi.Matching.Decisions;
+using Mpi.Matching.Learning;
 using Mpi.Matching.Records;
 using Mpi.Matching.Scoring;
 
@@ -20,7 +21,28 @@ public static class PersonScoring
             if (!persons.TryGetValue(stored.PersonId, out var seen) || Supersedes(candidate, seen.Candidate))
                 persons[stored.PersonId] = (candidate, stored);
         }
+        if (model.Learned is { } learned) RescoreReviewBand(incoming, persons, model, learned);
         return persons;
+    }
+
+    /// <summary>
+    /// The learned probability of each person's deciding record whose Fellegi–Sunter band is review: the pairs the
+    /// learned re-scorer may move (<see cref="IncomingRecordDecision"/>). Only those, so a registration outside the
+    /// review band costs nothing more.
+    /// </summary>
+    private static void RescoreReviewBand(NormalizedRecord incoming, Dictionary<string, (PersonCandidate Candidate, StoredCandidate Stored)> persons,
+        ActiveModel model, LearnedScorer learned)
+    {
+        List<string>? review = null;
+        foreach (var (personId, (candidate, _)) in persons)
+            if (candidate.Rule is null && ThresholdBands.Of(candidate.Probability, candidate.Guard, model.Model.Thresholds) == ThresholdBand.Review)
+                (review ??= []).Add(personId);
+        if (review is null) return;
+        foreach (var personId in review)
+        {
+            var (candidate, stored) = persons[personId];
+            persons[personId] = (candidate with { LearnedProbability = learned.Probability(model.Scorer, incoming, stored.Record) }, stored);
+        }
     }
 
     /// <summary>An outright conflict with any record of a person rules the person out; otherwise a rule, then the higher probability.</summary>

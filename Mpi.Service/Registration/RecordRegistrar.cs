@@ -106,7 +106,8 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
 
         var candidates = search.Find(record, model);
         var persons = PersonScoring.ByPerson(record, candidates, model);
-        var (kind, best, ranked) = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), model.Model.Thresholds);
+        var decided = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), model.Model.Thresholds, model.Learned?.Thresholds);
+        var (kind, best, ranked) = (decided.Kind, decided.Best, decided.Ranked);
         var decision = RegistrationDecisions.From(kind);
         string personId;
         if (decision is RegistrationDecision.RuleLink or RegistrationDecision.AutoLink) personId = best!.PersonId;
@@ -142,7 +143,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         committed.Add(new StoredCandidate(stored.Id, 1, personId, record));
 
         var explanation = best is null ? null : model.Scorer.Explain(record, persons[best.PersonId].Stored.Record);
-        return new RegistrationOutcome(decision, personId, probability, explanation, taskId, normalized.Receipts, model.Model.Version, 1);
+        return new RegistrationOutcome(decision, personId, probability, explanation, taskId, normalized.Receipts, model.Model.Version, 1, decided.Learned);
     }
 
     private long? Existing(NormalizedRecord record)
