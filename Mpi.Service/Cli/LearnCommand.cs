@@ -144,22 +144,9 @@ internal static class LearnCommand
     private static List<LabelledComparisonVector> Labelled(IReadOnlyList<PairLabelsCsv.PairLabel> labels, string source,
         IReadOnlyList<NormalizedRecord> records, MatchModel model, TextWriter errors)
     {
-        var index = new Dictionary<(string, string), int>();
-        for (var i = 0; i < records.Count; i++) index.TryAdd((records[i].Registry, records[i].LocalId), i);
-        var scorer = new PairScorer(model);
-        var result = new List<LabelledComparisonVector>();
-        var unknown = 0;
-        foreach (var label in labels)
-        {
-            if (!index.TryGetValue(label.A, out var a) || !index.TryGetValue(label.B, out var b) || a == b)
-            {
-                unknown++;
-                continue;
-            }
-            result.Add(new LabelledComparisonVector(CandidateVectors.Pair(records, model, scorer, Math.Min(a, b), Math.Max(a, b)), label.SamePerson));
-        }
+        var (labelled, unknown) = LabelledPairs.Of(labels, records, model);
         if (unknown > 0) errors.WriteLine($"{source}: {unknown} labelled pairs name a record not in the input; left out");
-        return result;
+        return labelled;
     }
 
     private static List<LabelledComparisonVector>? FromOracle(FileInfo file, int count, IReadOnlyList<NormalizedRecord> records,

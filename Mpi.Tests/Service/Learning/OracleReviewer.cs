@@ -7,7 +7,7 @@ namespace Mpi.Tests.Service.Learning;
 /// <summary>
 /// Plays the reviewer through the real ReviewService: opens each open task, oldest first, and resolves it with the
 /// generator's truth — same person when a candidate person's first record is truly the incoming record's person,
-/// different person otherwise. A task whose candidate was merged by an earlier answer is refused by the service
+/// different person otherwise. A task about records it has no truth for is left. A task whose candidate was merged by an earlier answer is refused by the service
 /// (CANDIDATES_CHANGED) and left, as a reviewer would leave it for a fresh look.
 /// </summary>
 public sealed class OracleReviewer(GrpcChannel channel, IReadOnlyDictionary<(string Registry, string LocalId), string> truth)
@@ -37,9 +37,10 @@ public sealed class OracleReviewer(GrpcChannel channel, IReadOnlyDictionary<(str
     private async Task<bool?> ResolveOneAsync(string taskId)
     {
         var task = await _review.GetTaskAsync(new GetTaskRequest { TaskId = taskId, Reason = "oracle" });
-        var person = truth[(task.Incoming.Key.Registry, task.Incoming.Key.LocalId)];
+        // A task about records the generator did not make (another fixture's) is left for someone else.
+        if (!truth.TryGetValue((task.Incoming.Key.Registry, task.Incoming.Key.LocalId), out var person)) return null;
         var match = task.Candidates.FirstOrDefault(c => c.Person.Records.Count > 0
-            && truth[(c.Person.Records[0].Key.Registry, c.Person.Records[0].Key.LocalId)] == person);
+            && truth.GetValueOrDefault((c.Person.Records[0].Key.Registry, c.Person.Records[0].Key.LocalId)) == person);
         try
         {
             await _review.ResolveTaskAsync(new ResolveTaskRequest
