@@ -38,6 +38,10 @@ public sealed class LearnFromReviewsTests(LearnFromReviewsTests.ReviewedService 
         Assert.True(int.Parse((await page.Locator("#labelled").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture) >= 10);
         await Screenshots.SaveAsync(page, "learn");
 
+        await page.ClickAsync("#learned a");
+        await Assertions.Expect(page.Locator("#compared-version")).ToHaveTextAsync(stored);
+        Assert.True(await page.Locator("#pairs tbody tr.moved").CountAsync() > 0, "the learned version moves some of the latest review pairs");
+
         await page.GotoAsync("/steward/versions");
         var row = page.Locator("#versions tbody tr", new() { HasText = stored });
         await Assertions.Expect(row).ToHaveCountAsync(1);
