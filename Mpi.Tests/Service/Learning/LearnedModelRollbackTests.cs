@@ -83,6 +83,9 @@ public sealed class LearnedModelRollbackTests(ITestOutputHelper output) : IAsync
         Assert.Equal(ExitCodes.Success, await LearnCommand.RunAsync(new LearnRequest(null, null, null, 0, null, null, null, null, 5,
             new FileInfo(_service.DatabasePath), "user:steward-test"), TextWriter.Null, TextWriter.Null, TimeProvider.System, CancellationToken.None));
         var learned = (await models.ListModelVersionsAsync(new ListModelVersionsRequest())).Versions.Single(v => !v.Active).Version;
+        var stored = await models.GetModelAsync(new GetModelRequest { Version = learned });
+        Assert.Equal((original, false), (stored.Learned.TrainedUnder, stored.Active));
+        Assert.True(stored.Learned.Labels >= 10 && stored.Learned.Coefficients.Count > stored.Comparisons.Count, stored.Learned.ToString());
         await models.ActivateModelAsync(new ActivateModelRequest { Version = learned, ExpectedActiveVersion = original });
 
         var responses = await SyntheticRegistrations.RegisterAsync(_service.Channel, _population.Records.Skip(Registered).Take(Queries + Later));
