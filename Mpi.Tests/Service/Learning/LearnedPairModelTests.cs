@@ -86,6 +86,20 @@ public sealed class LearnedPairModelTests(SyntheticPopulation population, ITestO
             scorer.Probability(population.Scorer, population.Records[v.First], population.Records[v.Second])));
     }
 
+    [Fact]
+    public void LearnedScorer_FromRecords_AllocatesNothing()
+    {
+        var (learned, vectors) = TrainOnReviewBand();
+        var scorer = new LearnedScorer(population.Model with { Learned = learned.Rescoring(new LearnedThresholds(), null) });
+        var (a, b) = (population.Records[vectors[0].First], population.Records[vectors[0].Second]);
+        scorer.Probability(population.Scorer, a, b);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++) scorer.Probability(population.Scorer, a, b);
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private (LearnedPairModel Learned, ComparisonVector[] Vectors) TrainOnReviewBand()
     {
         var vectors = CandidateVectors.Score(population.Records, population.Model).Where(v => v.Band == ThresholdBand.Review).ToArray();
