@@ -103,6 +103,11 @@ public sealed class LearnedModelRollbackTests(ITestOutputHelper output) : IAsync
             Assert.Matches(@"^learned probability 0\.\d{3} (≤ 0\.030|≥ 0\.970) \(Fellegi–Sunter 0\.\d{3}\): (not the same person|linked)$", r.Learned.Reason);
             Assert.Equal("", r.ReviewTaskId);
         });
+        // A pair the learner left in review says so on its task too.
+        var kept = responses.Where(r => r.Decision == Decision.Review && r.Learned is not null).ToArray();
+        Assert.NotEmpty(kept);
+        var task = await new ReviewService.ReviewServiceClient(_service.Channel).GetTaskAsync(new GetTaskRequest { TaskId = kept[0].ReviewTaskId });
+        Assert.Contains(task.Candidates, c => c.Learned is not null && c.Learned.Reason.StartsWith("learned probability ", StringComparison.Ordinal));
     }
 
     private static async Task<MatchResponse[]> MatchAllAsync(RegistrationService.RegistrationServiceClient client, IEnumerable<MatchRequest> queries)
