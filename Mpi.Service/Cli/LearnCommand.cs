@@ -108,7 +108,6 @@ internal static class LearnCommand
     private static (int Exit, LearningOutcome? Outcome) Learn(LearnRequest request, IReadOnlyList<NormalizedRecord> records, MatchModel model,
         Func<MatchModel, IReadOnlyList<ComparisonVector>, List<LabelledComparisonVector>?> label, TextWriter errors, TimeProvider time)
     {
-
         var candidates = ConsoleProgress.Run("Scoring candidate pairs", 1, _ => CandidateVectors.Score(records, model));
         var labelled = label(model, candidates);
         if (labelled is null) return (ExitCodes.InputError, null);
