@@ -1,3 +1,4 @@
+using Mpi.Matching.Learning;
 using Mpi.Matching.Scoring;
 using Mpi.Matching.Settings;
 
@@ -32,5 +33,49 @@ public static class IncomingRecordDecision
             _ => DecisionKind.New,
         };
         return (kind, best, ranked);
+    }
+
+    /// <summary>
+    /// Decides as above, then lets a learned re-scorer move a review decision exactly as <c>learn</c> reports it would
+    /// (<see cref="LearnedDecision"/>): only when the best candidate's own Fellegi–Sunter band is review (a review
+    /// that comes from two close candidates or a rule is not the learner's to decide), to auto-link when the learned
+    /// probability clears <see cref="LearnedThresholds.AutoLink"/>, no guard applies and no second candidate is within
+    /// the ambiguity margin; to new when it is at or below <see cref="LearnedThresholds.NonMatch"/> and every other
+    /// candidate is a non-match too (by Fellegi–Sunter or by the learner). With no <paramref name="learned"/>
+    /// thresholds (the version has no re-scorer) the decision is Fellegi–Sunter's alone.
+    /// </summary>
+    public static IncomingDecision Decide(IReadOnlyCollection<PersonCandidate> candidates, DecisionThresholds thresholds, LearnedThresholds? learned)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var (kind, best, ranked) = Decide(candidates, thresholds);
+        if (learned is null || kind != DecisionKind.Review || best is null || best.Rule is not null || best.LearnedProbability is not { } p)
+            return new IncomingDecision(kind, best, ranked, null);
+        var band = ThresholdBands.Of(best.Probability, best.Guard, thresholds);
+        if (band != ThresholdBand.Review) return new IncomingDecision(kind, best, ranked, null);
+
+        var decision = LearnedDecision.Of(band, best.Probability, best.Guard, p, learned);
+        var second = ranked.Count > 1 ? ranked[1] : null;
+        if (decision.Band == ThresholdBand.AutoLink)
+        {
+            if (second is null || second.Probability < best.Probability - thresholds.AmbiguityMargin)
+                return new IncomingDecision(DecisionKind.AutoLink, best, ranked, decision);
+            return new IncomingDecision(DecisionKind.Review, best, ranked,
+                decision with { Band = ThresholdBand.Review, Reason = $"{decision.Reason}, but another candidate is within the ambiguity margin: review" });
+        }
+        if (decision.Band == ThresholdBand.NonMatch)
+        {
+            if (ranked.Skip(1).All(c => NonMatch(c, thresholds, learned)))
+                return new IncomingDecision(DecisionKind.New, best, ranked, decision);
+            return new IncomingDecision(DecisionKind.Review, best, ranked,
+                decision with { Band = ThresholdBand.Review, Reason = $"{decision.Reason}, but another candidate stays in review" });
+        }
+        return new IncomingDecision(DecisionKind.Review, best, ranked, decision);
+    }
+
+    private static bool NonMatch(PersonCandidate candidate, DecisionThresholds thresholds, LearnedThresholds learned)
+    {
+        if (candidate.Rule is not null) return false;
+        var band = ThresholdBands.Of(candidate.Probability, candidate.Guard, thresholds);
+        return band == ThresholdBand.NonMatch || (band == ThresholdBand.Review && candidate.LearnedProbability <= learned.NonMatch);
     }
 }

@@ -22,19 +22,25 @@ public sealed record LearnedDecision(ThresholdBand FellegiSunterBand, ThresholdB
     public static LearnedDecision Of(ComparisonVector vector, double learnedProbability, LearnedThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(vector);
+        return Of(vector.Band, vector.Probability, vector.Guard, learnedProbability, thresholds);
+    }
+
+    /// <summary>The same decision from a pair's Fellegi–Sunter band, probability and guard (as the service holds them).</summary>
+    public static LearnedDecision Of(ThresholdBand band, double probability, PairGuard guard, double learnedProbability, LearnedThresholds thresholds)
+    {
         ArgumentNullException.ThrowIfNull(thresholds);
-        if (vector.Band != ThresholdBand.Review)
-            return new LearnedDecision(vector.Band, vector.Band, vector.Probability, null, "outside the review band: Fellegi–Sunter decides");
+        if (band != ThresholdBand.Review)
+            return new LearnedDecision(band, band, probability, null, "outside the review band: Fellegi–Sunter decides");
         var learned = F(learnedProbability);
-        if (learnedProbability >= thresholds.AutoLink && vector.Guard == PairGuard.None)
-            return new LearnedDecision(vector.Band, ThresholdBand.AutoLink, vector.Probability, learnedProbability,
-                $"learned probability {learned} ≥ {F(thresholds.AutoLink)} (Fellegi–Sunter {F(vector.Probability)}): linked");
+        if (learnedProbability >= thresholds.AutoLink && guard == PairGuard.None)
+            return new LearnedDecision(band, ThresholdBand.AutoLink, probability, learnedProbability,
+                $"learned probability {learned} ≥ {F(thresholds.AutoLink)} (Fellegi–Sunter {F(probability)}): linked");
         if (learnedProbability <= thresholds.NonMatch)
-            return new LearnedDecision(vector.Band, ThresholdBand.NonMatch, vector.Probability, learnedProbability,
-                $"learned probability {learned} ≤ {F(thresholds.NonMatch)} (Fellegi–Sunter {F(vector.Probability)}): not the same person");
+            return new LearnedDecision(band, ThresholdBand.NonMatch, probability, learnedProbability,
+                $"learned probability {learned} ≤ {F(thresholds.NonMatch)} (Fellegi–Sunter {F(probability)}): not the same person");
         var why = learnedProbability >= thresholds.AutoLink ? "the identity guard keeps it in review" : "not sure enough to move";
-        return new LearnedDecision(vector.Band, ThresholdBand.Review, vector.Probability, learnedProbability,
-            $"learned probability {learned} (Fellegi–Sunter {F(vector.Probability)}): {why}");
+        return new LearnedDecision(band, ThresholdBand.Review, probability, learnedProbability,
+            $"learned probability {learned} (Fellegi–Sunter {F(probability)}): {why}");
     }
 
     private static string F(double p) => p.ToString("0.000", CultureInfo.InvariantCulture);

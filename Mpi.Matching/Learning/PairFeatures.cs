@@ -30,7 +30,14 @@ public sealed class PairFeatures
     /// <summary>How many numbers <see cref="Encode"/> returns.</summary>
     public int Count { get; }
 
-    private int LevelCount { get; }
+    /// <summary>How many level indicators come first (the comparisons' weights follow, then the total match weight).</summary>
+    public int LevelCount { get; }
+
+    /// <summary>The position of comparison <paramref name="comparison"/>'s level 0 indicator.</summary>
+    public int IndicatorOffset(int comparison) => _offsets[comparison];
+
+    /// <summary>How many comparisons the layout has.</summary>
+    public int ComparisonCount => _offsets.Length;
 
     /// <summary>The features of one pair.</summary>
     /// <exception cref="ArgumentException">The vector was scored under a model with other comparisons.</exception>

@@ -8,7 +8,7 @@ namespace Mpi.Matching.Scoring;
 /// <summary>
 /// Fellegi–Sunter scoring of record pairs under one model: the prior log-odds plus, per comparison, log2(m/u) of
 /// the level the pair takes — with the u of an exact name replaced by that name's frequency (term-frequency
-/// adjustment) — and the guards of <see cref="IdentityGuard"/>. <see cref="Score"/> allocates nothing.
+/// adjustment) — and the guards of <see cref="IdentityGuard"/>. <see cref="Score(NormalizedRecord, NormalizedRecord)"/> allocates nothing.
 /// </summary>
 public sealed class PairScorer
 {
@@ -38,16 +38,31 @@ public sealed class PairScorer
     /// <summary>Scores a pair. Hot path: no allocation.</summary>
     public PairScore Score(NormalizedRecord a, NormalizedRecord b)
     {
-        var weight = PriorWeight;
         Span<int> levels = stackalloc int[_comparisons.Length];
+        Span<double> weights = stackalloc double[_comparisons.Length];
+        return Score(a, b, levels, weights);
+    }
+
+    /// <summary>
+    /// Scores a pair and writes each comparison's level and weight (the comparison vector a learned re-scorer reads)
+    /// into the caller's spans, one per comparison in model order. No allocation.
+    /// </summary>
+    public PairScore Score(NormalizedRecord a, NormalizedRecord b, Span<int> levels, Span<double> weights)
+    {
+        if (levels.Length < _comparisons.Length || weights.Length < _comparisons.Length)
+            throw new ArgumentException($"the spans need {_comparisons.Length} places, one per comparison");
+        var weight = PriorWeight;
         for (var i = 0; i < _comparisons.Length; i++)
         {
             var c = _comparisons[i];
             var level = levels[i] = c.Comparison.Level(a, b);
-            weight += LevelWeight(c, level, a, b);
+            weight += weights[i] = LevelWeight(c, level, a, b);
         }
-        return new PairScore(weight, _guard.Evaluate(levels, a, b));
+        return new PairScore(weight, _guard.Evaluate(levels[.._comparisons.Length], a, b));
     }
+
+    /// <summary>How many comparisons a pair is scored on (the length of the spans <see cref="Score(NormalizedRecord, NormalizedRecord, Span{int}, Span{double})"/> fills).</summary>
+    public int ComparisonCount => _comparisons.Length;
 
     /// <summary>The score with its per-comparison explanation (allocates; for responses and reports).</summary>
     public ScoreExplanation Explain(NormalizedRecord a, NormalizedRecord b)

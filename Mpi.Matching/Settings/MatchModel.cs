@@ -12,6 +12,9 @@ namespace Mpi.Matching.Settings;
 /// <param name="CreatedAt">When the model was made.</param>
 /// <param name="Description">Free text: what it was trained on, by whom, why.</param>
 /// <param name="MatchPrior">Probability that two records drawn at random are the same person.</param>
+/// <param name="Learned">
+/// The re-scorer learned from reviewers' verdicts that may move a review-band pair, or null (Fellegi–Sunter alone).
+/// </param>
 public sealed record MatchModel(
     int FormatVersion,
     string Version,
@@ -22,7 +25,8 @@ public sealed record MatchModel(
     BlockingSettings Blocking,
     ImmutableArray<ComparisonParameters> Comparisons,
     ImmutableArray<ExactRule> Rules,
-    TrainingSummary? Training)
+    TrainingSummary? Training,
+    LearnedRescoring? Learned = null)
 {
     /// <summary>The JSON layout this build reads and writes.</summary>
     public const int CurrentFormatVersion = 1;

@@ -17,6 +17,12 @@ public interface IModelDesk
     /// <summary>Retrains by EM on the stored records and stores the result, not active; returns its version.</summary>
     Task<string> RetrainAsync(string actor, CancellationToken cancellation);
 
+    /// <summary>
+    /// Trains the learned re-scorer on the reviewers' verdicts under the active version and stores the active version
+    /// with it, not active; the report says how it did and which version was stored (or why nothing was).
+    /// </summary>
+    Task<LearningReport> LearnAsync(string actor, CancellationToken cancellation);
+
     /// <summary>The stored <paramref name="version"/> beside the active one, or null when there is no such version.</summary>
     Task<ModelComparison?> CompareAsync(string version, CancellationToken cancellation);
 

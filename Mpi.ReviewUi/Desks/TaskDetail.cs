@@ -8,4 +8,6 @@ public sealed record TaskDetail(long TaskId, string State, long Version, string?
     string? ResolvedPersonId, string? ResolutionReason);
 
 /// <summary>A candidate person, how well the incoming record matches its best record, and why (the waterfall).</summary>
-public sealed record CandidateView(PersonView Person, double Probability, ScoreExplanation? Explanation, RecordView? MatchedRecord);
+/// <param name="LearnedReason">What the active version's learned re-scorer says of the pair, when it judged it.</param>
+public sealed record CandidateView(PersonView Person, double Probability, ScoreExplanation? Explanation, RecordView? MatchedRecord,
+    string? LearnedReason = null);

@@ -13,7 +13,9 @@ namespace Mpi.Service.Cli;
 /// <c>learn</c>: trains the ML.NET classifier on reviewers' verdicts (a labels CSV, or an oracle over a truth file for
 /// experiments), cross-validates it, reports it against the current model and writes it to a file. It activates
 /// nothing: the Fellegi–Sunter model in use is unchanged. Standard output holds counts and rates only; the pairs that
-/// would change decision, with their record keys, go to the <c>--changes</c> file.
+/// would change decision, with their record keys, go to the <c>--changes</c> file. With <c>--database … --store</c> the
+/// learner becomes an inactive model version in the service's file (audited as <c>learn_model</c>): a steward
+/// activates it, or not, on the model versions page or with ModelService.ActivateModel.
 /// </summary>
 internal static class LearnCommand
 {
@@ -26,7 +28,9 @@ internal static class LearnCommand
         var oracle = new Option<int>("--oracle") { Description = "With --truth: how many review tasks the oracle resolves", DefaultValueFactory = _ => 500 };
         var model = CommonOptions.Model();
         var map = CommonOptions.Map();
-        var output = new Option<FileInfo>("--learned-out") { Description = "Write the learned model (ML.NET zip) here", Required = true };
+        var output = new Option<FileInfo?>("--learned-out") { Description = "Write the learned model (ML.NET zip) here" };
+        var store = new Option<bool>("--store") { Description = "With --database: store the result in it as a new model version, not active (a steward activates it)" };
+        var actor = new Option<string>("--actor") { Description = "Who stores it, for the audit trail", DefaultValueFactory = _ => $"cli:{Environment.UserName}" };
         var changes = new Option<FileInfo?>("--changes") { Description = "Write the candidate pairs whose decision would change (CSV)" };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds", DefaultValueFactory = _ => 5 };
         folds.Validators.Add(r =>
@@ -35,17 +39,20 @@ internal static class LearnCommand
         });
         var command = new Command("learn", "Train a classifier on reviewers' verdicts, cross-validate it and report it against the current model (activates nothing)")
         {
-            input, database, labels, truth, oracle, model, map, output, changes, folds,
+            input, database, labels, truth, oracle, model, map, output, changes, folds, store, actor,
         };
         command.Validators.Add(r =>
         {
             if (new object?[] { r.GetValue(labels), r.GetValue(truth), r.GetValue(database) }.Count(o => o is not null) != 1)
                 r.AddError("give exactly one of --labels, --truth and --database");
             if ((r.GetValue(input) is null) == (r.GetValue(database) is null)) r.AddError("give --input with --labels or --truth, and no --input with --database");
+            if (r.GetValue(store) && r.GetValue(database) is null) r.AddError("--store needs --database: the version is stored in the service's file");
+            if (!r.GetValue(store) && r.GetValue(output) is null) r.AddError("give --learned-out, or --database with --store");
         });
         command.SetAction((parse, cancellation) => RunAsync(new LearnRequest(parse.GetValue(input), parse.GetValue(labels), parse.GetValue(truth),
-            parse.GetValue(oracle), parse.GetValue(model), parse.GetValue(map), parse.GetValue(output)!, parse.GetValue(changes),
-            parse.GetValue(folds), parse.GetValue(database)), Console.Out, Console.Error, TimeProvider.System, cancellation));
+            parse.GetValue(oracle), parse.GetValue(model), parse.GetValue(map), parse.GetValue(output), parse.GetValue(changes),
+            parse.GetValue(folds), parse.GetValue(database), parse.GetValue(store) ? parse.GetValue(actor) : null), Console.Out, Console.Error,
+            TimeProvider.System, cancellation));
         return command;
     }
 
@@ -58,8 +65,22 @@ internal static class LearnCommand
             errors.WriteLine($"{request.Database.FullName}: no such file");
             return ExitCodes.InputError;
         }
-        var (records, labels) = await ServiceVerdicts.ReadAsync(request.Database.FullName, time, cancellation);
-        return Learn(request, records, (model, _) => Labelled(labels, request.Database.Name, records, model, errors), stdout, errors, time);
+        // No term frequencies here: the service scores exact names with the level's average u, and the learner must see
+        // the vectors the service will re-score.
+        var (records, labels, active) = await ServiceVerdicts.ReadAsync(request.Database.FullName, time, cancellation);
+        // The reviewers judged pairs scored by the active version, and a stored learner must fit the version it joins.
+        var model = request.Model is null ? active : ModelSource.Load(request.Model, errors);
+        if (model is null)
+        {
+            if (request.Model is null) errors.WriteLine($"{request.Database.Name}: no active model version");
+            return ExitCodes.InputError;
+        }
+        var (exit, outcome) = Learn(request, records, model, (m, _) => Labelled(labels, request.Database.Name, records, m, errors), errors, time);
+        if (outcome is null) return exit;
+        string? stored = null;
+        if (request.StoreAs is { } storeActor) stored = await LearnedVersionStore.StoreAsync(request.Database.FullName, outcome, storeActor, time, cancellation);
+        LearnReport.Write(stdout, outcome, Destination(request, stored));
+        return exit;
     }
 
     /// <summary>Learns from a CSV file's records, with a labels file or an oracle over a truth file.</summary>
@@ -67,39 +88,39 @@ internal static class LearnCommand
     {
         var batch = RecordLoader.Load(request.Input!, request.Map, errors, time);
         if (batch is null) return ExitCodes.InputError;
-        return Learn(request, batch.Records, (model, candidates) => request.Labels is not null
-            ? FromLabels(request.Labels, batch.Records, model, errors)
-            : FromOracle(request.Truth!, request.Oracle, batch.Records, candidates, errors), stdout, errors, time);
+        TermFrequencies.Apply(batch.Records);
+        var model = ModelSource.LoadOrTrain(request.Model, batch.Records, errors, time);
+        if (model is null) return ExitCodes.InputError;
+        var (exit, outcome) = Learn(request, batch.Records, model, (m, candidates) => request.Labels is not null
+            ? FromLabels(request.Labels, batch.Records, m, errors)
+            : FromOracle(request.Truth!, request.Oracle, batch.Records, candidates, errors), errors, time);
+        if (outcome is not null) LearnReport.Write(stdout, outcome, Destination(request, null));
+        return exit;
     }
 
-    private static int Learn(LearnRequest request, IReadOnlyList<NormalizedRecord> records,
-        Func<MatchModel, IReadOnlyList<ComparisonVector>, List<LabelledComparisonVector>?> label, TextWriter stdout, TextWriter errors, TimeProvider time)
+    private static string Destination(LearnRequest request, string? storedVersion) => string.Join("; ", new[]
     {
-        TermFrequencies.Apply(records);
-        var model = ModelSource.LoadOrTrain(request.Model, records, errors, time);
-        if (model is null) return ExitCodes.InputError;
+        request.Output is null ? null : $"learned model written to {request.Output.Name}",
+        storedVersion is null ? null : $"stored as model version {storedVersion}, not active",
+        "nothing activated",
+    }.Where(s => s is not null));
 
+    private static (int Exit, LearningOutcome? Outcome) Learn(LearnRequest request, IReadOnlyList<NormalizedRecord> records, MatchModel model,
+        Func<MatchModel, IReadOnlyList<ComparisonVector>, List<LabelledComparisonVector>?> label, TextWriter errors, TimeProvider time)
+    {
         var candidates = ConsoleProgress.Run("Scoring candidate pairs", 1, _ => CandidateVectors.Score(records, model));
         var labelled = label(model, candidates);
-        if (labelled is null) return ExitCodes.InputError;
+        if (labelled is null) return (ExitCodes.InputError, null);
         if (labelled.Count(l => l.SamePerson) < request.Folds || labelled.Count(l => !l.SamePerson) < request.Folds)
         {
             errors.WriteLine($"labels: at least {request.Folds} pairs of each verdict are needed ({labelled.Count(l => l.SamePerson)} same person, {labelled.Count(l => !l.SamePerson)} different)");
-            return ExitCodes.InputError;
+            return (ExitCodes.InputError, null);
         }
 
-        var learner = new ReviewLearner(model);
-        var thresholds = new LearnedThresholds();
-        var validation = learner.CrossValidate(labelled, request.Folds);
-        var onLabels = BandComparison.Of(OutOfFoldDecisions.Decide(learner, labelled, request.Folds, thresholds),
-            labelled.Select(l => l.SamePerson).ToArray(), labelled.Count(l => l.SamePerson));
-        var learned = learner.Train(labelled);
-        var decisions = candidates.Select(v => learned.Decide(v, thresholds)).ToArray();
-        learned.Save(request.Output.FullName);
-        if (request.Changes is not null) LearnedChangesCsv.Write(request.Changes.FullName, records, candidates, decisions);
-
-        LearnReport.Write(stdout, model, labelled, validation, onLabels, candidates.Count, decisions, request.Output.Name);
-        return ExitCodes.Success;
+        var outcome = ReviewLearning.Learn(model, labelled, candidates, request.Folds, time);
+        if (request.Output is not null) outcome.Learned.Save(request.Output.FullName);
+        if (request.Changes is not null) LearnedChangesCsv.Write(request.Changes.FullName, records, candidates, outcome.Decisions);
+        return (ExitCodes.Success, outcome);
     }
 
     private static List<LabelledComparisonVector>? FromLabels(FileInfo file, IReadOnlyList<NormalizedRecord> records, MatchModel model, TextWriter errors)
@@ -122,22 +143,9 @@ internal static class LearnCommand
     private static List<LabelledComparisonVector> Labelled(IReadOnlyList<PairLabelsCsv.PairLabel> labels, string source,
         IReadOnlyList<NormalizedRecord> records, MatchModel model, TextWriter errors)
     {
-        var index = new Dictionary<(string, string), int>();
-        for (var i = 0; i < records.Count; i++) index.TryAdd((records[i].Registry, records[i].LocalId), i);
-        var scorer = new PairScorer(model);
-        var result = new List<LabelledComparisonVector>();
-        var unknown = 0;
-        foreach (var label in labels)
-        {
-            if (!index.TryGetValue(label.A, out var a) || !index.TryGetValue(label.B, out var b) || a == b)
-            {
-                unknown++;
-                continue;
-            }
-            result.Add(new LabelledComparisonVector(CandidateVectors.Pair(records, model, scorer, Math.Min(a, b), Math.Max(a, b)), label.SamePerson));
-        }
+        var (labelled, unknown) = LabelledPairs.Of(labels, records, model);
         if (unknown > 0) errors.WriteLine($"{source}: {unknown} labelled pairs name a record not in the input; left out");
-        return result;
+        return labelled;
     }
 
     private static List<LabelledComparisonVector>? FromOracle(FileInfo file, int count, IReadOnlyList<NormalizedRecord> records,
@@ -156,5 +164,6 @@ internal static class LearnCommand
 }
 
 /// <summary>What <c>learn</c> was asked to do.</summary>
+/// <param name="StoreAs">With <paramref name="Database"/>: the actor who stores the result as an inactive version; null stores nothing.</param>
 internal sealed record LearnRequest(FileInfo? Input, FileInfo? Labels, FileInfo? Truth, int Oracle, FileInfo? Model, string? Map,
-    FileInfo Output, FileInfo? Changes, int Folds, FileInfo? Database = null);
+    FileInfo? Output, FileInfo? Changes, int Folds, FileInfo? Database = null, string? StoreAs = null);

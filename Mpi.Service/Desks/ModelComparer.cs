@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Mpi.Matching.Decisions;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Settings;
 using Mpi.ReviewUi.Desks;
@@ -10,7 +11,8 @@ namespace Mpi.Service.Desks;
 
 /// <summary>
 /// Puts a model version beside the active one: every level's weight under both, and the latest review tasks' pairs
-/// rescored under both with the band each model's thresholds give — what activating it would change.
+/// rescored under both with the decision each model gives (its thresholds, guards and learned re-scorer) — what
+/// activating it would change.
 /// </summary>
 public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer)
 {
@@ -35,8 +37,8 @@ public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer)
             if (others.Count == 0) continue;
             var record = normalizer.Normalize(incoming.ToPatientRecord()).Record;
             var candidates = others.Select(r => StoredCandidate.Of(r, normalizer)).ToArray();
-            var (before, after) = (Best(record, candidates, now), Best(record, candidates, then));
-            pairs.Add(new RescoredPair(task.Id, before, after, Band(before, current), Band(after, candidate), task.Resolution));
+            var (before, after) = (Decide(record, candidates, now), Decide(record, candidates, then));
+            pairs.Add(new RescoredPair(task.Id, before.Probability, after.Probability, before.Band, after.Band, task.Resolution));
         }
         return (levels, pairs);
     }
@@ -44,10 +46,21 @@ public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer)
     private static IEnumerable<string> Labels(MatchModel a, MatchModel b, string name) =>
         (a.Comparison(name)?.Levels.Select(l => l.Label) ?? []).Union(b.Comparison(name)?.Levels.Select(l => l.Label) ?? []).Where(l => l != "missing");
 
-    private static double Best(Mpi.Matching.Records.NormalizedRecord record, StoredCandidate[] candidates,
-        ActiveModel model) =>
-        PersonScoring.ByPerson(record, candidates, model).Values.Select(c => c.Candidate.Probability).DefaultIfEmpty(0).Max();
-
-    private static string Band(double probability, MatchModel model) =>
-        probability >= model.Thresholds.AutoLink ? "auto-link" : probability >= model.Thresholds.Review ? "review" : "new";
+    /// <summary>
+    /// The best candidate's probability and what the model would decide, as Register decides: guards, a close second
+    /// candidate and, for a version with one, the learned re-scorer included.
+    /// </summary>
+    private static (double Probability, string Band) Decide(Mpi.Matching.Records.NormalizedRecord record, StoredCandidate[] candidates,
+        ActiveModel model)
+    {
+        var persons = PersonScoring.ByPerson(record, candidates, model).Values.Select(p => p.Candidate).ToArray();
+        var decided = IncomingRecordDecision.Decide(persons, model.Model.Thresholds, model.Learned?.Thresholds);
+        var band = decided.Kind switch
+        {
+            DecisionKind.AutoLink or DecisionKind.RuleLink => "auto-link",
+            DecisionKind.Review => "review",
+            _ => "new",
+        };
+        return (persons.Select(c => c.Probability).DefaultIfEmpty(0).Max(), band);
+    }
 }

@@ -8,7 +8,7 @@ using Mpi.Service.Persistence.Entities;
 namespace Mpi.Service.Desks;
 
 /// <summary>The steward pages over the model versions service: thresholds, versions and the preview's data.</summary>
-public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining, ModelComparer comparer, MpiDbContext db) : IModelDesk
+public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining, ModelLearning learning, ModelComparer comparer, MpiDbContext db) : IModelDesk
 {
     /// <summary>Link events that carry a registration's best-candidate probability (not a person's later decision).</summary>
     private static readonly string[] ScoredKinds = ["new", "auto_link", "rule_link"];
@@ -39,6 +39,12 @@ public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining
     }
 
     public async Task<string> RetrainAsync(string actor, CancellationToken cancellation) => (await retraining.RetrainAsync(actor, cancellation)).Version;
+
+    public async Task<LearningReport> LearnAsync(string actor, CancellationToken cancellation)
+    {
+        var (outcome, version, problem) = await learning.LearnAsync(actor, cancellation);
+        return outcome is null ? LearningReport.Refused((await ActiveAsync(cancellation)).Version, problem!) : LearningReports.Of(outcome, version!);
+    }
 
     public async Task<ModelComparison?> CompareAsync(string version, CancellationToken cancellation)
     {

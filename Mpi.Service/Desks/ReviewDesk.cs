@@ -42,7 +42,8 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewCandidates reviewCandida
         var active = model.Current;
         var candidates = (await reviewCandidates.ReadAsync(task, normalized.Record, active, actor, "review task", cancellation))
             .Select(c => new CandidateView(PersonViewMapping.From(c.Person), c.Probability, c.Explanation,
-                c.Best is null ? null : c.Person.Records.Where(r => r.Record.Id == c.Best.Id).Select(r => PersonViewMapping.Record(r.Record, r.Receipts)).First()))
+                c.Best is null ? null : c.Person.Records.Where(r => r.Record.Id == c.Best.Id).Select(r => PersonViewMapping.Record(r.Record, r.Receipts)).First(),
+                c.Learned?.Reason))
             .ToList();
         return new TaskDetail(task.Id, task.State, task.Version, task.ClaimedBy, task.CreatedAt, task.Probability, task.ModelVersion,
             active.Model.MatchPrior, PersonViewMapping.Record(incoming, normalized.Receipts), candidates, task.Resolution, task.ResolvedPersonId,

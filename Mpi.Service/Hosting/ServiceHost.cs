@@ -79,6 +79,7 @@ public static class ServiceHost
         builder.Services.AddScoped<StewardOperations>();
         builder.Services.AddScoped<ModelVersions>();
         builder.Services.AddScoped<ModelRetraining>();
+        builder.Services.AddScoped<ModelLearning>();
 
         builder.Services.AddReviewUiDesks();
         // Sign-in cookies are sealed with keys kept beside the database: they survive a restart and belong to this

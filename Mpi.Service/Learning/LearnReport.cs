@@ -11,9 +11,10 @@ namespace Mpi.Service.Learning;
 /// </summary>
 internal static class LearnReport
 {
-    public static void Write(TextWriter stdout, MatchModel model, IReadOnlyList<LabelledComparisonVector> labelled,
-        LearnerCrossValidation validation, BandComparison onLabels, int candidates, IReadOnlyList<LearnedDecision> decisions, string output)
+    public static void Write(TextWriter stdout, LearningOutcome outcome, string destination)
     {
+        var (model, labelled, validation, onLabels, candidates, decisions) =
+            (outcome.Model, outcome.Labelled, outcome.Validation, outcome.OnLabels, outcome.Candidates.Count, outcome.Decisions);
         var same = labelled.Count(l => l.SamePerson);
         stdout.WriteLine(I($"labelled={labelled.Count} same_person={same} different_people={labelled.Count - same} model={model.Version}"));
         stdout.WriteLine(I($"cross_validation folds={validation.Folds} auc={validation.AreaUnderRocCurve:F4} log_loss={validation.LogLoss:F4} accuracy={validation.Accuracy:F4}"));
@@ -24,7 +25,7 @@ internal static class LearnReport
         stdout.WriteLine(I($"candidate pairs at or above review={candidates}: review_band before={reviewBefore} after={reviewAfter} ") +
             I($"would_change={decisions.Count(d => d.Moved)} to_auto_link={decisions.Count(d => d.Moved && d.Band == ThresholdBand.AutoLink)} ") +
             I($"to_new={decisions.Count(d => d.Moved && d.Band == ThresholdBand.NonMatch)}"));
-        stdout.WriteLine($"learned model written to {output}; nothing activated");
+        stdout.WriteLine(destination);
     }
 
     private static string Figures(BandFigures f) => I($"P={f.Precision:F5} R={f.Recall:F5} F1={f.F1:F5} review={f.Review}");

@@ -19,14 +19,18 @@ public sealed class LearnedPairModel
     private readonly PairFeatures _features;
     private readonly PredictionEngine<LearnerRow, LearnerPrediction> _engine;
     private readonly Lock _engineLock = new(); // ML.NET's prediction engine is not thread-safe
+    private readonly LinearCoefficients _coefficients;
+    private readonly LearnedScorer _scorer;
 
-    internal LearnedPairModel(MLContext context, ITransformer transformer, PairFeatures features, string matchModelVersion)
+    internal LearnedPairModel(MLContext context, ITransformer transformer, MatchModel model)
     {
         _context = context;
         _transformer = transformer;
-        _features = features;
-        MatchModelVersion = matchModelVersion;
-        _engine = context.Model.CreatePredictionEngine<LearnerRow, LearnerPrediction>(transformer, inputSchemaDefinition: ReviewLearner.Schema(features.Count));
+        _features = new PairFeatures(model);
+        MatchModelVersion = model.Version;
+        _engine = context.Model.CreatePredictionEngine<LearnerRow, LearnerPrediction>(transformer, inputSchemaDefinition: ReviewLearner.Schema(_features.Count));
+        _coefficients = LinearCoefficients.Of(transformer);
+        _scorer = new LearnedScorer(model, Rescoring(new LearnedThresholds(), null));
     }
 
     /// <summary>The version of the Fellegi–Sunter model whose vectors it learned from; its features mean nothing under another.</summary>
@@ -48,11 +52,36 @@ public sealed class LearnedPairModel
         lock (_engineLock) return _engine.Predict(row).Probability;
     }
 
-    /// <summary>The pair's band after learning, with the reason.</summary>
+    /// <summary>
+    /// The pair's band after learning, with the reason. Decided on the pure re-scorer's probability
+    /// (<see cref="PureProbability"/>), the one the service decides with once the model is part of a version, so that
+    /// what <c>learn</c> reports is what the service will do.
+    /// </summary>
     public LearnedDecision Decide(ComparisonVector vector, LearnedThresholds thresholds) =>
         vector.Band == Mpi.Matching.Decisions.ThresholdBand.Review
-            ? LearnedDecision.Of(vector, Probability(vector), thresholds)
+            ? LearnedDecision.Of(vector, PureProbability(vector), thresholds)
             : LearnedDecision.Of(vector, double.NaN, thresholds);
+
+    /// <summary>The learned probability computed from the extracted coefficients without ML.NET (<see cref="LearnedScorer"/>).</summary>
+    /// <exception cref="ArgumentException">The vector was scored under another match model.</exception>
+    public double PureProbability(ComparisonVector vector)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        if (vector.ModelVersion != MatchModelVersion)
+            throw new ArgumentException($"the vector was scored by model {vector.ModelVersion}; this learner knows {MatchModelVersion}", nameof(vector));
+        return _scorer.Probability(vector);
+    }
+
+    /// <summary>
+    /// The classifier as the learned section of a model version: its coefficients, intercept and calibration, when it
+    /// may move a pair, and what it was trained on.
+    /// </summary>
+    public LearnedRescoring Rescoring(LearnedThresholds thresholds, LearnedTrainingSummary? training)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return new LearnedRescoring(MatchModelVersion, [.. _coefficients.Weights.Select(w => (double)w)], _coefficients.Bias,
+            _coefficients.CalibrationSlope, _coefficients.CalibrationOffset, thresholds.AutoLink, thresholds.NonMatch, training);
+    }
 
     /// <summary>Writes the model (ML.NET's zip format) to a file.</summary>
     public void Save(string path)
@@ -76,12 +105,11 @@ public sealed class LearnedPairModel
             using var stream = entry.Open();
             metadata = JsonSerializer.Deserialize<LearnedModelMetadata>(stream, Json);
         }
-        var features = new PairFeatures(model);
-        if (metadata is null || metadata.MatchModelVersion != model.Version || metadata.FeatureCount != features.Count)
+        if (metadata is null || metadata.MatchModelVersion != model.Version || metadata.FeatureCount != new PairFeatures(model).Count)
             throw new InvalidDataException($"the learned model was trained under match model {metadata?.MatchModelVersion}, not {model.Version}");
         var context = new MLContext();
         using var file = File.OpenRead(path);
-        return new LearnedPairModel(context, context.Model.Load(file, out _), features, model.Version);
+        return new LearnedPairModel(context, context.Model.Load(file, out _), model);
     }
 
     private sealed record LearnedModelMetadata(string MatchModelVersion, int FeatureCount);

@@ -28,7 +28,7 @@ public sealed class ReviewLearner(MatchModel model, int seed = ReviewLearner.Def
         var context = new MLContext(seed);
         var data = Load(context, labelled);
         var transformer = Pipeline(context).Fit(data);
-        return new LearnedPairModel(context, transformer, _features, model.Version);
+        return new LearnedPairModel(context, transformer, model);
     }
 
     /// <summary>

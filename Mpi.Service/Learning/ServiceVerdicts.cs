@@ -1,17 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
+using Mpi.Matching.Settings;
 using Mpi.Service.Persistence;
 
 namespace Mpi.Service.Learning;
 
 /// <summary>
 /// What <c>learn --database</c> reads from the service's SQLite file: every stored record, normalised as the service
-/// normalises them, and the verdicts of <see cref="ReviewQueueLabels"/>. Read only: nothing is migrated or written.
+/// normalises them, the verdicts of <see cref="ReviewQueueLabels"/>, and the active model version (the one the
+/// reviewers' pairs were scored under). Read only: nothing is migrated or written.
 /// </summary>
 internal static class ServiceVerdicts
 {
-    public static async Task<(IReadOnlyList<NormalizedRecord> Records, IReadOnlyList<PairLabelsCsv.PairLabel> Labels)> ReadAsync(
+    public static async Task<(IReadOnlyList<NormalizedRecord> Records, IReadOnlyList<PairLabelsCsv.PairLabel> Labels, MatchModel? Active)> ReadAsync(
         string databasePath, TimeProvider time, CancellationToken cancellation)
     {
         var options = new DbContextOptionsBuilder<MpiDbContext>()
@@ -20,6 +22,7 @@ internal static class ServiceVerdicts
         var normalizer = new RecordNormalizer(time);
         var stored = await db.SourceRecords.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellation);
         var records = stored.Select(r => normalizer.Normalize(r.ToPatientRecord()).Record).ToArray();
-        return (records, await ReviewQueueLabels.ReadAsync(db, cancellation));
+        var active = await db.ModelVersions.AsNoTracking().Where(m => m.IsActive).Select(m => m.Json).SingleOrDefaultAsync(cancellation);
+        return (records, await ReviewQueueLabels.ReadAsync(db, cancellation), active is null ? null : MatchModelJson.Deserialize(active));
     }
 }

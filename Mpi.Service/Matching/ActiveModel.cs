@@ -1,4 +1,5 @@
 using Mpi.Matching.Blocking;
+using Mpi.Matching.Learning;
 using Mpi.Matching.Rules;
 using Mpi.Matching.Scoring;
 using Mpi.Matching.Settings;
@@ -16,12 +17,15 @@ public sealed class ActiveModel
         Model = model;
         Scorer = new PairScorer(model);
         Rules = new ExactRuleEvaluator(model.Rules);
+        Learned = model.Learned is null ? null : new LearnedScorer(model);
         BlockingRules = [.. model.Blocking.Rules.Select(BlockingRuleCatalog.Get).Select(rule => (rule, BlockingRuleCatalog.All.IndexOf(rule)))];
     }
 
     public MatchModel Model { get; }
     public PairScorer Scorer { get; }
     public ExactRuleEvaluator Rules { get; }
+    /// <summary>The version's learned re-scorer of review-band pairs, or null when Fellegi–Sunter decides alone.</summary>
+    public LearnedScorer? Learned { get; }
     /// <summary>The model's blocking rules with their catalog positions, which key stored blocking keys.</summary>
     public IReadOnlyList<(BlockingRule Rule, int CatalogOrdinal)> BlockingRules { get; }
 

@@ -23,6 +23,9 @@ public sealed class ActiveModelHolder(TimeProvider time)
     public async Task ActivateAsync(MpiDbContext db, MatchModel model, string actor, CancellationToken cancellation, string? basedOn = null,
         string? reason = null)
     {
+        // Resolved first: a model this build cannot score with (unknown comparison levels, a learned section that does
+        // not fit its comparisons) throws here, before any version is marked active.
+        var resolved = new ActiveModel(model);
         var now = time.GetUtcNow();
         await db.ModelVersions.Where(m => m.IsActive).ExecuteUpdateAsync(u => u.SetProperty(m => m.IsActive, false), cancellation);
         var stored = await db.ModelVersions.SingleOrDefaultAsync(m => m.Version == model.Version, cancellation);
@@ -41,7 +44,7 @@ public sealed class ActiveModelHolder(TimeProvider time)
             At = now, Actor = actor, Action = "activate_model", Subject = model.Version, Outcome = "active", Reason = reason,
         });
         await db.SaveChangesAsync(cancellation);
-        _current = new ActiveModel(model);
+        _current = resolved;
     }
 
     public async Task LoadAsync(MpiDbContext db, CancellationToken cancellation)

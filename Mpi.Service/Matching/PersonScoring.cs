@@ -1,4 +1,5 @@
 using Mpi.Matching.Decisions;
+using Mpi.Matching.Learning;
 using Mpi.Matching.Records;
 using Mpi.Matching.Scoring;
 
@@ -23,6 +24,7 @@ public static class PersonScoring
             if (persons.TryGetValue(stored.PersonId, out var seen) && !Supersedes(probability, score.Guard, rule, seen.Candidate)) continue;
             persons[stored.PersonId] = (new PersonCandidate(stored.PersonId, probability, score.Guard, rule), stored);
         }
+        if (model.Learned is { } learned) RescoreReviewBand(incoming, persons, model, learned);
         return persons;
     }
 
@@ -35,6 +37,26 @@ public static class PersonScoring
         r.GivenName.Length + r.MiddleName.Length + r.FamilyName.Length + r.Suffix.Length + r.BirthDigits.Length + r.AddressLine.Length +
         r.City.Length + r.PostalCode.Length + r.Phone.Length + r.Email.Length + r.NationalId.Length + r.GivenPhonetic.Length +
         r.FamilyPhonetic.Length + r.GivenNameGroups.Length;
+
+    /// <summary>
+    /// The learned probability of each person's deciding record whose Fellegi–Sunter band is review: the pairs the
+    /// learned re-scorer may move (<see cref="IncomingRecordDecision"/>). Only those, so a registration outside the
+    /// review band costs nothing more.
+    /// </summary>
+    private static void RescoreReviewBand(NormalizedRecord incoming, Dictionary<string, (PersonCandidate Candidate, StoredCandidate Stored)> persons,
+        ActiveModel model, LearnedScorer learned)
+    {
+        List<string>? review = null;
+        foreach (var (personId, (candidate, _)) in persons)
+            if (candidate.Rule is null && ThresholdBands.Of(candidate.Probability, candidate.Guard, model.Model.Thresholds) == ThresholdBand.Review)
+                (review ??= []).Add(personId);
+        if (review is null) return;
+        foreach (var personId in review)
+        {
+            var (candidate, stored) = persons[personId];
+            persons[personId] = (candidate with { LearnedProbability = learned.Probability(model.Scorer, incoming, stored.Record) }, stored);
+        }
+    }
 
     /// <summary>An outright conflict with any record of a person rules the person out; otherwise a rule, then the higher probability.</summary>
     private static bool Supersedes(double probability, PairGuard guard, string? rule, PersonCandidate seen)

@@ -25,12 +25,14 @@ public sealed class RecordMatcher(CandidateSearch search, RecordDirectory direct
         var candidates = search.Find(record, model);
         var persons = PersonScoring.ByPerson(record, candidates, model);
         var thresholds = model.Model.Thresholds;
-        var (kind, best, ranked) = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), thresholds);
+        var decided = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), thresholds, model.Learned?.Thresholds);
+        var (kind, best, ranked) = (decided.Kind, decided.Best, decided.Ranked);
         var response = new MatchResponse
         {
             Decision = ContractMapping.ToContract(Registration.RegistrationDecisions.From(kind)),
             Rule = kind == DecisionKind.RuleLink ? best!.Rule : "",
             ModelVersion = model.Model.Version,
+            Learned = LearnedRescoreMapping.ToContract(decided.Learned),
         };
         ContractMapping.AddReceipts(response.Receipts, normalized.Receipts);
         var take = topK <= 0 ? DefaultTopK : Math.Min(topK, MaxTopK);

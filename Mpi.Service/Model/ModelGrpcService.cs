@@ -103,6 +103,20 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
                 Method = t.Method, Records = t.Records, RandomPairs = t.RandomPairs, BlockedPairs = t.BlockedPairs, Iterations = t.Iterations,
                 Converged = t.Converged, BlockedMatchRate = t.BlockedMatchRate,
             };
+        if (m.Learned is { } l)
+        {
+            result.Learned = new LearnedRescorer
+            {
+                TrainedUnder = l.TrainedUnder, AutoLink = l.AutoLink, NonMatch = l.NonMatch, Bias = l.Bias, CalibrationSlope = l.CalibrationSlope,
+                CalibrationOffset = l.CalibrationOffset, Coefficients = { l.FeatureWeights },
+            };
+            if (l.Training is { } lt)
+            {
+                (result.Learned.Method, result.Learned.Labels, result.Learned.SamePerson, result.Learned.Folds) = (lt.Method, lt.Labels, lt.SamePerson, lt.Folds);
+                (result.Learned.CrossValidatedAuc, result.Learned.CrossValidatedLogLoss) = (lt.CrossValidatedAuc, lt.CrossValidatedLogLoss);
+                result.Learned.TrainedAt = Timestamp.FromDateTimeOffset(lt.TrainedAt);
+            }
+        }
         return result;
     }
 

@@ -53,20 +53,14 @@ public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, Reg
     }
 
     /// <summary>
-    /// Stores a model (e.g. retrained by EM) as a version that is not active: the steward compares it with the active
-    /// one before activating it. Audited as <c>train_model</c>.
+    /// Stores a model (retrained by EM, or with a re-scorer learned from reviewers) as a version that is not active:
+    /// the steward compares it with the active one before activating it. Audited as <paramref name="action"/>
+    /// (<c>train_model</c> or <c>learn_model</c>).
     /// </summary>
-    public async Task StoreCandidateAsync(MatchModel model, string actor, string? reason, CancellationToken cancellation)
+    public async Task StoreCandidateAsync(MatchModel model, string actor, string? reason, CancellationToken cancellation, string action = "train_model",
+        string? basedOn = null)
     {
-        var now = time.GetUtcNow();
-        db.ModelVersions.Add(new ModelVersionEntity
-        {
-            Version = model.Version, Json = MatchModelJson.Serialize(model), CreatedAt = now, CreatedBy = actor, IsActive = false,
-        });
-        db.AuditEntries.Add(new AuditEntryEntity
-        {
-            At = now, Actor = actor, Action = "train_model", Subject = model.Version, Outcome = "stored", Reason = reason,
-        });
+        CandidateVersion.Add(db, model, actor, action, reason, basedOn, time.GetUtcNow());
         await db.SaveChangesAsync(cancellation);
     }
 

@@ -130,7 +130,8 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
 
         var candidates = search.Find(record, model, written);
         var persons = PersonScoring.ByPerson(record, candidates, model);
-        var (kind, best, ranked) = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), model.Model.Thresholds);
+        var decided = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), model.Model.Thresholds, model.Learned?.Thresholds);
+        var (kind, best, ranked) = (decided.Kind, decided.Best, decided.Ranked);
         var decision = RegistrationDecisions.From(kind);
         string personId;
         if (decision is RegistrationDecision.RuleLink or RegistrationDecision.AutoLink) personId = best!.PersonId;
@@ -165,7 +166,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         Written(written, stored.Id, 1, personId, normalized, now, linkEvent, model);
 
         var explanation = best is null ? null : model.Scorer.Explain(record, persons[best.PersonId].Stored.Record);
-        return new RegistrationOutcome(decision, personId, probability, explanation, taskId, normalized.Receipts, model.Model.Version, 1);
+        return new RegistrationOutcome(decision, personId, probability, explanation, taskId, normalized.Receipts, model.Model.Version, 1, decided.Learned);
     }
 
     private void Written(TransactionRecords written, long id, int version, string personId, NormalizationResult normalized, DateTimeOffset updatedAt,

@@ -148,6 +148,7 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
             Explanation = ContractMapping.ToContract(outcome.Explanation), ReviewTaskId = outcome.ReviewTaskId?.ToString() ?? "",
             ModelVersion = outcome.ModelVersion, SourceRecordVersion = outcome.RecordVersion,
             Key = new RecordKey { Registry = record.Registry, LocalId = record.LocalId },
+            Learned = LearnedRescoreMapping.ToContract(outcome.Learned),
         };
         ContractMapping.AddReceipts(response.Receipts, outcome.Receipts);
         if (!string.IsNullOrWhiteSpace(prepared.Request.MessageId)) await messages.RememberAsync(prepared.Request, response, context.CancellationToken);

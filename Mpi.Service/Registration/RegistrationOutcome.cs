@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Mpi.Matching.Learning;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Scoring;
 
@@ -8,6 +9,7 @@ namespace Mpi.Service.Registration;
 /// <param name="Explanation">Why the best candidate scored what it did; null when there was no candidate.</param>
 /// <param name="ReviewTaskId">The review task opened for the record, when the decision is review.</param>
 /// <param name="RecordVersion">The stored version of the source record after this message.</param>
+/// <param name="Learned">What the version's learned re-scorer said about the best candidate, when it was asked.</param>
 public sealed record RegistrationOutcome(
     RegistrationDecision Decision,
     string PersonId,
@@ -16,4 +18,5 @@ public sealed record RegistrationOutcome(
     long? ReviewTaskId,
     ImmutableArray<FieldReceipt> Receipts,
     string ModelVersion,
-    int RecordVersion);
+    int RecordVersion,
+    LearnedDecision? Learned = null);

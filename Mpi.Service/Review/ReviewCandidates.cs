@@ -1,3 +1,5 @@
+using Mpi.Matching.Decisions;
+using Mpi.Matching.Learning;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
 using Mpi.Service.Matching;
@@ -23,8 +25,14 @@ public sealed class ReviewCandidates(PersonReader persons, RecordNormalizer norm
             StoredCandidate[] records = [.. snapshot.Records.Select(r => StoredCandidate.Of(r.Record, normalizer))];
             var best = PersonScoring.ByPerson(incoming, records, model).Values.FirstOrDefault();
             candidates.Add(new ScoredReviewCandidate(snapshot, best.Candidate?.Probability ?? 0, best.Stored,
-                best.Stored is null ? null : model.Scorer.Explain(incoming, best.Stored.Record)));
+                best.Stored is null ? null : model.Scorer.Explain(incoming, best.Stored.Record), Learned(best.Candidate, model)));
         }
         return candidates;
     }
+
+    private static LearnedDecision? Learned(PersonCandidate? candidate, ActiveModel model) =>
+        candidate?.LearnedProbability is { } p && model.Learned is { } learned
+            ? LearnedDecision.Of(ThresholdBands.Of(candidate.Probability, candidate.Guard, model.Model.Thresholds), candidate.Probability, candidate.Guard, p,
+                learned.Thresholds)
+            : null;
 }

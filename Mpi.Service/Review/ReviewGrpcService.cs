@@ -108,6 +108,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
                 Probability = candidate.Probability,
                 Explanation = candidate.Explanation is null ? null : ContractMapping.ToContract(candidate.Explanation),
                 MatchedRecord = candidate.Best is null ? null : new RecordKey { Registry = candidate.Best.Record.Registry, LocalId = candidate.Best.Record.LocalId },
+                Learned = LearnedRescoreMapping.ToContract(candidate.Learned),
             });
         }
         return view;

@@ -86,6 +86,16 @@ public sealed class LearnCommandTests(LearnCommandTests.PopulationFolder populat
         Assert.False(File("learned.zip").Exists);
     }
 
+    [Fact]
+    public void Parse_StoreWithDatabase_NeedsNoLearnedOut()
+    {
+        Assert.Empty(CliCommands.Create().Parse(["learn", "--database", "mpi.db", "--store", "--actor", "user:ana"]).Errors);
+        Assert.Contains(CliCommands.Create().Parse(["learn", "--input", "r.csv", "--truth", "t.csv", "--store"]).Errors,
+            e => e.Message.Contains("--store needs --database", StringComparison.Ordinal));
+        Assert.Contains(CliCommands.Create().Parse(["learn", "--database", "mpi.db"]).Errors,
+            e => e.Message.Contains("give --learned-out, or --database with --store", StringComparison.Ordinal));
+    }
+
     private LearnRequest Request(FileInfo? labels, FileInfo? truth, FileInfo learned, FileInfo? changes) =>
         new(population.File("records.csv"), labels, truth, Oracle: 150, Model: null, Map: null, learned, changes, Folds: 5);
 

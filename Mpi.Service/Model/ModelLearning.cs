@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Mpi.Matching.Learning;
+using Mpi.Matching.Normalization;
+using Mpi.Service.Learning;
+using Mpi.Service.Matching;
+using Mpi.Service.Persistence;
+
+namespace Mpi.Service.Model;
+
+/// <summary>
+/// The steward's "Learn from reviews": trains the learned re-scorer on the service's own verdicts (review resolutions,
+/// steward merges, unlinks and unmerges: <see cref="ReviewQueueLabels"/>) under the active version, reports it, and
+/// stores the active version with it as an inactive version (<c>learn_model</c>). Activating it is the steward's
+/// separate step on the model versions page.
+/// </summary>
+public sealed class ModelLearning(MpiDbContext db, RecordNormalizer normalizer, ActiveModelHolder holder, ModelVersions versions, TimeProvider time)
+{
+    /// <summary>Cross-validation folds; also the fewest verdicts of each kind that learning needs.</summary>
+    public const int Folds = 5;
+
+    /// <summary>The outcome and the stored version; or, with too few verdicts, the reason and nothing stored.</summary>
+    public async Task<(LearningOutcome? Outcome, string? Version, string? Problem)> LearnAsync(string actor, CancellationToken cancellation)
+    {
+        var stored = await db.SourceRecords.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellation);
+        var labels = await ReviewQueueLabels.ReadAsync(db, cancellation);
+        var model = holder.Current.Model;
+        // Blocking, scoring and training are CPU-bound: keep them off the request's synchronisation context. No term
+        // frequencies: the service scores without them, and the learner must see the vectors the service re-scores.
+        var (outcome, problem) = await Task.Run(() =>
+        {
+            var records = stored.Select(r => normalizer.Normalize(r.ToPatientRecord()).Record).ToArray();
+            var (labelled, _) = LabelledPairs.Of(labels, records, model);
+            var same = labelled.Count(l => l.SamePerson);
+            if (same < Folds || labelled.Count - same < Folds)
+                return (null, $"Learning needs at least {Folds} verdicts of each kind; the reviewers have given {same} same person and {labelled.Count - same} different people.");
+            return ((LearningOutcome?)ReviewLearning.Learn(model, labelled, CandidateVectors.Score(records, model), Folds, time), (string?)null);
+        }, cancellation);
+        if (outcome is null) return (null, null, problem);
+        var version = outcome.AsVersion(time.GetUtcNow());
+        await versions.StoreCandidateAsync(version, actor, version.Description, cancellation, "learn_model", model.Version);
+        return (outcome, version.Version, null);
+    }
+}
