@@ -9,9 +9,10 @@ namespace Mpi.Service.Registration;
 
 /// <summary>
 /// Idempotent retries by message id (e.g. HL7 MSH-10): the first answer is kept; the same message again gets it back
-/// with <c>replayed</c> set and changes nothing; the same id with other content is a client error.
+/// with <c>replayed</c> set and changes nothing; the same id with other content is a client error. The answer is
+/// stored by the registrar in the registration's own transaction (<see cref="MessageToRemember"/>).
 /// </summary>
-public sealed class ProcessedMessages(MpiDbContext db, TimeProvider time, RegistrationGate gate)
+public sealed class ProcessedMessages(MpiDbContext db)
 {
     public const int MaxMessageIdLength = 128;
 
@@ -28,23 +29,11 @@ public sealed class ProcessedMessages(MpiDbContext db, TimeProvider time, Regist
         return (earlier, false);
     }
 
-    public async Task RememberAsync(RegisterRequest request, RegisterResponse response, CancellationToken cancellation)
+    /// <summary>What the registrar stores with the registration: the request's key and hash, and how to write its answer.</summary>
+    public static MessageToRemember ToRemember(RegisterRequest request, Func<RegistrationOutcome, RegisterResponse> answer)
     {
         var key = Key(request);
-        db.ProcessedMessages.Add(new ProcessedMessageEntity
-        {
-            Registry = key.Registry, MessageId = key.MessageId, RequestHash = Hash(request), Response = response.ToByteArray(), At = time.GetUtcNow(),
-        });
-        try
-        {
-            // In the process's turn at the write lock, like registrations: not in SQLite's sleep-and-retry loop.
-            using (await gate.EnterAsync(cancellation)) await db.SaveChangesAsync(cancellation);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent retry of the same message stored its answer first; the registration itself was an update.
-            db.ChangeTracker.Clear();
-        }
+        return new MessageToRemember(key.Registry, key.MessageId, Hash(request), outcome => answer(outcome).ToByteArray());
     }
 
     private static (string Registry, string MessageId) Key(RegisterRequest request) => (request.Key.Registry.Trim(), request.MessageId.Trim());

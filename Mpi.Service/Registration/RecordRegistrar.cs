@@ -28,10 +28,14 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         RegisterAsync(received, normalizer.Normalize(received), model, actor, cancellation);
 
     /// <summary>Registers a record already normalised (and validated) by the caller.</summary>
-    public async Task<RegistrationOutcome> RegisterAsync(PatientRecord received, NormalizationResult normalized, ActiveModel model, string actor,
-        CancellationToken cancellation)
+    public Task<RegistrationOutcome> RegisterAsync(PatientRecord received, NormalizationResult normalized, ActiveModel model, string actor,
+        CancellationToken cancellation) =>
+        RegisterAsync(new RegistrationItem(received, normalized), model, actor, cancellation);
+
+    /// <summary>Registers one item (with the message whose answer it remembers, if any).</summary>
+    public async Task<RegistrationOutcome> RegisterAsync(RegistrationItem item, ActiveModel model, string actor, CancellationToken cancellation)
     {
-        var result = (await RegisterBatchAsync([new RegistrationItem(received, normalized)], model, actor, cancellation))[0];
+        var result = (await RegisterBatchAsync([item], model, actor, cancellation))[0];
         if (result.Error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(result.Error);
         return result.Outcome!;
     }
@@ -83,7 +87,17 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 feed.CatchUp(db);
                 before = directory.Watermark;
                 using var rows = new RegistrationRows(db);
-                foreach (var item in items) outcomes.Add(await RegisterOneAsync(item, model, actor, rows, written, cancellation));
+                foreach (var item in items)
+                {
+                    var outcome = await RegisterOneAsync(item, model, actor, rows, written, cancellation);
+                    if (item.Message is { } message)
+                        rows.InsertProcessedMessage(new ProcessedMessageEntity
+                        {
+                            Registry = message.Registry, MessageId = message.MessageId, RequestHash = message.RequestHash,
+                            Response = message.Answer(outcome), At = time.GetUtcNow(),
+                        });
+                    outcomes.Add(outcome);
+                }
                 await transaction.CommitAsync(cancellation);
             }
             Publish(written, before);
@@ -116,7 +130,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
     private async Task<RegistrationOutcome> RegisterOneAsync(RegistrationItem item, ActiveModel model, string actor, RegistrationRows rows,
         TransactionRecords written, CancellationToken cancellation)
     {
-        var (received, normalized) = item;
+        var (received, normalized, _) = item;
         var record = normalized.Record;
         var now = time.GetUtcNow();
         var existingId = Existing(record);

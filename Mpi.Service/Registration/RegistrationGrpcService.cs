@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Matching.Normalization;
+using Mpi.Matching.Records;
 using Mpi.Service.Contracts;
 using Mpi.Service.Matching;
 using Mpi.Service.Observability;
@@ -29,9 +30,8 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
     {
         var prepared = await PrepareAsync(request, context);
         if (prepared.Replay is not null) return prepared.Replay;
-        var outcome = await registrar.RegisterAsync(prepared.Item!.Received, prepared.Item.Normalized, model.Current, CallerIdentity.Of(context),
-            context.CancellationToken);
-        return await CompleteAsync(prepared, outcome, context);
+        var outcome = await registrar.RegisterAsync(prepared.Item!, model.Current, CallerIdentity.Of(context), context.CancellationToken);
+        return Complete(prepared, outcome);
     }
 
     /// <summary>
@@ -92,7 +92,7 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         for (var j = 0; j < pending.Count; j++)
         {
             var (index, prepared) = pending[j];
-            if (results[j].Outcome is { } outcome) responses[index].Result = await CompleteAsync(prepared, outcome, context);
+            if (results[j].Outcome is { } outcome) responses[index].Result = Complete(prepared, outcome);
             else
             {
                 RegistrationLog.Failed(log, prepared.Item!.Normalized.Record.Registry, results[j].Error!);
@@ -134,14 +134,22 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
                 throw Conflicts.Of(Google.Rpc.Code.AlreadyExists, "message_id was sent before with different content", "MESSAGE_ID_REUSED");
             if (earlier is not null) return new Prepared(request, null, earlier, started);
         }
-        return new Prepared(request, new RegistrationItem(received, normalized), null, started);
+        var message = string.IsNullOrWhiteSpace(request.MessageId) ? null
+            : ProcessedMessages.ToRemember(request, outcome => ResponseOf(normalized.Record, outcome));
+        return new Prepared(request, new RegistrationItem(received, normalized, message), null, started);
     }
 
-    private async Task<RegisterResponse> CompleteAsync(Prepared prepared, RegistrationOutcome outcome, ServerCallContext context)
+    private RegisterResponse Complete(Prepared prepared, RegistrationOutcome outcome)
     {
         var record = prepared.Item!.Normalized.Record;
         RegistrationLog.Registered(log, record.Registry, outcome.Decision);
         metrics.Registered(record.Registry, outcome.Decision.ToString(), Stopwatch.GetElapsedTime(prepared.Started).TotalMilliseconds);
+        return ResponseOf(record, outcome);
+    }
+
+    /// <summary>The answer to a registration (also what a message id remembers, so a replay is the same bytes).</summary>
+    private static RegisterResponse ResponseOf(NormalizedRecord record, RegistrationOutcome outcome)
+    {
         var response = new RegisterResponse
         {
             Decision = ContractMapping.ToContract(outcome.Decision), PersonId = outcome.PersonId, Probability = outcome.Probability,
@@ -151,7 +159,6 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
             Learned = LearnedRescoreMapping.ToContract(outcome.Learned),
         };
         ContractMapping.AddReceipts(response.Receipts, outcome.Receipts);
-        if (!string.IsNullOrWhiteSpace(prepared.Request.MessageId)) await messages.RememberAsync(prepared.Request, response, context.CancellationToken);
         return response;
     }
 

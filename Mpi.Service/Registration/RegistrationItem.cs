@@ -3,8 +3,18 @@ using Mpi.Matching.Records;
 
 namespace Mpi.Service.Registration;
 
-/// <summary>One record to register: as received, and normalised (and validated) by the caller.</summary>
-public sealed record RegistrationItem(PatientRecord Received, NormalizationResult Normalized);
+/// <summary>
+/// One record to register: as received, and normalised (and validated) by the caller; with the message whose answer
+/// is remembered in the same transaction, when the sender gave a message id.
+/// </summary>
+public sealed record RegistrationItem(PatientRecord Received, NormalizationResult Normalized, MessageToRemember? Message = null);
+
+/// <summary>
+/// A message id's answer, stored with the registration it answers (one commit), so that a retry after a crash gets
+/// the original answer back and never a second registration's. <see cref="Answer"/> turns the outcome into the
+/// exact bytes the sender is sent.
+/// </summary>
+public sealed record MessageToRemember(string Registry, string MessageId, string RequestHash, Func<RegistrationOutcome, byte[]> Answer);
 
 /// <summary>What became of one item of a batch: its outcome, or the error that stopped it (the other items are unaffected).</summary>
 public sealed record RegistrationResult(RegistrationOutcome? Outcome, Exception? Error);

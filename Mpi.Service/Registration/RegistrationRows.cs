@@ -6,7 +6,7 @@ using Mpi.Service.Persistence.Entities;
 namespace Mpi.Service.Registration;
 
 /// <summary>
-/// The rows a new registration writes (person, source record, review task, link event, audit entry),
+/// The rows a new registration writes (person, source record, review task, link event, audit entry, and the answer to a message id),
 /// inserted with prepared commands that are reused for every record of a batch. A registration writes some twenty
 /// rows; through EF Core each would be a freshly built command, which made the database the bottleneck of bulk loads.
 /// Values are those of the entity types, converted as the EF model converts them, so that EF reads the rows back.
@@ -46,6 +46,15 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
     public void InsertAuditEntry(AuditEntryEntity a) => Execute("""
         INSERT INTO "AuditEntries" ("At", "Actor", "Action", "Subject", "Outcome", "Reason") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
         """, Time(a.At), a.Actor, a.Action, a.Subject, a.Outcome, a.Reason);
+
+    /// <summary>
+    /// Remembers a message's answer; a concurrent retry of the same message that stored its answer first keeps it
+    /// (its registration turned this one into an update).
+    /// </summary>
+    public void InsertProcessedMessage(ProcessedMessageEntity m) => Execute("""
+        INSERT INTO "ProcessedMessages" ("Registry", "MessageId", "RequestHash", "Response", "At") VALUES (@p0, @p1, @p2, @p3, @p4)
+        ON CONFLICT DO NOTHING
+        """, m.Registry, m.MessageId, m.RequestHash, m.Response, Time(m.At));
 
     public void Dispose()
     {

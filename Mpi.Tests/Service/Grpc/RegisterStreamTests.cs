@@ -39,4 +39,28 @@ public sealed class RegisterStreamTests(RunningService service) : IClassFixture<
         Assert.Contains(responses[1].Error.FieldViolations, v => v.Field == "demographics.birth_date");
         Assert.Equal((Decision.RuleLink, responses[0].Result.PersonId), (responses[2].Result.Decision, responses[2].Result.PersonId));
     }
+
+    [Fact]
+    public async Task RegisterStream_ItemsWithMessageIdsSentAgain_AreAnsweredWithTheFirstAnswers()
+    {
+        var client = new RegistrationService.RegistrationServiceClient(service.Channel);
+        RegisterStreamRequest[] items = [Item(1, "MS-1", "1983-06-21", "804411301"), Item(2, "MS-2", "1983-06-21", "804411301")];
+        items[0].Register.MessageId = "MSH10-STREAM-1";
+        items[1].Register.MessageId = "MSH10-STREAM-2";
+
+        async Task<List<RegisterStreamResponse>> Send()
+        {
+            using var call = client.RegisterStream();
+            foreach (var item in items) await call.RequestStream.WriteAsync(item);
+            await call.RequestStream.CompleteAsync();
+            return await call.ResponseStream.ReadAllAsync().ToListAsync();
+        }
+        var first = await Send();
+        var again = await Send();
+
+        Assert.Equal([Decision.New, Decision.RuleLink], first.Select(r => r.Result.Decision));
+        Assert.All(again, r => Assert.True(r.Result.Replayed));
+        Assert.Equal(first.Select(r => (r.Result.Decision, r.Result.PersonId, r.Result.Probability)),
+            again.Select(r => (r.Result.Decision, r.Result.PersonId, r.Result.Probability)));
+    }
 }

@@ -5,7 +5,7 @@ using Mpi.Service.Registration;
 
 namespace Mpi.Tests.Service.Registration;
 
-/// <summary>Batches (RegisterStream's items that arrived together) and the normalised-record cache behind candidate search.</summary>
+/// <summary>Batches (RegisterStream's items that arrived together), the records they make visible, and message ids remembered with them.</summary>
 public sealed class RecordRegistrarBatchTests : IDisposable
 {
     private readonly TemporaryDatabase _database = new();
@@ -81,5 +81,40 @@ public sealed class RecordRegistrarBatchTests : IDisposable
 
         Assert.Equal(first.PersonId, margaret.PersonId);
         Assert.Equal(RegistrationDecision.New, kofi.Decision);
+    }
+
+    [Fact]
+    public async Task RegisterBatchAsync_WithAMessageId_TheAnswerIsStoredInTheRegistrationsCommit()
+    {
+        var remembered = Item(Margaret("NORTH_HOSP", "N1")) with
+        {
+            Message = new MessageToRemember("NORTH_HOSP", "MSH-1", "hash", outcome => System.Text.Encoding.UTF8.GetBytes(outcome.PersonId)),
+        };
+        await using var db = _database.NewContext();
+
+        var result = Assert.Single(await _database.NewRegistrar(db).RegisterBatchAsync([remembered], _database.Model, "test-engine", CancellationToken.None));
+
+        await using var check = _database.NewContext();
+        var message = await check.ProcessedMessages.SingleAsync();
+        Assert.Equal(result.Outcome!.PersonId, System.Text.Encoding.UTF8.GetString(message.Response));
+        Assert.Equal(1, await check.SourceRecords.CountAsync());
+    }
+
+    [Fact]
+    public async Task RegisterBatchAsync_RememberingTheAnswerFails_NothingOfTheRegistrationIsStored()
+    {
+        var failing = Item(Margaret("NORTH_HOSP", "N1")) with
+        {
+            Message = new MessageToRemember("NORTH_HOSP", "MSH-2", "hash", _ => throw new InvalidOperationException("answer could not be written")),
+        };
+        await using var db = _database.NewContext();
+
+        var result = Assert.Single(await _database.NewRegistrar(db).RegisterBatchAsync([failing], _database.Model, "test-engine", CancellationToken.None));
+
+        Assert.IsType<InvalidOperationException>(result.Error);
+        await using var check = _database.NewContext();
+        Assert.Equal(0, await check.SourceRecords.CountAsync());
+        Assert.Equal(0, await check.ProcessedMessages.CountAsync());
+        Assert.Equal(0, await check.Persons.CountAsync());
     }
 }
