@@ -37,13 +37,13 @@ public sealed class CandidateSearch(MpiDbContext db, RecordDirectory directory, 
         var result = new List<StoredCandidate>(committed.Count);
         // An uncommitted version of a record (an update earlier in the batch) replaces the committed one.
         foreach (var candidate in committed)
-            if (seen.Add(candidate.Id)) result.Add(uncommitted.Find(candidate.Id)?.Candidate ?? candidate);
+            if (seen.Add(candidate.Id)) result.Add(uncommitted.Find(candidate.Id) ?? candidate);
         foreach (var (key, bound) in keys)
         {
             var block = uncommitted.In(key);
             if (block.Count > bound) continue;
             foreach (var record in block)
-                if (seen.Add(record.Id)) result.Add(record.Candidate);
+                if (seen.Add(record.Id)) result.Add(record);
         }
         return result;
     }

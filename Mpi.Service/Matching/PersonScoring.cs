@@ -13,10 +13,10 @@ public static class PersonScoring
         NormalizedRecord incoming, IReadOnlyList<StoredCandidate> candidates, ActiveModel model)
     {
         var persons = new Dictionary<string, (PersonCandidate Candidate, StoredCandidate Stored)>(candidates.Count);
-        for (var i = 0; i < Math.Min(ReadAheadDistance, candidates.Count); i++) ReadAhead(candidates[i].Record);
+        for (var i = 0; i < Math.Min(ReadAheadDistance, candidates.Count); i++) ReadAhead(candidates[i]);
         for (var i = 0; i < candidates.Count; i++)
         {
-            if (i + ReadAheadDistance < candidates.Count) ReadAhead(candidates[i + ReadAheadDistance].Record);
+            if (i + ReadAheadDistance < candidates.Count) ReadAhead(candidates[i + ReadAheadDistance]);
             var stored = candidates[i];
             var rule = model.Rules.FirstMatch(incoming, stored.Record);
             var score = model.Scorer.Score(incoming, stored.Record);
@@ -32,6 +32,8 @@ public static class PersonScoring
     // Touching the fields of a candidate a few places ahead starts those loads while the current one is scored
     // (measured at 1,000,000 records: about a fifth less time per search).
     private const int ReadAheadDistance = 6;
+
+    private static int ReadAhead(StoredCandidate candidate) => candidate.PersonId.Length + ReadAhead(candidate.Record);
 
     private static int ReadAhead(NormalizedRecord r) =>
         r.GivenName.Length + r.MiddleName.Length + r.FamilyName.Length + r.Suffix.Length + r.BirthDigits.Length + r.AddressLine.Length +

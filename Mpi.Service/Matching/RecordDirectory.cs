@@ -37,8 +37,8 @@ public sealed class RecordDirectory
 
     /// <summary>A committed record as the directory holds it, its repeated values shared with the other records'.</summary>
     public IndexedRecord Entry(long id, int version, string personId, NormalizationResult normalized, long updatedAt, long producedBy) =>
-        new(new StoredCandidate(id, version, personId, normalized.Record.WithSharedValues(_shared.Share)),
-            GoldenValues.From(normalized.Receipts, _shared.Share), updatedAt, producedBy);
+        new(id, version, personId, normalized.Record.WithSharedValues(_shared.Share), GoldenValues.From(normalized.Receipts, _shared.Share),
+            updatedAt, producedBy);
 
     /// <summary>Loads the whole directory once (the first caller reads, others wait); later calls return at once.</summary>
     public async Task EnsureLoadedAsync(Func<RecordDirectory, CancellationToken, Task> load, CancellationToken cancellation)
@@ -126,7 +126,7 @@ public sealed class RecordDirectory
             }
             var candidates = new List<StoredCandidate>(ids.Count);
             foreach (var id in ids)
-                if (Held(id) is { } record) candidates.Add(record.Candidate);
+                if (Held(id) is { } record) candidates.Add(record);
             return candidates;
         }
         finally
@@ -178,14 +178,14 @@ public sealed class RecordDirectory
         if (held is not null)
         {
             RemoveFromPerson(held);
-            if (held.Candidate.Version != record.Candidate.Version)
-                foreach (var (key, _) in DirectoryBlockingKeys.Of(held.Candidate.Record, _rules)) _blocks.Remove((ulong)key, id);
+            if (held.Version != record.Version)
+                foreach (var (key, _) in DirectoryBlockingKeys.Of(held.Record, _rules)) _blocks.Remove((ulong)key, id);
         }
         else Count++;
         _byId[id] = record;
         AddToPerson(record);
-        if (held is null || held.Candidate.Version != record.Candidate.Version)
-            foreach (var (key, _) in DirectoryBlockingKeys.Of(record.Candidate.Record, _rules)) _blocks.Add((ulong)key, id);
+        if (held is null || held.Version != record.Version)
+            foreach (var (key, _) in DirectoryBlockingKeys.Of(record.Record, _rules)) _blocks.Add((ulong)key, id);
     }
 
     /// <summary>Indexes under these rules (before loading: the active model's); re-keys every record when they differ from the rules indexed (a model version changed them).</summary>
@@ -219,12 +219,12 @@ public sealed class RecordDirectory
         _blocks = new BlockPostings();
         foreach (var record in _byId)
             if (record is not null)
-                foreach (var (key, _) in DirectoryBlockingKeys.Of(record.Candidate.Record, rules)) _blocks.Add((ulong)key, (int)record.Id);
+                foreach (var (key, _) in DirectoryBlockingKeys.Of(record.Record, rules)) _blocks.Add((ulong)key, (int)record.Id);
     }
 
     private void AddToPerson(IndexedRecord record)
     {
-        var person = record.Candidate.PersonId;
+        var person = record.PersonId;
         if (!_persons.TryGetValue(person, out var held)) _persons[person] = record;
         else if (held is IndexedRecord one) _persons[person] = new List<IndexedRecord>(2) { one, record };
         else ((List<IndexedRecord>)held).Add(record);
@@ -232,7 +232,7 @@ public sealed class RecordDirectory
 
     private void RemoveFromPerson(IndexedRecord record)
     {
-        var person = record.Candidate.PersonId;
+        var person = record.PersonId;
         if (!_persons.TryGetValue(person, out var held)) return;
         if (held is IndexedRecord) _persons.Remove(person);
         else

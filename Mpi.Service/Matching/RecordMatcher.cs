@@ -54,7 +54,7 @@ public sealed class RecordMatcher(CandidateSearch search, RecordDirectory direct
                     _ => Mpi.Contracts.V1.ThresholdBand.NonMatch,
                 },
                 Golden = ContractMapping.ToGolden(GoldenView.Of([.. records.Select(r => r.Golden)])),
-                Records = { records.Select(r => new RecordKey { Registry = r.Candidate.Record.Registry, LocalId = r.Candidate.Record.LocalId }) },
+                Records = { records.Select(r => new RecordKey { Registry = r.Record.Registry, LocalId = r.Record.LocalId }) },
             });
         }
         return response;

@@ -6,7 +6,7 @@ using Mpi.Service.Persistence.Entities;
 namespace Mpi.Service.Matching;
 
 /// <summary>A stored source record found by candidate search: its row id and version, its person, and its normalised form.</summary>
-public sealed record StoredCandidate(long Id, int Version, string PersonId, NormalizedRecord Record)
+public record StoredCandidate(long Id, int Version, string PersonId, NormalizedRecord Record)
 {
     /// <summary>A stored record read through EF (review and steward pages), normalised now.</summary>
     public static StoredCandidate Of(SourceRecordEntity stored, RecordNormalizer normalizer) =>

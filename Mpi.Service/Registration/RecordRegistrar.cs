@@ -187,7 +187,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         long linkEvent, ActiveModel model)
     {
         var record = directory.Entry(id, version, personId, normalized, RegistrationRows.Time(updatedAt), linkEvent);
-        written.Add(record, DirectoryBlockingKeys.Of(record.Candidate.Record, model.BlockingRules).Select(k => k.Key));
+        written.Add(record, DirectoryBlockingKeys.Of(record.Record, model.BlockingRules).Select(k => k.Key));
     }
 
     private long? Existing(NormalizedRecord record)

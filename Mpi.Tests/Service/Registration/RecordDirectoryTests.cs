@@ -13,7 +13,7 @@ public class RecordDirectoryTests
     private static IndexedRecord Indexed(long id, int version, string person, PatientRecord patient, long producedBy, long updatedAt = 0)
     {
         var normalized = Normalizer.Normalize(patient);
-        return new IndexedRecord(new StoredCandidate(id, version, person, normalized.Record), GoldenValues.From(normalized.Receipts), updatedAt, producedBy);
+        return new IndexedRecord(id, version, person, normalized.Record, GoldenValues.From(normalized.Receipts), updatedAt, producedBy);
     }
 
     private static PatientRecord Ada(string localId = "A1") => new("NORTH", localId)
