@@ -6,6 +6,7 @@ using Grpc.Net.Client;
 using Mpi.Contracts.V1;
 using Mpi.Service.Contracts;
 using Mpi.Service.Csv;
+using Mpi.Service.Registration;
 
 namespace Mpi.Service.Cli;
 
@@ -166,17 +167,8 @@ internal static class LoadCommand
         for (var i = 0; i < rows.Count; i++)
         {
             var r = results[i];
-            csv.WriteRow(rows[i].Registry, rows[i].LocalId, r?.PersonId ?? $"failed-{i}", r is null ? "failed" : Wire(r.Decision),
-                r?.Probability.ToString("0.######", CultureInfo.InvariantCulture) ?? "");
+            csv.WriteRow(rows[i].Registry, rows[i].LocalId, r?.PersonId ?? $"failed-{i}",
+                r is null ? "failed" : RegistrationDecisions.Wire(ContractMapping.FromContract(r.Decision)), r?.Probability.ToString("0.######", CultureInfo.InvariantCulture) ?? "");
         }
     }
-
-    private static string Wire(Decision decision) => decision switch
-    {
-        Decision.RuleLink => "rule_link",
-        Decision.AutoLink => "auto_link",
-        Decision.Review => "review",
-        Decision.New => "new",
-        _ => "updated",
-    };
 }

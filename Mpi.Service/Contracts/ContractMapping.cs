@@ -49,6 +49,15 @@ public static class ContractMapping
         _ => Decision.Updated,
     };
 
+    public static Registration.RegistrationDecision FromContract(Decision decision) => decision switch
+    {
+        Decision.RuleLink => Registration.RegistrationDecision.RuleLink,
+        Decision.AutoLink => Registration.RegistrationDecision.AutoLink,
+        Decision.Review => Registration.RegistrationDecision.Review,
+        Decision.New => Registration.RegistrationDecision.New,
+        _ => Registration.RegistrationDecision.Updated,
+    };
+
     public static Mpi.Contracts.V1.PairGuard Guard(Domain.Scoring.PairGuard guard) => guard switch
     {
         Domain.Scoring.PairGuard.AtMostReview => Mpi.Contracts.V1.PairGuard.AtMostReview,
