@@ -16,9 +16,14 @@ public static class IncomingRecordDecision
     public static (DecisionKind Kind, PersonCandidate? Best, IReadOnlyList<PersonCandidate> Ranked) Decide(
         IReadOnlyCollection<PersonCandidate> candidates, DecisionThresholds thresholds)
     {
-        var ranked = candidates.Where(c => c.Guard != PairGuard.CannotLink)
-            .OrderByDescending(c => c.Rule is not null).ThenByDescending(c => c.Probability).ThenBy(c => c.PersonId, StringComparer.Ordinal)
-            .ToArray();
+        var eligible = 0;
+        foreach (var c in candidates) if (c.Guard != PairGuard.CannotLink) eligible++;
+        var ranked = new PersonCandidate[eligible];
+        var next = 0;
+        foreach (var c in candidates) if (c.Guard != PairGuard.CannotLink) ranked[next++] = c;
+        // A total order (person ids are distinct), so an unstable sort ranks exactly as a stable one; no LINQ on the
+        // Match and Register path.
+        Array.Sort(ranked, Ranking);
         if (ranked.Length == 0) return (DecisionKind.New, null, ranked);
         var best = ranked[0];
         var second = ranked.Length > 1 ? ranked[1] : null;
@@ -70,6 +75,14 @@ public static class IncomingRecordDecision
                 decision with { Band = ThresholdBand.Review, Reason = $"{decision.Reason}, but another candidate stays in review" });
         }
         return new IncomingDecision(DecisionKind.Review, best, ranked, decision);
+    }
+
+    /// <summary>A rule first, then the higher probability, then the person id (so equal scores rank the same every time).</summary>
+    private static int Ranking(PersonCandidate x, PersonCandidate y)
+    {
+        if ((x.Rule is null) != (y.Rule is null)) return x.Rule is not null ? -1 : 1;
+        var byProbability = y.Probability.CompareTo(x.Probability);
+        return byProbability != 0 ? byProbability : string.CompareOrdinal(x.PersonId, y.PersonId);
     }
 
     private static bool NonMatch(PersonCandidate candidate, DecisionThresholds thresholds, LearnedThresholds learned)

@@ -10,8 +10,22 @@ namespace Mpi.Service.Matching;
 /// </summary>
 public static class DirectoryBlockingKeys
 {
-    public static IReadOnlyList<(long Key, BlockingRule Rule)> Of(NormalizedRecord record, IEnumerable<(BlockingRule Rule, int CatalogOrdinal)> rules) =>
-        [.. rules.Select(r => ((long)r.Rule.Key(record, r.CatalogOrdinal), r.Rule))
-            .Where(k => k.Item1 != 0)
-            .DistinctBy(k => k.Item1)];
+    /// <remarks>A rule that yields no key (a field missing) is left out, and a key two rules share is kept once.</remarks>
+    public static IReadOnlyList<(long Key, BlockingRule Rule)> Of(NormalizedRecord record, IReadOnlyList<(BlockingRule Rule, int CatalogOrdinal)> rules)
+    {
+        var keys = new List<(long Key, BlockingRule Rule)>(rules.Count);
+        foreach (var (rule, ordinal) in rules)
+        {
+            var key = (long)rule.Key(record, ordinal);
+            if (key != 0 && !Holds(keys, key)) keys.Add((key, rule));
+        }
+        return keys;
+    }
+
+    private static bool Holds(List<(long Key, BlockingRule Rule)> keys, long key)
+    {
+        foreach (var held in keys)
+            if (held.Key == key) return true;
+        return false;
+    }
 }

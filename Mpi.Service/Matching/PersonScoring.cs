@@ -28,10 +28,19 @@ public static class PersonScoring
         return persons;
     }
 
+    /// <summary>The persons' deciding candidates, for the decision.</summary>
+    public static PersonCandidate[] Candidates(Dictionary<string, (PersonCandidate Candidate, StoredCandidate Stored)> persons)
+    {
+        var candidates = new PersonCandidate[persons.Count];
+        var next = 0;
+        foreach (var (candidate, _) in persons.Values) candidates[next++] = candidate;
+        return candidates;
+    }
+
     // Candidates are scattered over a heap of a million records, so scoring one waits on memory for most of its time.
-    // Touching the fields of a candidate a few places ahead starts those loads while the current one is scored
-    // (measured at 1,000,000 records: about a fifth less time per search).
-    private const int ReadAheadDistance = 6;
+    // Touching the fields of a candidate a dozen places ahead starts those loads while the current one is scored
+    // (measured at 1,000,000 records: about a quarter less time per Match than without).
+    private const int ReadAheadDistance = 12;
 
     private static int ReadAhead(StoredCandidate candidate) => candidate.PersonId.Length + ReadAhead(candidate.Record);
 

@@ -25,7 +25,7 @@ public sealed class RecordMatcher(CandidateSearch search, RecordDirectory direct
         var candidates = search.Find(record, model);
         var persons = PersonScoring.ByPerson(record, candidates, model);
         var thresholds = model.Model.Thresholds;
-        var decided = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), thresholds, model.Learned?.Thresholds);
+        var decided = IncomingRecordDecision.Decide(PersonScoring.Candidates(persons), thresholds, model.Learned?.Thresholds);
         var (kind, best, ranked) = (decided.Kind, decided.Best, decided.Ranked);
         var response = new MatchResponse
         {

@@ -144,7 +144,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
 
         var candidates = search.Find(record, model, written);
         var persons = PersonScoring.ByPerson(record, candidates, model);
-        var decided = IncomingRecordDecision.Decide(persons.Values.Select(p => p.Candidate).ToArray(), model.Model.Thresholds, model.Learned?.Thresholds);
+        var decided = IncomingRecordDecision.Decide(PersonScoring.Candidates(persons), model.Model.Thresholds, model.Learned?.Thresholds);
         var (kind, best, ranked) = (decided.Kind, decided.Best, decided.Ranked);
         var decision = RegistrationDecisions.From(kind);
         string personId;
