@@ -19,11 +19,11 @@ public static class ContractMapping
 
     public static void AddReceipts(RepeatedField<FieldReceipt> into, IEnumerable<Domain.Normalization.FieldReceipt> receipts)
     {
-        foreach (var r in receipts.Where(r => r.Outcome != Domain.Normalization.FieldOutcome.Missing))
-            into.Add(new FieldReceipt
-            {
-                Field = r.Field, Received = r.Received ?? "", Stored = r.Stored ?? "", Outcome = Outcome(r.Outcome), Reason = r.Reason ?? "",
-            });
+        // Added as one array: one by one, the repeated field grows (and copies) several times on every call.
+        into.AddRange([.. receipts.Where(r => r.Outcome != Domain.Normalization.FieldOutcome.Missing).Select(r => new FieldReceipt
+        {
+            Field = r.Field, Received = r.Received ?? "", Stored = r.Stored ?? "", Outcome = Outcome(r.Outcome), Reason = r.Reason ?? "",
+        })]);
     }
 
     public static Mpi.Contracts.V1.ScoreExplanation? ToContract(Domain.Scoring.ScoreExplanation? e)
