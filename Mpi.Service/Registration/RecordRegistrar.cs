@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Mpi.Matching.Decisions;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
@@ -18,7 +19,7 @@ namespace Mpi.Service.Registration;
 /// on its own, so one bad record cannot take others down with it.
 /// </summary>
 public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer, CandidateSearch search, RegistrationGate gate,
-    RecordDirectory directory, RecordDirectoryFeed feed, TimeProvider time)
+    RecordDirectory directory, RecordDirectoryFeed feed, TimeProvider time, ILogger<RecordRegistrar>? log = null)
 {
     private const string FindExisting = """
         SELECT "Id" FROM "SourceRecords" WHERE "Registry" = @registry AND "LocalId" = @localId
@@ -100,7 +101,16 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 }
                 await transaction.CommitAsync(cancellation);
             }
-            Publish(written, before);
+            try
+            {
+                Publish(written, before);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Committed: the batch must not be retried. The watermark did not move past these events, so the
+                // next catch-up (every registration starts with one) applies them.
+                RegistrationLog.NotPublished(log ?? NullLogger<RecordRegistrar>.Instance, e.GetType().Name);
+            }
             return outcomes;
         }
         finally

@@ -15,4 +15,9 @@ internal static partial class RegistrationLog
     public static partial void Failed(ILogger logger, string registry, string errorType);
 
     public static void Failed(ILogger logger, string registry, Exception error) => Failed(logger, registry, error.GetType().Name);
+
+    /// <summary>The exception's type only, as above.</summary>
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
+        Message = "Committed registrations not yet in the record directory ({ErrorType}); the next catch-up applies them")]
+    public static partial void NotPublished(ILogger logger, string errorType);
 }
