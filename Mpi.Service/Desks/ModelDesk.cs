@@ -42,8 +42,8 @@ public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining
 
     public async Task<LearningReport> LearnAsync(string actor, CancellationToken cancellation)
     {
-        var (outcome, version, problem) = await learning.LearnAsync(actor, cancellation);
-        return outcome is null ? LearningReport.Refused((await ActiveAsync(cancellation)).Version, problem!) : LearningReports.Of(outcome, version!);
+        var (outcome, version, problem, records) = await learning.LearnAsync(actor, cancellation);
+        return outcome is null ? LearningReport.Refused((await ActiveAsync(cancellation)).Version, problem!) : LearningReports.Of(outcome, version!, records);
     }
 
     public async Task<ModelComparison?> CompareAsync(string version, CancellationToken cancellation)

@@ -18,11 +18,23 @@ public sealed class ModelLearning(MpiDbContext db, RecordNormalizer normalizer, 
     /// <summary>Cross-validation folds; also the fewest verdicts of each kind that learning needs.</summary>
     public const int Folds = 5;
 
-    /// <summary>The outcome and the stored version; or, with too few verdicts, the reason and nothing stored.</summary>
-    public async Task<(LearningOutcome? Outcome, string? Version, string? Problem)> LearnAsync(string actor, CancellationToken cancellation)
+    /// <summary>
+    /// The newest records whose candidate pairs the report decides, as for Retrain: the round runs in the steward's
+    /// request, and all pairs of a million records would take minutes and gigabytes. The records the verdicts name
+    /// are read wherever they are.
+    /// </summary>
+    public const int MaxRecords = 100_000;
+
+    /// <summary>The outcome, the stored version and the records read; or, with too few verdicts, the reason and nothing stored.</summary>
+    public async Task<(LearningOutcome? Outcome, string? Version, string? Problem, int Records)> LearnAsync(string actor, CancellationToken cancellation)
     {
-        var stored = await db.SourceRecords.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellation);
+        var stored = await db.SourceRecords.AsNoTracking().OrderByDescending(r => r.Id).Take(MaxRecords).ToListAsync(cancellation);
         var labels = await ReviewQueueLabels.ReadAsync(db, cancellation);
+        var held = stored.Select(r => (r.Registry, r.LocalId)).ToHashSet();
+        foreach (var (registry, localId) in labels.SelectMany(l => new[] { l.A, l.B }).Distinct().Where(k => !held.Contains(k)))
+            if (await db.SourceRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Registry == registry && r.LocalId == localId, cancellation) is { } named)
+                stored.Add(named);
+        stored.Sort((a, b) => a.Id.CompareTo(b.Id));
         var model = holder.Current.Model;
         // Blocking, scoring and training are CPU-bound: keep them off the request's synchronisation context. No term
         // frequencies: the service scores without them, and the learner must see the vectors the service re-scores.
@@ -35,9 +47,9 @@ public sealed class ModelLearning(MpiDbContext db, RecordNormalizer normalizer, 
                 return (null, $"Learning needs at least {Folds} verdicts of each kind; the reviewers have given {same} same person and {labelled.Count - same} different people.");
             return ((LearningOutcome?)ReviewLearning.Learn(model, labelled, CandidateVectors.Score(records, model), Folds, time), (string?)null);
         }, cancellation);
-        if (outcome is null) return (null, null, problem);
+        if (outcome is null) return (null, null, problem, stored.Count);
         var version = outcome.AsVersion(time.GetUtcNow());
         await versions.StoreCandidateAsync(version, actor, version.Description, cancellation, "learn_model", model.Version);
-        return (outcome, version.Version, null);
+        return (outcome, version.Version, null, stored.Count);
     }
 }

@@ -35,6 +35,7 @@ public sealed class LearnFromReviewsTests(LearnFromReviewsTests.ReviewedService 
         Assert.StartsWith($"{active}+learned", stored, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#auc")).ToContainTextAsync("AUC 0.");
         await Assertions.Expect(page.Locator("#review-band")).ToContainTextAsync("→");
+        await Assertions.Expect(page.Locator("#candidate-pairs")).ToContainTextAsync("among the newest");
         Assert.True(int.Parse((await page.Locator("#labelled").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture) >= 10);
         await Screenshots.SaveAsync(page, "learn");
 
