@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -109,7 +110,7 @@ public static class ServiceHost
         });
 
         var app = builder.Build();
-        app.UseReviewUi(ReviewUiPort.IsUiConnection);
+        app.UseReviewUi(new ReviewUiPort(app.Services.GetRequiredService<IServer>()).IsUiConnection);
         app.MapGrpcService<RegistrationGrpcService>();
         app.MapGrpcService<PersonGrpcService>();
         app.MapGrpcService<ReviewGrpcService>();
