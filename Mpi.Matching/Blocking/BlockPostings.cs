@@ -64,15 +64,6 @@ public sealed class BlockPostings
         }
     }
 
-    /// <summary>How many records hold the key.</summary>
-    public int SizeOf(ulong key)
-    {
-        var slot = SlotOf(key);
-        if (_keys[slot] == 0) return 0;
-        var value = _values[slot];
-        return value >= 0 ? 1 : value == Empty ? 0 : _blocks[-value - 2][0];
-    }
-
     /// <summary>Adds the key's records to <paramref name="into"/> when the block holds at most <paramref name="bound"/>; returns the block's size.</summary>
     public int CollectIfAtMost(ulong key, int bound, ICollection<int> into)
     {

@@ -159,19 +159,6 @@ public sealed class RecordDirectory
         return records;
     }
 
-    public IndexedRecord? Find(long id)
-    {
-        _sync.EnterReadLock();
-        try
-        {
-            return Held(id);
-        }
-        finally
-        {
-            _sync.ExitReadLock();
-        }
-    }
-
     private IndexedRecord? Held(long id) => id < _byId.Length ? _byId[id] : null;
 
     private void ApplyOne(IndexedRecord record)
@@ -189,8 +176,12 @@ public sealed class RecordDirectory
         else Count++;
         _byId[id] = record;
         AddToPerson(record);
-        if (held is null || held.Version != record.Version)
-            foreach (var (key, _) in DirectoryBlockingKeys.Of(record.Record, _rules)) _blocks.Add((ulong)key, id);
+        if (held is null || held.Version != record.Version) AddKeys(record);
+    }
+
+    private void AddKeys(IndexedRecord record)
+    {
+        foreach (var (key, _) in DirectoryBlockingKeys.Of(record.Record, _rules)) _blocks.Add((ulong)key, (int)record.Id);
     }
 
     /// <summary>Indexes under these rules (before loading: the active model's); re-keys every record when they differ from the rules indexed (a model version changed them).</summary>
@@ -223,8 +214,7 @@ public sealed class RecordDirectory
         _rules = rules;
         _blocks = new BlockPostings();
         foreach (var record in _byId)
-            if (record is not null)
-                foreach (var (key, _) in DirectoryBlockingKeys.Of(record.Record, rules)) _blocks.Add((ulong)key, (int)record.Id);
+            if (record is not null) AddKeys(record);
     }
 
     private void AddToPerson(IndexedRecord record)

@@ -79,14 +79,12 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         var written = new TransactionRecords();
         try
         {
-            long before;
             var outcomes = new List<RegistrationOutcome>(items.Count);
             await using (var transaction = await WriteTransaction.BeginAsync(db, cancellation))
             {
                 // Holding the write lock, the directory learns every commit before this one, so the search is exact
                 // even when another process writes the same database.
                 feed.CatchUp(db);
-                before = directory.Watermark;
                 using var rows = new RegistrationRows(db);
                 foreach (var item in items)
                 {
@@ -103,7 +101,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             }
             try
             {
-                Publish(written, before);
+                Publish(written);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -125,14 +123,14 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
     /// Hands the committed records to the directory. New records are applied as written; an update was written
     /// through EF without its event id, so then the batch's events are read back from the feed instead.
     /// </summary>
-    private void Publish(TransactionRecords written, long before)
+    private void Publish(TransactionRecords written)
     {
         if (written.All.Any(r => r.Event == UnknownEvent))
         {
             feed.CatchUp(db);
             return;
         }
-        directory.Apply(written.All, written.All.Count == 0 ? before : written.All.Max(r => r.Event));
+        if (written.All.Count > 0) directory.Apply(written.All, written.All.Max(r => r.Event));
     }
 
     private const long UnknownEvent = -1;

@@ -17,7 +17,7 @@ public class BlockPostingsTests
         Assert.Equal([1], Collect(postings, 11, bound: 10));
         Assert.Equal([2, 3, 4, 5], Collect(postings, 22, bound: 10).Order());
         Assert.Empty(Collect(postings, 33, bound: 10));
-        Assert.Equal(4, postings.SizeOf(22));
+        Assert.Equal(4, postings.CollectIfAtMost(22, bound: 10, new List<int>()));
     }
 
     [Fact]
