@@ -61,9 +61,7 @@ public static class ServiceHost
             kestrel.Listen(address, options.UiPort, l => l.Protocols = HttpProtocols.Http1);
         });
 
-        // Pooled: every gRPC call's scope builds the context (its services depend on it), and building one cost a few
-        // percent of a Match at 8 callers, with locks inside EF's service resolution.
-        builder.Services.AddDbContextPool<MpiDbContext>(db => db.UseSqlite($"Data Source={options.DatabasePath};Default Timeout=30")
+        builder.Services.AddDbContext<MpiDbContext>(db => db.UseSqlite($"Data Source={options.DatabasePath};Default Timeout=30")
             .AddInterceptors(new SqliteConnectionTuning(options.SqliteCacheMegabytes)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new RecordNormalizer(sp.GetRequiredService<TimeProvider>()));
