@@ -29,8 +29,13 @@ public static class ReviewUiPipeline
             if (isUiConnection(context)) SecurityHeaders.Apply(context.Response);
             return next(context);
         });
-        app.UseAuthentication();
-        app.UseAuthorization();
+        // Sign-in and authorisation are the UI's: a gRPC call (its own API-key check) or a metrics scrape does not
+        // pay for reading a cookie on every request.
+        app.UseWhen(isUiConnection, ui =>
+        {
+            ui.UseAuthentication();
+            ui.UseAuthorization();
+        });
         app.MapRazorPages().WithMetadata(new ReviewUiEndpoint());
         return app;
     }

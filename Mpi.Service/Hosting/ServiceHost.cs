@@ -61,8 +61,10 @@ public static class ServiceHost
             kestrel.Listen(address, options.UiPort, l => l.Protocols = HttpProtocols.Http1);
         });
 
+        // The options are the same for every context: built once, not per scope (each gRPC call is a scope, and EF
+        // looks up its internal services by comparing a new options instance on every context otherwise).
         builder.Services.AddDbContext<MpiDbContext>(db => db.UseSqlite($"Data Source={options.DatabasePath};Default Timeout=30")
-            .AddInterceptors(new SqliteConnectionTuning(options.SqliteCacheMegabytes)));
+            .AddInterceptors(new SqliteConnectionTuning(options.SqliteCacheMegabytes)), optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new RecordNormalizer(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ActiveModelHolder>();
