@@ -13,10 +13,11 @@ public static class PersonScoring
         NormalizedRecord incoming, IReadOnlyList<StoredCandidate> candidates, ActiveModel model)
     {
         var persons = new Dictionary<string, (PersonCandidate Candidate, StoredCandidate Stored)>(candidates.Count);
-        for (var i = 0; i < Math.Min(ReadAheadDistance, candidates.Count); i++) ReadAhead(candidates[i]);
-        for (var i = 0; i < candidates.Count; i++)
+        var count = candidates.Count;
+        for (var i = -CandidateAhead; i < count; i++)
         {
-            if (i + ReadAheadDistance < candidates.Count) ReadAhead(candidates[i + ReadAheadDistance]);
+            Prefetch(candidates, i, count);
+            if (i < 0) continue;
             var stored = candidates[i];
             var rule = model.Rules.FirstMatch(incoming, stored.Record);
             var score = model.Scorer.Score(incoming, stored.Record);
@@ -38,16 +39,24 @@ public static class PersonScoring
     }
 
     // Candidates are scattered over a heap of a million records, so scoring one waits on memory for most of its time.
-    // Touching the fields of a candidate a dozen places ahead starts those loads while the current one is scored
-    // (measured at 1,000,000 records: about a quarter less time per Match than without).
-    private const int ReadAheadDistance = 12;
+    // Each is a chain: the candidate, its normalised record, the record's values. The loads are started in stages,
+    // a few candidates ahead of the one scored, each stage reading only what an earlier stage already fetched: the
+    // candidate object, then (once it is in cache) its record and person id, then the record's values.
+    private const int CandidateAhead = 9;
+    private const int RecordAhead = 6;
+    private const int ValuesAhead = 3;
 
-    private static int ReadAhead(StoredCandidate candidate) => candidate.PersonId.Length + ReadAhead(candidate.Record);
-
-    private static int ReadAhead(NormalizedRecord r) =>
-        r.GivenName.Length + r.MiddleName.Length + r.FamilyName.Length + r.Suffix.Length + r.BirthDigits.Length + r.AddressLine.Length +
-        r.City.Length + r.PostalCode.Length + r.Phone.Length + r.Email.Length + r.NationalId.Length + r.GivenPhonetic.Length +
-        r.FamilyPhonetic.Length + r.GivenNameGroups.Length;
+    private static void Prefetch(IReadOnlyList<StoredCandidate> candidates, int i, int count)
+    {
+        if (i + CandidateAhead < count) CachePrefetch.Line(candidates[i + CandidateAhead]);
+        if (i + RecordAhead >= 0 && i + RecordAhead < count)
+        {
+            var ahead = candidates[i + RecordAhead];
+            CachePrefetch.Line(ahead.Record);
+            CachePrefetch.Text(ahead.PersonId);
+        }
+        if (i + ValuesAhead >= 0 && i + ValuesAhead < count) CachePrefetch.Values(candidates[i + ValuesAhead].Record);
+    }
 
     /// <summary>
     /// The learned probability of each person's deciding record whose Fellegi–Sunter band is review: the pairs the
