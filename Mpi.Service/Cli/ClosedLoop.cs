@@ -20,21 +20,36 @@ internal static class ClosedLoop
             $"calls={Calls} failed={Failures} seconds={Seconds:F1} per_second={PerSecond:F0} p50_ms={Percentile(0.50):F3} p99_ms={Percentile(0.99):F3}");
     }
 
-    /// <param name="call">Makes call number i; false when it failed.</param>
-    public static async Task<Result> RunAsync(int callers, int calls, Func<int, Task<bool>> call, CancellationToken cancellation)
+    /// <summary>
+    /// <see cref="RunAsync"/> after <paramref name="warmUp"/> of the same calls, unreported. A fresh process runs its
+    /// first thousands of calls through code still being compiled (tiered compilation), and on a two-core machine the
+    /// compiler's thread takes time from the service being measured.
+    /// </summary>
+    public static async Task<Result> RunAfterWarmUpAsync(int callers, int calls, TimeSpan warmUp, Func<int, Task<bool>> call,
+        CancellationToken cancellation)
     {
-        var latencies = new double[calls];
+        if (warmUp > TimeSpan.Zero) await RunAsync(callers, int.MaxValue, call, cancellation, stopAfter: warmUp);
+        return await RunAsync(callers, calls, call, cancellation);
+    }
+
+    /// <param name="call">Makes call number i; false when it failed.</param>
+    /// <param name="stopAfter">Stops starting calls after this time (a warm-up; no latencies are kept).</param>
+    public static async Task<Result> RunAsync(int callers, int calls, Func<int, Task<bool>> call, CancellationToken cancellation,
+        TimeSpan? stopAfter = null)
+    {
+        var keepLatencies = stopAfter is null;
+        var latencies = new double[keepLatencies ? calls : 0];
         var failures = 0;
         var next = -1;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < calls && !cancellation.IsCancellationRequested)
+            while ((i = Interlocked.Increment(ref next)) < calls && !cancellation.IsCancellationRequested && !(clock.Elapsed >= stopAfter))
             {
                 var started = Stopwatch.GetTimestamp();
                 if (!await call(i)) Interlocked.Increment(ref failures);
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (keepLatencies) latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         }, cancellation)));
         var seconds = clock.Elapsed.TotalSeconds;

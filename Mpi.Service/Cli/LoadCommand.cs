@@ -38,18 +38,28 @@ internal static class LoadCommand
             Description = "Empty-RPC (health check) calls measured first from the same callers, as the baseline (0: none)",
             DefaultValueFactory = _ => 20_000,
         };
+        var warmup = new Option<double>("--warmup-seconds")
+        {
+            Description = "Unreported calls for this long before each measured Match or baseline run, so that this process's own " +
+                "just-in-time compilation is not measured",
+            DefaultValueFactory = _ => 3,
+        };
         var command = new Command("load", "Register (or match) a CSV file through a running service; report speed next to an empty-RPC baseline")
         {
-            input, map, address, concurrency, output, apiKey, stream, match, calls, baseline,
+            input, map, address, concurrency, output, apiKey, stream, match, calls, baseline, warmup,
         };
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(input)!, parse.GetValue(map), parse.GetValue(address)!,
             parse.GetValue(apiKey), Math.Max(1, parse.GetValue(concurrency)), parse.GetValue(output), Console.Out, Console.Error, cancellation,
-            parse.GetValue(stream), new LoadMeasures(parse.GetValue(match), parse.GetValue(calls), parse.GetValue(baseline))));
+            parse.GetValue(stream), new LoadMeasures(parse.GetValue(match), parse.GetValue(calls), parse.GetValue(baseline),
+                TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(warmup))))));
         return command;
     }
 
-    /// <summary>What to measure besides registration: Match calls instead, and the empty-RPC baseline first.</summary>
-    public sealed record LoadMeasures(bool Match, int MatchCalls, int BaselineCalls)
+    /// <summary>
+    /// What to measure besides registration: Match calls instead, and the empty-RPC baseline first, each after
+    /// <paramref name="WarmUp"/> of unreported calls.
+    /// </summary>
+    public sealed record LoadMeasures(bool Match, int MatchCalls, int BaselineCalls, TimeSpan WarmUp = default)
     {
         public static readonly LoadMeasures RegisterOnly = new(false, 0, 0);
     }
@@ -75,14 +85,14 @@ internal static class LoadCommand
         if (!string.IsNullOrEmpty(apiKey)) headers.Add("authorization", $"Bearer {apiKey}");
         if (measures.BaselineCalls > 0)
         {
-            var empty = await MatchLoad.EmptyRpcAsync(channel, concurrency, measures.BaselineCalls, cancellation);
+            var empty = await MatchLoad.EmptyRpcAsync(channel, concurrency, measures.BaselineCalls, measures.WarmUp, cancellation);
             await stdout.WriteLineAsync($"empty_rpc callers={concurrency} {empty.Summary()}");
         }
         if (measures.Match)
         {
             if (rows.Count == 0) { await errors.WriteLineAsync($"{input.Name}: no records to match"); return ExitCodes.InputError; }
             var matched = await MatchLoad.MatchAsync(channel, headers, rows, concurrency, measures.MatchCalls > 0 ? measures.MatchCalls : rows.Count,
-                errors, cancellation);
+                measures.WarmUp, errors, cancellation);
             await stdout.WriteLineAsync($"match callers={concurrency} {matched.Summary()}");
             return matched.Failures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
         }

@@ -14,11 +14,11 @@ namespace Mpi.Service.Cli;
 /// </summary>
 internal static class MatchLoad
 {
-    public static Task<ClosedLoop.Result> EmptyRpcAsync(GrpcChannel channel, int callers, int calls, CancellationToken cancellation)
+    public static Task<ClosedLoop.Result> EmptyRpcAsync(GrpcChannel channel, int callers, int calls, TimeSpan warmUp, CancellationToken cancellation)
     {
         var health = new Health.HealthClient(channel);
         var request = new HealthCheckRequest();
-        return ClosedLoop.RunAsync(callers, calls, async _ =>
+        return ClosedLoop.RunAfterWarmUpAsync(callers, calls, warmUp, async _ =>
         {
             var answer = await health.CheckAsync(request, cancellationToken: cancellation);
             return answer.Status == HealthCheckResponse.Types.ServingStatus.Serving;
@@ -26,10 +26,10 @@ internal static class MatchLoad
     }
 
     public static Task<ClosedLoop.Result> MatchAsync(GrpcChannel channel, Metadata headers, IReadOnlyList<PatientRecord> rows, int callers,
-        int calls, TextWriter errors, CancellationToken cancellation)
+        int calls, TimeSpan warmUp, TextWriter errors, CancellationToken cancellation)
     {
         var client = new RegistrationService.RegistrationServiceClient(channel);
-        return ClosedLoop.RunAsync(callers, calls, async i =>
+        return ClosedLoop.RunAfterWarmUpAsync(callers, calls, warmUp, async i =>
         {
             var row = rows[i % rows.Count];
             try
