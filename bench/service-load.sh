@@ -40,8 +40,9 @@ fi
 for _ in $(seq 1 300); do grep -q "Record directory loaded" "$work/serve.log" && break; sleep 1; done
 grep "Record directory loaded" "$work/serve.log" | tail -1
 
-# A freshly started service (and a fresh load generator) run their first calls cold (JIT, thread pool ramp-up):
-# one unreported pass warms both up before the measured runs.
+# A freshly started service runs its first calls cold (JIT, thread pool ramp-up): one unreported pass warms it up.
+# Each load generator is a fresh process too, so `load` also makes 3 s of unreported calls (--warmup-seconds) before
+# each measured run: its own compiler thread would otherwise take a share of the two cores while measuring.
 $mpi load --input "$work/queries.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 8 --match --calls 20000 --baseline-calls 20000 > /dev/null
 echo "Match, 8 callers:"
 $mpi load --input "$work/queries.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 8 --match --calls 20000 --baseline-calls 20000

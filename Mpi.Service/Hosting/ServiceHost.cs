@@ -46,6 +46,10 @@ public static class ServiceHost
             log.MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
+                // The health service reports every round's unhealthy check as an error; a directory still loading at
+                // start-up is expected (RecordDirectoryWarmup logs its start and end), so only the database's count.
+                .Filter.ByExcluding(e => e.Properties.TryGetValue("HealthCheckName", out var check)
+                    && check is Serilog.Events.ScalarValue { Value: RecordDirectoryHealthCheck.Name })
                 .Enrich.FromLogContext();
             if (options.JsonLogs) log.WriteTo.Console(new CompactJsonFormatter());
             else log.WriteTo.Console();
@@ -102,11 +106,13 @@ public static class ServiceHost
             // Check answers from the result the publisher last recorded instead of querying the database on every
             // call: probes cost nothing, and Check is the load test's empty-RPC baseline.
             health.UseHealthChecksCache = true;
-        }).AddCheck<DatabaseHealthCheck>("database");
+        }).AddCheck<DatabaseHealthCheck>("database").AddCheck<RecordDirectoryHealthCheck>(RecordDirectoryHealthCheck.Name);
         builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>
         {
             publisher.Delay = TimeSpan.Zero;
-            publisher.Period = TimeSpan.FromSeconds(10);
+            // A round that began while the record directory was loading may publish "not serving" just after the
+            // warm-up said "serving"; the next round corrects it, so rounds are kept short (each costs about 1 ms).
+            publisher.Period = TimeSpan.FromSeconds(2);
         });
 
         var app = builder.Build();
@@ -131,11 +137,19 @@ public static class ServiceHost
         var holder = app.Services.GetRequiredService<ActiveModelHolder>();
         await holder.LoadAsync(db, cancellation);
         if (model is not null && model.Version != holder.Current.Model.Version) await holder.ActivateAsync(db, model, "serve --model", cancellation);
-        // The database is migrated and opens: serving from the first call, before the publisher's first round.
-        var health = app.Services.GetRequiredService<Grpc.HealthCheck.HealthServiceImpl>();
-        foreach (var service in ServedServices.Prepend("")) health.SetStatus(service, Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving);
+        // The database is migrated and opens: serving from the first call, before the publisher's first round, unless
+        // the record directory is still to be loaded (RecordDirectoryWarmup reports serving once it is).
+        var options = app.Services.GetRequiredService<IOptions<MpiServiceOptions>>().Value;
+        ReportServing(app.Services, RecordDirectoryHealthCheck.IsReady(app.Services.GetRequiredService<RecordDirectory>(), options));
         await DevelopmentCredential.IssueOnFirstStartAsync(app.Services.GetRequiredService<CredentialStore>(), Console.Out, cancellation);
         await FirstSteward.EnsureAsync(app.Services, Console.Out, cancellation);
-        _ = app.Services.GetRequiredService<IOptions<MpiServiceOptions>>().Value;
+    }
+
+    /// <summary>Sets grpc.health.v1's status of the whole server and of each served service, between the publisher's rounds.</summary>
+    public static void ReportServing(IServiceProvider services, bool serving)
+    {
+        var health = services.GetRequiredService<Grpc.HealthCheck.HealthServiceImpl>();
+        var status = serving ? Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving : Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing;
+        foreach (var service in ServedServices.Prepend("")) health.SetStatus(service, status);
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Core;
-using Grpc.Health.V1;
 using Microsoft.Data.Sqlite;
 using Mpi.Contracts.V1;
+using Mpi.Tests.Service.Grpc;
 using Xunit.Abstractions;
 
 namespace Mpi.Tests.Service.Crash;
@@ -123,8 +123,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     private static async Task AssertServingAsync(ServiceProcess service, string key)
     {
         using var channel = service.ChannelWith(key);
-        var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.Add(CallTimeout));
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        // Not serving while the restarted service loads its records into the directory; serving once it has.
+        await Readiness.WaitUntilServingAsync(channel, CallTimeout);
     }
 
     /// <summary>Every acknowledged record, looked up by its key after the restart, belongs to the person the call returned.</summary>

@@ -81,6 +81,8 @@ public class RunningService : IAsyncLifetime
         Address = address;
         ApiKey = await Credentials.IssueAsync("test-engine", CallerCredential.All, CallerCredential.All);
         Channel = ChannelWith(ApiKey);
+        // Health says not serving until the record directory is loaded (at once here, on a fresh file).
+        await Readiness.WaitUntilServingAsync(Channel, TimeSpan.FromSeconds(30));
     }
 
     /// <summary>A model to activate before serving (as <c>serve --model</c> does); null keeps the shipped default.</summary>
