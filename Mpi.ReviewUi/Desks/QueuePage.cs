@@ -4,11 +4,16 @@ namespace Mpi.ReviewUi.Desks;
 /// <param name="MinProbability">Lower bound of the score band, inclusive.</param>
 /// <param name="MaxProbability">Upper bound of the score band, exclusive.</param>
 /// <param name="OlderThan">Only tasks waiting at least this long.</param>
-public sealed record QueueQuery(string? Registry, double? MinProbability, double? MaxProbability, TimeSpan? OlderThan, int PageSize = 100);
+/// <param name="AfterTaskId">The page after this task (0: from the oldest); task ids grow with age, so a page stays put while tasks come and go.</param>
+public sealed record QueueQuery(string? Registry, double? MinProbability, double? MaxProbability, TimeSpan? OlderThan, int PageSize = 100,
+    long AfterTaskId = 0);
 
 /// <summary>One row of the queue: keys, score and state only, no demographics.</summary>
 public sealed record QueueItem(long TaskId, string State, string Registry, string LocalId, double Probability, int CandidateCount,
     string? ClaimedBy, DateTimeOffset CreatedAt, long Version);
 
-/// <summary>A page of the queue and the number of tasks per state (over the whole queue, not the filter).</summary>
-public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int MatchingTotal, int Open, int Claimed, int Resolved);
+/// <summary>
+/// A page of the queue, the number of tasks per state (over the whole queue, not the filter), and where the next page
+/// starts (null on the last one).
+/// </summary>
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int MatchingTotal, int Open, int Claimed, int Resolved, long? NextAfterTaskId = null);

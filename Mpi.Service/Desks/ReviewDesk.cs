@@ -21,8 +21,8 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewCandidates reviewCandida
     public async Task<QueuePage> ListAsync(QueueQuery query, CancellationToken cancellation)
     {
         var filter = new ReviewFilter(Waiting, query.Registry, query.MinProbability, query.MaxProbability,
-            query.OlderThan is { } age ? time.GetUtcNow() - age : null, null, query.PageSize, 0);
-        var (tasks, total, _) = await queue.ListAsync(filter, cancellation);
+            query.OlderThan is { } age ? time.GetUtcNow() - age : null, null, query.PageSize, query.AfterTaskId);
+        var (tasks, total, next) = await queue.ListAsync(filter, cancellation);
         var recordIds = tasks.Select(t => t.SourceRecordId).ToArray();
         var keys = await db.SourceRecords.AsNoTracking().Where(r => recordIds.Contains(r.Id))
             .Select(r => new { r.Id, r.Registry, r.LocalId }).ToDictionaryAsync(r => r.Id, cancellation);
@@ -30,7 +30,7 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewCandidates reviewCandida
             keys[t.SourceRecordId].Registry, keys[t.SourceRecordId].LocalId, t.Probability,
             t.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Length, t.ClaimedBy, t.CreatedAt, t.Version)).ToArray();
         return new QueuePage(items, total, await CountAsync("open", cancellation), await CountAsync("claimed", cancellation),
-            await CountAsync("resolved", cancellation));
+            await CountAsync("resolved", cancellation), next);
     }
 
     public async Task<TaskDetail?> GetTaskAsync(long taskId, string actor, CancellationToken cancellation)

@@ -54,4 +54,41 @@ public sealed class QueuePageTests(ReviewUiService service, Chromium chromium) :
         await page.GotoAsync("/queue");
         await Microsoft.Playwright.Assertions.Expect(page.Locator($"#queue tr[data-task='{first}']")).ToContainTextAsync("open");
     }
+
+    [Fact]
+    public async Task Queue_OneTaskPerPage_NextWalksEveryWaitingTaskOldestFirstAndBackToTheOldest()
+    {
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue");
+        var all = await page.Locator("#queue tbody tr").EvaluateAllAsync<long[]>("rows => rows.map(r => Number(r.dataset.task))");
+        Assert.True(all.Length >= 2, $"the fixture waits with {all.Length} task(s)");
+
+        await page.GotoAsync("/queue?size=1");
+        var walked = new List<long>();
+        for (var step = 0; step <= all.Length; step++)
+        {
+            walked.AddRange(await page.Locator("#queue tbody tr").EvaluateAllAsync<long[]>("rows => rows.map(r => Number(r.dataset.task))"));
+            if (await page.Locator("#page-next").CountAsync() == 0) break;
+            await page.ClickAsync("#page-next");
+        }
+        await page.ClickAsync("#page-oldest");
+
+        Assert.Equal(all, walked);
+        Assert.Equal(all[..1], await page.Locator("#queue tbody tr").EvaluateAllAsync<long[]>("rows => rows.map(r => Number(r.dataset.task))"));
+        Assert.Contains("size=1", page.Url);
+    }
+
+    [Fact]
+    public async Task Queue_ClaimOnTheSecondPage_ComesBackToTheSamePage()
+    {
+        var second = service.Tasks[1].TaskId;
+        var page = await chromium.OpenAsync(service, ReviewUiService.SecondClerk, $"/queue?size=1&after={service.Tasks[0].TaskId}");
+
+        await page.Locator($"#queue tr[data-task='{second}'] button.claim").ClickAsync();
+
+        var row = page.Locator($"#queue tr[data-task='{second}']");
+        await Microsoft.Playwright.Assertions.Expect(row).ToContainTextAsync("claimed by user:" + ReviewUiService.SecondClerk);
+        Assert.Contains($"after={service.Tasks[0].TaskId}", page.Url);
+        await row.Locator("button.release").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(row).ToContainTextAsync("open");
+    }
 }

@@ -19,6 +19,13 @@ public sealed class QueueModel(IReviewDesk desk, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true)] public string? Registry { get; set; }
     [BindProperty(SupportsGet = true)] public string? Band { get; set; }
     [BindProperty(SupportsGet = true)] public string? Age { get; set; }
+    /// <summary>The page after this task id (0: the oldest page).</summary>
+    [BindProperty(SupportsGet = true)] public long After { get; set; }
+    /// <summary>Tasks per page: the form offers <see cref="PageSizes"/>; a link may ask for any size up to the largest.</summary>
+    [BindProperty(SupportsGet = true)] public int Size { get; set; } = DefaultPageSize;
+
+    public const int DefaultPageSize = 100;
+    public static readonly IReadOnlyList<int> PageSizes = [25, 50, DefaultPageSize, 200];
 
     public QueuePage Queue { get; private set; } = new([], 0, 0, 0, 0);
     public string? Problem { get; private set; }
@@ -41,7 +48,7 @@ public sealed class QueueModel(IReviewDesk desk, TimeProvider time) : PageModel
 
     private async Task<IActionResult> ChangeAsync(DeskResult result, CancellationToken cancellation)
     {
-        if (result.Succeeded) return RedirectToPage(new { Registry, Band, Age });
+        if (result.Succeeded) return RedirectToPage(new { registry = Registry, band = Band, age = Age, after = After, size = Size });
         Problem = TaskMessages.Of(result);
         await LoadAsync(cancellation);
         return Page();
@@ -52,7 +59,9 @@ public sealed class QueueModel(IReviewDesk desk, TimeProvider time) : PageModel
         Now = time.GetUtcNow();
         var band = Bands.FirstOrDefault(b => b.Key == Band);
         var age = Ages.FirstOrDefault(a => a.Key == Age);
+        if (Size < 1 || Size > PageSizes[^1]) Size = DefaultPageSize;
         Queue = await desk.ListAsync(new QueueQuery(string.IsNullOrWhiteSpace(Registry) ? null : Registry.Trim(),
-            band.Key is null ? null : band.Min, band.Key is null ? null : band.Max, age.Key is null ? null : age.Age), cancellation);
+            band.Key is null ? null : band.Min, band.Key is null ? null : band.Max, age.Key is null ? null : age.Age, Size, Math.Max(0, After)),
+            cancellation);
     }
 }
