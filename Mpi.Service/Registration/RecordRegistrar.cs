@@ -183,6 +183,8 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         {
             SourceRecordId = stored.Id, ToPersonId = personId, Kind = LinkKind(decision), Probability = best is null ? null : probability,
             ModelVersion = model.Model.Version, Actor = actor, At = now, Rule = best?.Rule, ReviewTaskId = taskId,
+            // The history says why when the version's learned re-scorer judged the pair (probabilities only, no PHI).
+            Reason = decided.Learned?.Reason,
         });
         rows.InsertAuditEntry(Audit(actor, $"{record.Registry}/{record.LocalId}", RegistrationDecisions.Wire(decision), now));
         Written(written, stored.Id, 1, personId, normalized, now, linkEvent, model);

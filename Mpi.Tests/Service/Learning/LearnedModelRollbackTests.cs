@@ -103,6 +103,13 @@ public sealed class LearnedModelRollbackTests(ITestOutputHelper output) : IAsync
             Assert.Matches(@"^learned probability 0\.\d{3} (≤ 0\.030|≥ 0\.970) \(Fellegi–Sunter 0\.\d{3}\): (not the same person|linked)$", r.Learned.Reason);
             Assert.Equal("", r.ReviewTaskId);
         });
+        // The person's link history keeps what the learner said with the decision it made.
+        var persons = new PersonService.PersonServiceClient(_service.Channel);
+        foreach (var r in moved)
+        {
+            var person = await persons.GetPersonAsync(new GetPersonRequest { Record = r.Key, Reason = "test: the learner's reason in the history" });
+            Assert.Contains(person.History, h => h.Record.Equals(r.Key) && h.Reason == r.Learned.Reason);
+        }
         // A pair the learner left in review says so on its task too.
         var kept = responses.Where(r => r.Decision == Decision.Review && r.Learned is not null).ToArray();
         Assert.NotEmpty(kept);
