@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mpi.Service.Persistence;
@@ -10,9 +11,25 @@ public static class DatabaseInitializer
 {
     public static async Task InitializeAsync(MpiDbContext db, CancellationToken cancellation = default)
     {
+        if (db.Database.IsSqlite()) CreateOwnerOnly(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
         await db.Database.MigrateAsync(cancellation);
         // WAL is a property of the file, so setting it once holds for every connection. Synchronous stays at SQLite's
         // FULL default: a commit is on disk before the answer goes out, even across a power cut.
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellation);
+    }
+
+    /// <summary>
+    /// The file holds patients' demographics, so a new one is created readable and writable by the service's own user
+    /// only (SQLite gives its -wal and -shm files the database file's mode). An existing file keeps its mode.
+    /// </summary>
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || string.IsNullOrEmpty(path) || path == ":memory:" || File.Exists(path)) return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        using var created = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
     }
 }
