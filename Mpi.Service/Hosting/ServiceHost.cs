@@ -110,9 +110,10 @@ public static class ServiceHost
         builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>
         {
             publisher.Delay = TimeSpan.Zero;
-            // A round that began while the record directory was loading may publish "not serving" just after the
-            // warm-up said "serving"; the next round corrects it, so rounds are kept short (each costs about 1 ms).
-            publisher.Period = TimeSpan.FromSeconds(2);
+            // The publisher alone sets the status once the host runs (a second writer could be overwritten by a round
+            // that began before it), so a service whose record directory has just loaded says so within a second.
+            // A round costs about 1 ms.
+            publisher.Period = TimeSpan.FromSeconds(1);
         });
 
         var app = builder.Build();
@@ -138,15 +139,15 @@ public static class ServiceHost
         await holder.LoadAsync(db, cancellation);
         if (model is not null && model.Version != holder.Current.Model.Version) await holder.ActivateAsync(db, model, "serve --model", cancellation);
         // The database is migrated and opens: serving from the first call, before the publisher's first round, unless
-        // the record directory is still to be loaded (RecordDirectoryWarmup reports serving once it is).
+        // the record directory is still to be loaded (the publisher reports serving once it is).
         var options = app.Services.GetRequiredService<IOptions<MpiServiceOptions>>().Value;
         ReportServing(app.Services, RecordDirectoryHealthCheck.IsReady(app.Services.GetRequiredService<RecordDirectory>(), options));
         await DevelopmentCredential.IssueOnFirstStartAsync(app.Services.GetRequiredService<CredentialStore>(), Console.Out, cancellation);
         await FirstSteward.EnsureAsync(app.Services, Console.Out, cancellation);
     }
 
-    /// <summary>Sets grpc.health.v1's status of the whole server and of each served service, between the publisher's rounds.</summary>
-    public static void ReportServing(IServiceProvider services, bool serving)
+    /// <summary>Sets grpc.health.v1's status of the whole server and of each served service, before the publisher's first round.</summary>
+    private static void ReportServing(IServiceProvider services, bool serving)
     {
         var health = services.GetRequiredService<Grpc.HealthCheck.HealthServiceImpl>();
         var status = serving ? Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving : Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing;

@@ -7,10 +7,11 @@ namespace Mpi.Service.Matching;
 
 /// <summary>
 /// Loads the record directory in the background right after start-up, so that the first calls find it loaded (or
-/// wait for it, on a large database) instead of each paying for part of it. Health says not serving until it is.
+/// wait for it, on a large database) instead of each paying for part of it. Health says not serving until it is
+/// (<see cref="RecordDirectoryHealthCheck"/>).
 /// </summary>
-public sealed partial class RecordDirectoryWarmup(IServiceProvider services, IServiceScopeFactory scopes, RecordDirectory directory,
-    ActiveModelHolder model, IOptions<MpiServiceOptions> options, ILogger<RecordDirectoryWarmup> log) : BackgroundService
+public sealed partial class RecordDirectoryWarmup(IServiceScopeFactory scopes, RecordDirectory directory, ActiveModelHolder model,
+    IOptions<MpiServiceOptions> options, ILogger<RecordDirectoryWarmup> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
@@ -22,8 +23,6 @@ public sealed partial class RecordDirectoryWarmup(IServiceProvider services, ISe
         var search = scope.ServiceProvider.GetRequiredService<CandidateSearch>();
         await search.ReadyAsync(model.Current, stopping);
         Loaded(log, directory.Count, clock.Elapsed.TotalSeconds);
-        // Ready now (RecordDirectoryHealthCheck): said at once, not at the health publisher's next round.
-        ServiceHost.ReportServing(services, serving: true);
     }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Loading the record directory; health says not serving until it is loaded")]
