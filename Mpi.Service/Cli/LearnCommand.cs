@@ -4,6 +4,7 @@ using Mpi.Matching.Learning;
 using Mpi.Matching.Records;
 using Mpi.Matching.Scoring;
 using Mpi.Matching.Settings;
+using Mpi.Service.Matching;
 using Mpi.Service.Csv;
 using Mpi.Service.Learning;
 
@@ -65,8 +66,6 @@ internal static class LearnCommand
             errors.WriteLine($"{request.Database.FullName}: no such file");
             return ExitCodes.InputError;
         }
-        // No term frequencies here: the service scores exact names with the level's average u, and the learner must see
-        // the vectors the service will re-score.
         var (records, labels, active) = await ServiceVerdicts.ReadAsync(request.Database.FullName, time, cancellation);
         // The reviewers judged pairs scored by the active version, and a stored learner must fit the version it joins.
         var model = request.Model is null ? active : ModelSource.Load(request.Model, errors);
@@ -75,6 +74,8 @@ internal static class LearnCommand
             if (request.Model is null) errors.WriteLine($"{request.Database.Name}: no active model version");
             return ExitCodes.InputError;
         }
+        // Names weighed by frequency as the service weighs them, so that the learner sees the vectors the service re-scores.
+        NameFrequencies.WeighAll(records, model);
         var (exit, outcome) = Learn(request, records, model, (m, _) => Labelled(labels, request.Database.Name, records, m, errors), errors, time);
         if (outcome is null) return exit;
         string? stored = null;

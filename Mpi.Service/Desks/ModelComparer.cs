@@ -14,7 +14,7 @@ namespace Mpi.Service.Desks;
 /// rescored under both with the decision each model gives (its thresholds, guards and learned re-scorer) — what
 /// activating it would change.
 /// </summary>
-public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer)
+public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer, RecordDirectory directory)
 {
     /// <summary>How many of the latest review tasks are rescored.</summary>
     public const int PairsRescored = 200;
@@ -50,9 +50,11 @@ public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer)
     /// The best candidate's probability and what the model would decide, as Register decides: guards, a close second
     /// candidate and, for a version with one, the learned re-scorer included.
     /// </summary>
-    private static (double Probability, string Band) Decide(Mpi.Matching.Records.NormalizedRecord record, StoredCandidate[] candidates,
+    private (double Probability, string Band) Decide(Mpi.Matching.Records.NormalizedRecord record, StoredCandidate[] candidates,
         ActiveModel model)
     {
+        // Each version weighs names by frequency from its own average (the u of its exact level), as it would serve.
+        directory.WeighNames(record, model);
         var persons = PersonScoring.ByPerson(record, candidates, model).Values.Select(p => p.Candidate).ToArray();
         var decided = IncomingRecordDecision.Decide(persons, model.Model.Thresholds, model.Learned?.Thresholds);
         var band = decided.Kind switch

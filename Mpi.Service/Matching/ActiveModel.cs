@@ -19,6 +19,8 @@ public sealed class ActiveModel
         Rules = new ExactRuleEvaluator(model.Rules);
         Learned = model.Learned is null ? null : new LearnedScorer(model);
         BlockingRules = [.. model.Blocking.Rules.Select(BlockingRuleCatalog.Get).Select(rule => (rule, BlockingRuleCatalog.All.IndexOf(rule)))];
+        GivenNameAverageFrequency = NameFrequencies.AverageOf(model, "given_name");
+        FamilyNameAverageFrequency = NameFrequencies.AverageOf(model, "family_name");
     }
 
     public MatchModel Model { get; }
@@ -28,6 +30,12 @@ public sealed class ActiveModel
     public LearnedScorer? Learned { get; }
     /// <summary>The model's blocking rules with their catalog positions, which key stored blocking keys.</summary>
     public IReadOnlyList<(BlockingRule Rule, int CatalogOrdinal)> BlockingRules { get; }
+
+    /// <summary>The given name's average frequency for term-frequency adjustment (<see cref="NameFrequencies.AverageOf"/>), or null.</summary>
+    public double? GivenNameAverageFrequency { get; }
+
+    /// <summary>As <see cref="GivenNameAverageFrequency"/>, for the family name.</summary>
+    public double? FamilyNameAverageFrequency { get; }
 
     /// <summary>The shipped default model (trained without labels on the project's synthetic population).</summary>
     public static MatchModel Default()

@@ -1,5 +1,6 @@
 using Mpi.Matching.Blocking;
 using Mpi.Matching.Normalization;
+using Mpi.Matching.Records;
 using Mpi.Service.Persons;
 
 namespace Mpi.Service.Matching;
@@ -30,6 +31,7 @@ public sealed class RecordDirectory
     private volatile bool _loaded;
 
     private readonly SharedStrings _shared = new();
+    private readonly NameFrequencies _names = new();
 
     // One set per thread, reused by every search on it: a new set per search was a tenth of a Match's allocations,
     // and every allocation brings the next pause of all callers closer.
@@ -40,9 +42,14 @@ public sealed class RecordDirectory
     public bool IsLoaded => _loaded;
 
     /// <summary>A committed record as the directory holds it, its repeated values shared with the other records'.</summary>
-    public IndexedRecord Entry(long id, int version, string personId, NormalizationResult normalized, long updatedAt, long producedBy) =>
-        new(id, version, personId, normalized.Record.WithSharedValues(_shared.Share), GoldenValues.From(normalized.Receipts, _shared.Share),
-            updatedAt, producedBy);
+    public IndexedRecord Entry(long id, int version, string personId, NormalizationResult normalized, long updatedAt, long producedBy)
+    {
+        var record = normalized.Record.WithSharedValues(_shared.Share);
+        // A registration weighed its record's names on the way in (WeighNames); held records are weighed through each
+        // incoming one instead, so that a record scores the same before and after a restart.
+        record.GivenNameFrequency = record.FamilyNameFrequency = 0;
+        return new(id, version, personId, record, GoldenValues.From(normalized.Receipts, _shared.Share), updatedAt, producedBy);
+    }
 
     /// <summary>Loads the whole directory once (the first caller reads, others wait); later calls return at once.</summary>
     public async Task EnsureLoadedAsync(Func<RecordDirectory, CancellationToken, Task> load, CancellationToken cancellation)
@@ -140,6 +147,23 @@ public sealed class RecordDirectory
         }
     }
 
+    /// <summary>
+    /// Sets <paramref name="record"/>'s name frequencies among the records held (<see cref="NameFrequencies"/>), for
+    /// the names <paramref name="model"/> adjusts by frequency; before scoring an incoming record against candidates.
+    /// </summary>
+    public void WeighNames(NormalizedRecord record, ActiveModel model)
+    {
+        _sync.EnterReadLock();
+        try
+        {
+            (record.GivenNameFrequency, record.FamilyNameFrequency) = _names.Of(record, model.GivenNameAverageFrequency, model.FamilyNameAverageFrequency);
+        }
+        finally
+        {
+            _sync.ExitReadLock();
+        }
+    }
+
     /// <summary>A person's records, most recently updated first (empty for an unknown person).</summary>
     public IReadOnlyList<IndexedRecord> RecordsOf(string personId)
     {
@@ -170,12 +194,14 @@ public sealed class RecordDirectory
         if (held is not null)
         {
             RemoveFromPerson(held);
+            _names.Remove(held.Record);
             if (held.Version != record.Version)
                 foreach (var (key, _) in DirectoryBlockingKeys.Of(held.Record, _rules)) _blocks.Remove((ulong)key, id);
         }
         else Count++;
         _byId[id] = record;
         AddToPerson(record);
+        _names.Add(record.Record);
         if (held is null || held.Version != record.Version) AddKeys(record);
     }
 

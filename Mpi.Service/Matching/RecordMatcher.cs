@@ -23,6 +23,7 @@ public sealed class RecordMatcher(CandidateSearch search, RecordDirectory direct
     {
         var record = normalized.Record;
         var candidates = search.Find(record, model);
+        directory.WeighNames(record, model);
         var persons = PersonScoring.ByPerson(record, candidates, model);
         var thresholds = model.Model.Thresholds;
         var decided = IncomingRecordDecision.Decide(PersonScoring.Candidates(persons), thresholds, model.Learned?.Thresholds);

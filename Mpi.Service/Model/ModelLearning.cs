@@ -36,11 +36,12 @@ public sealed class ModelLearning(MpiDbContext db, RecordNormalizer normalizer, 
                 stored.Add(named);
         stored.Sort((a, b) => a.Id.CompareTo(b.Id));
         var model = holder.Current.Model;
-        // Blocking, scoring and training are CPU-bound: keep them off the request's synchronisation context. No term
-        // frequencies: the service scores without them, and the learner must see the vectors the service re-scores.
+        // Blocking, scoring and training are CPU-bound: keep them off the request's synchronisation context. Names are
+        // weighed by frequency as the service weighs them: the learner must see the vectors the service re-scores.
         var (outcome, problem) = await Task.Run(() =>
         {
             var records = stored.Select(r => normalizer.Normalize(r.ToPatientRecord()).Record).ToArray();
+            NameFrequencies.WeighAll(records, model);
             var (labelled, _) = LabelledPairs.Of(labels, records, model);
             var same = labelled.Count(l => l.SamePerson);
             if (same < Folds || labelled.Count - same < Folds)

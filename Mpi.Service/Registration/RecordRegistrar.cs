@@ -151,6 +151,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         }
 
         var candidates = search.Find(record, model, written);
+        directory.WeighNames(record, model);
         var persons = PersonScoring.ByPerson(record, candidates, model);
         var decided = IncomingRecordDecision.Decide(PersonScoring.Candidates(persons), model.Model.Thresholds, model.Learned?.Thresholds);
         var (kind, best, ranked) = (decided.Kind, decided.Best, decided.Ranked);

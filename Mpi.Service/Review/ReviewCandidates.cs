@@ -10,13 +10,15 @@ namespace Mpi.Service.Review;
 
 /// <summary>
 /// The candidate persons of a review task, each read through the audited person reader and scored against the
-/// incoming record under the active model: what the gRPC review service and the review UI both show.
+/// incoming record under the active model, its names weighed by their frequency among the directory's records as a
+/// registration weighs them: what the gRPC review service and the review UI both show.
 /// </summary>
-public sealed class ReviewCandidates(PersonReader persons, RecordNormalizer normalizer)
+public sealed class ReviewCandidates(PersonReader persons, RecordNormalizer normalizer, RecordDirectory directory)
 {
     public async Task<IReadOnlyList<ScoredReviewCandidate>> ReadAsync(ReviewTaskEntity task, NormalizedRecord incoming, ActiveModel model, string actor,
         string reason, CancellationToken cancellation)
     {
+        directory.WeighNames(incoming, model);
         var candidates = new List<ScoredReviewCandidate>();
         foreach (var personId in task.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
