@@ -33,7 +33,7 @@ public sealed class EvaluationReportBrowserTests(Chromium chromium)
         page.RequestFailed += (_, request) => { lock (problems) problems.Add("request failed: " + request.Url); };
 
         await page.GotoAsync(new Uri(report.FullName).AbsoluteUri);
-        await page.WaitForSelectorAsync("body[data-charts-rendered=true]", new PageWaitForSelectorOptions { Timeout = 15_000 });
+        await page.WaitForSelectorAsync("body[data-charts-rendered=true]");
 
         foreach (var id in new[] { "histogram", "precision-recall" })
         {
