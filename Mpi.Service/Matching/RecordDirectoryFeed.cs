@@ -16,13 +16,11 @@ public sealed class RecordDirectoryFeed(RecordDirectory directory, RecordNormali
     private const string Records = $"""
         SELECT "Id", "Version", "PersonId", "UpdatedAt", {StoredRecordRows.Columns} FROM "SourceRecords" WHERE "Id" > @after ORDER BY "Id" LIMIT 5000
         """;
+    // The demographic columns are the record's alone (no link-event column shares their names), so the one list of
+    // them serves unqualified here too.
     private const string Events = $"""
-        SELECT e."Id", r."Id", r."Version", r."PersonId", r."UpdatedAt", {Prefixed}
+        SELECT e."Id", r."Id", r."Version", r."PersonId", r."UpdatedAt", {StoredRecordRows.Columns}
         FROM "LinkEvents" e JOIN "SourceRecords" r ON r."Id" = e."SourceRecordId" WHERE e."Id" > @after ORDER BY e."Id" LIMIT 5000
-        """;
-    private const string Prefixed = """
-        r."Registry", r."LocalId", r."GivenName", r."MiddleName", r."FamilyName", r."Suffix", r."BirthDate", r."Sex", r."AddressLine",
-        r."AddressLine2", r."City", r."State", r."PostalCode", r."Phone", r."Email", r."NationalId"
         """;
     private const string LastEvent = """SELECT COALESCE(MAX("Id"), 0) FROM "LinkEvents" """;
 
