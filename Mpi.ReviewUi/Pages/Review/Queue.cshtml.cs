@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mpi.ReviewUi.Desks;
@@ -39,6 +40,21 @@ public sealed class QueueModel(IReviewDesk desk, TimeProvider time) : PageModel
     public async Task<IActionResult> OnPostReleaseAsync(long taskId, long version, CancellationToken cancellation) =>
         await ChangeAsync(await desk.ReleaseAsync(taskId, version, User.Actor(), cancellation), cancellation);
 
+    /// <summary>
+    /// The view's filters and page size, on the page after <paramref name="after"/> (0: the oldest): what the page
+    /// links carry, and what a claim or release carries back, so that the clerk stays on the same view.
+    /// </summary>
+    public Dictionary<string, string> ViewState(long after)
+    {
+        var state = new Dictionary<string, string>();
+        if (!string.IsNullOrEmpty(Registry)) state["registry"] = Registry;
+        if (!string.IsNullOrEmpty(Band)) state["band"] = Band;
+        if (!string.IsNullOrEmpty(Age)) state["age"] = Age;
+        state["size"] = Size.ToString(CultureInfo.InvariantCulture);
+        if (after > 0) state["after"] = after.ToString(CultureInfo.InvariantCulture);
+        return state;
+    }
+
     /// <summary>Shows a waiting time as the largest whole unit.</summary>
     public string Waiting(DateTimeOffset since)
     {
@@ -48,7 +64,7 @@ public sealed class QueueModel(IReviewDesk desk, TimeProvider time) : PageModel
 
     private async Task<IActionResult> ChangeAsync(DeskResult result, CancellationToken cancellation)
     {
-        if (result.Succeeded) return RedirectToPage(new { registry = Registry, band = Band, age = Age, after = After, size = Size });
+        if (result.Succeeded) return RedirectToPage(ViewState(After));
         Problem = TaskMessages.Of(result);
         await LoadAsync(cancellation);
         return Page();
