@@ -31,9 +31,24 @@ internal sealed class DuplicateCorruptor(SyntheticPopulationOptions options, Per
             }
         }
 
-        if (Chance(_rates.TypoRate))
+        if (Chance(_rates.GivenNameTypoRate))
         {
-            AddTypo(draft);
+            draft.GivenName = TextVariants.Typo(draft.GivenName!, random);
+        }
+
+        if (Chance(_rates.FamilyNameTypoRate))
+        {
+            draft.FamilyName = TextVariants.Typo(draft.FamilyName!, random);
+        }
+
+        if (Chance(_rates.AddressTypoRate))
+        {
+            AddAddressTypo(draft);
+        }
+
+        if (Chance(_rates.SwappedNamesRate))
+        {
+            (draft.GivenName, draft.FamilyName) = (draft.FamilyName, draft.GivenName);
         }
 
         if (Chance(_rates.BirthDateErrorRate) && draft.BirthDate is { } birthDate)
@@ -41,14 +56,24 @@ internal sealed class DuplicateCorruptor(SyntheticPopulationOptions options, Per
             draft.BirthDate = DamageBirthDate(birthDate);
         }
 
-        if (Chance(_rates.MovedAddressRate))
+        var moved = Chance(_rates.MovedAddressRate);
+        if (moved)
         {
             draft.SetAddress(persons.NewAddress());
         }
 
-        if (Chance(_rates.ChangedPhoneRate))
+        if (Chance(_rates.ChangedPhoneRate) || (moved && Chance(_rates.PhoneChangesWithMoveRate)))
         {
             draft.Phone = persons.NewPhone();
+        }
+
+        if (Chance(_rates.NationalIdOmittedRate))
+        {
+            draft.NationalId = null;
+        }
+        else if (draft.NationalId is { } nationalId && Chance(_rates.NationalIdTypoRate))
+        {
+            draft.NationalId = TextVariants.DigitTypo(nationalId, random);
         }
 
         if (Chance(_rates.MissingFieldRate))
@@ -61,31 +86,38 @@ internal sealed class DuplicateCorruptor(SyntheticPopulationOptions options, Per
         }
     }
 
-    private void AddTypo(RecordDraft draft)
+    private void AddAddressTypo(RecordDraft draft)
     {
-        switch (random.Next(8))
+        if (random.Next(2) == 0)
         {
-            case < 3:
-                draft.GivenName = TextVariants.Typo(draft.GivenName!, random);
-                break;
-            case < 6:
-                draft.FamilyName = TextVariants.Typo(draft.FamilyName!, random);
-                break;
-            case 6:
-                draft.Street = draft.Street is null ? null : TextVariants.Typo(draft.Street, random);
-                break;
-            default:
-                draft.City = draft.City is null ? null : TextVariants.Typo(draft.City, random);
-                break;
+            draft.Street = draft.Street is null ? null : TextVariants.Typo(draft.Street, random);
+        }
+        else
+        {
+            draft.City = draft.City is null ? null : TextVariants.Typo(draft.City, random);
         }
     }
 
-    /// <summary>Day and month swapped when that is another valid date, otherwise one digit of the year, month or day wrong.</summary>
+    /// <summary>
+    /// Day and month swapped when that is another valid date, or the year off by one or by ten, otherwise one digit
+    /// of the year, month or day wrong.
+    /// </summary>
     private DateOnly DamageBirthDate(DateOnly date)
     {
-        if (date.Day <= 12 && date.Day != date.Month && random.Next(3) > 0)
+        var kind = random.Next(5);
+        if (kind < 2 && date.Day <= 12 && date.Day != date.Month)
         {
             return new DateOnly(date.Year, date.Day, date.Month);
+        }
+
+        if (kind == 2)
+        {
+            var years = random.Next(4) switch { 0 => 10, 1 => -10, 2 => 1, _ => -1 };
+            var shifted = date.AddYears(years);
+            if (shifted <= options.ReferenceDate)
+            {
+                return shifted;
+            }
         }
 
         var digits = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture).ToCharArray();

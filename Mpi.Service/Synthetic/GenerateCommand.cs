@@ -5,10 +5,13 @@ namespace Mpi.Service.Synthetic;
 
 /// <summary>
 /// The <c>generate</c> verb: writes a synthetic population with truth for benchmarks and accuracy tests.
-/// <c>generate --count N --output DIR [--seed S] [--freq-dir DIR] [--duplicate-rate R]</c>
+/// <c>generate --count N --output DIR [--seed S] [--freq-dir DIR] [--profile realistic|clean] [--duplicate-rate R]</c>
 /// </summary>
 public static class GenerateCommand
 {
+    private const string RealisticProfile = "realistic";
+    private const string CleanProfile = "clean";
+
     public static Command Create()
     {
         var count = new Option<int>("--count")
@@ -38,10 +41,15 @@ public static class GenerateCommand
             Description = "Directory of the FEBRL dsgen frequency tables (value,count files).",
             DefaultValueFactory = _ => FrequencyTables.DefaultDirectory,
         };
-        var duplicateRate = new Option<double>("--duplicate-rate")
+        var profile = new Option<string>("--profile")
         {
-            Description = "Share of records that duplicate an earlier person.",
-            DefaultValueFactory = _ => SyntheticPopulationOptions.DefaultDuplicateRate,
+            Description = "realistic (the default: moves, new phones, missing and mistyped ids, keying errors as in real registries) or clean (the gentler population of earlier releases).",
+            DefaultValueFactory = _ => RealisticProfile,
+        };
+        profile.AcceptOnlyFromAmong(RealisticProfile, CleanProfile);
+        var duplicateRate = new Option<double?>("--duplicate-rate")
+        {
+            Description = $"Share of records that duplicate an earlier person (realistic: {SyntheticPopulationOptions.DefaultDuplicateRate}, clean: {SyntheticPopulationOptions.Clean.DuplicateRate}).",
         };
 
         var command = new Command("generate", "Write a synthetic patient population (records.csv) with its truth (truth.csv).");
@@ -49,14 +57,16 @@ public static class GenerateCommand
         command.Options.Add(output);
         command.Options.Add(seed);
         command.Options.Add(frequencyDirectory);
+        command.Options.Add(profile);
         command.Options.Add(duplicateRate);
         command.SetAction(parseResult =>
         {
-            var options = new SyntheticPopulationOptions
+            var baseline = parseResult.GetValue(profile) == CleanProfile ? SyntheticPopulationOptions.Clean : new SyntheticPopulationOptions();
+            var options = baseline with
             {
                 RecordCount = parseResult.GetValue(count),
                 Seed = parseResult.GetValue(seed),
-                DuplicateRate = parseResult.GetValue(duplicateRate),
+                DuplicateRate = parseResult.GetValue(duplicateRate) ?? baseline.DuplicateRate,
             };
             return Run(options, parseResult.GetValue(frequencyDirectory)!, parseResult.GetValue(output)!, parseResult.InvocationConfiguration);
         });

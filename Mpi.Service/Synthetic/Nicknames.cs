@@ -49,6 +49,10 @@ internal static class Nicknames
 
     public static int Count => ByFormalName.Count;
 
+    /// <summary>Whether <paramref name="name"/> is one of <paramref name="formalName"/>'s nicknames in this list.</summary>
+    public static bool IsNicknameOf(string name, string formalName) =>
+        ByFormalName.TryGetValue(formalName, out var nicknames) && nicknames.Contains(name);
+
     public static bool TryPick(string formalName, Random random, out string nickname)
     {
         if (ByFormalName.TryGetValue(formalName, out var nicknames))

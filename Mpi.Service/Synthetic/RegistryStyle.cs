@@ -7,7 +7,7 @@ namespace Mpi.Service.Synthetic;
 internal readonly record struct RegistryStyle(
     RegistryStyle.DateStyle Date, RegistryStyle.PhoneStyle Phone, RegistryStyle.NameCase Case, bool SexAsWord, bool AbbreviateStreetType)
 {
-    public enum DateStyle { Iso, Compact, MonthDayYear }
+    public enum DateStyle { Iso, Compact, MonthDayYear, DayMonthYearDotted }
 
     public enum PhoneStyle { Digits, Spaced, Dashed, AreaInParentheses }
 
@@ -20,16 +20,21 @@ internal readonly record struct RegistryStyle(
         ["lane"] = "ln", ["highway"] = "hwy", ["circuit"] = "cct", ["grove"] = "gr", ["boulevard"] = "blvd",
     };
 
+    /// <summary>The house styles of the first five registries; any further registry repeats them in turn.</summary>
+    private static readonly RegistryStyle[] HouseStyles =
+    [
+        new(DateStyle.Iso, PhoneStyle.Spaced, NameCase.Upper, SexAsWord: false, AbbreviateStreetType: false),
+        new(DateStyle.Compact, PhoneStyle.Dashed, NameCase.Title, SexAsWord: false, AbbreviateStreetType: true),
+        new(DateStyle.MonthDayYear, PhoneStyle.AreaInParentheses, NameCase.Upper, SexAsWord: false, AbbreviateStreetType: false),
+        new(DateStyle.Iso, PhoneStyle.Digits, NameCase.Title, SexAsWord: true, AbbreviateStreetType: true),
+        new(DateStyle.DayMonthYearDotted, PhoneStyle.Spaced, NameCase.Lower, SexAsWord: true, AbbreviateStreetType: true),
+    ];
+
     /// <summary>The house style of the registry at <paramref name="index"/>: registries differ from one another.</summary>
-    public static RegistryStyle ForRegistry(int index) => new(
-        (DateStyle)(index % 3),
-        (PhoneStyle)((index + 1) % 4),
-        index % 2 == 0 ? NameCase.Upper : NameCase.Title,
-        SexAsWord: index % 4 == 3,
-        AbbreviateStreetType: index % 2 == 1);
+    public static RegistryStyle ForRegistry(int index) => HouseStyles[index % HouseStyles.Length];
 
     public static RegistryStyle Random(Random random) => new(
-        (DateStyle)random.Next(3),
+        (DateStyle)random.Next(4),
         (PhoneStyle)random.Next(4),
         (NameCase)random.Next(3),
         random.Next(4) == 0,
@@ -39,6 +44,7 @@ internal readonly record struct RegistryStyle(
     {
         DateStyle.Compact => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
         DateStyle.MonthDayYear => date.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture),
+        DateStyle.DayMonthYearDotted => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
         _ => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 

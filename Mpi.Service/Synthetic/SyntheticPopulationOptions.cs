@@ -6,14 +6,26 @@ namespace Mpi.Service.Synthetic;
 public sealed record SyntheticPopulationOptions
 {
     public const int DefaultRecordCount = 10_000;
-    public const double DefaultDuplicateRate = 0.30;
+    /// <summary>About 1.96 records per person, as in the hold-out population the issues measure against.</summary>
+    public const double DefaultDuplicateRate = 0.49;
     public const int DefaultMaxDuplicatesPerPerson = 3;
     public const double DefaultSameRegistryDuplicateRate = 0.20;
     public const int DefaultSeed = 1;
     public const int DefaultDuplicateWindow = 20_000;
 
-    /// <summary>NORTH_HOSP, SOUTH_LAB, GP_NET, PHARMACY.</summary>
-    public static readonly ImmutableArray<string> DefaultRegistries = ["NORTH_HOSP", "SOUTH_LAB", "GP_NET", "PHARMACY"];
+    /// <summary>NORTH_HOSP, SOUTH_LAB, GP_NET, PHARMACY, EAST_CLINIC: each writes dates, phones and names its own way.</summary>
+    public static readonly ImmutableArray<string> DefaultRegistries = ["NORTH_HOSP", "SOUTH_LAB", "GP_NET", "PHARMACY", "EAST_CLINIC"];
+
+    /// <summary>
+    /// The gentler population of earlier releases (`generate --profile clean`): 30% duplicates from four registries,
+    /// fewer moves and keying errors, national ids always kept. Its duplicates are easier to find than real ones.
+    /// </summary>
+    public static SyntheticPopulationOptions Clean { get; } = new()
+    {
+        DuplicateRate = 0.30,
+        Registries = ["NORTH_HOSP", "SOUTH_LAB", "GP_NET", "PHARMACY"],
+        Corruption = SyntheticCorruptionRates.Clean,
+    };
 
     /// <summary>The reference date ages are measured at (fixed, so that output does not depend on the clock).</summary>
     public static readonly DateOnly DefaultReferenceDate = new(2025, 1, 1);

@@ -59,6 +59,23 @@ internal static class TextVariants
         return result.Length == 0 ? value : result;
     }
 
+    /// <summary>One digit of <paramref name="digits"/> replaced by another, or two adjacent different digits swapped.</summary>
+    public static string DigitTypo(string digits, Random random)
+    {
+        var chars = digits.ToCharArray();
+        var position = random.Next(chars.Length);
+        if (random.Next(3) == 0 && position + 1 < chars.Length && chars[position] != chars[position + 1])
+        {
+            (chars[position], chars[position + 1]) = (chars[position + 1], chars[position]);
+        }
+        else
+        {
+            chars[position] = (char)('0' + (chars[position] - '0' + 1 + random.Next(9)) % 10);
+        }
+
+        return new string(chars);
+    }
+
     /// <summary>A sound-alike spelling from one applicable rule, or the value itself when no rule applies.</summary>
     public static string PhoneticVariant(string value, Random random)
     {

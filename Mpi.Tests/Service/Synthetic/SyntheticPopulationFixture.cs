@@ -49,7 +49,7 @@ public sealed class SyntheticPopulationFixture
 
     public static DateOnly? Date(string? value) =>
         value is not null
-        && DateOnly.TryParseExact(value, ["yyyy-MM-dd", "yyyyMMdd", "MM/dd/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        && DateOnly.TryParseExact(value, ["yyyy-MM-dd", "yyyyMMdd", "MM/dd/yyyy", "dd.MM.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : null;
 

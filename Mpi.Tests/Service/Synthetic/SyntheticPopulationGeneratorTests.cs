@@ -34,12 +34,12 @@ public sealed class SyntheticPopulationGeneratorTests(SyntheticPopulationFixture
     }
 
     [Fact]
-    public void Generate_DefaultOptions_DuplicateRateNearThirtyPercentWithOneToThreePerPerson()
+    public void Generate_DefaultOptions_DuplicateRateNearFortyNinePercentWithOneToThreePerPerson()
     {
         var duplicates = population.Records.Count(record => record.IsDuplicate);
         var perPerson = population.Records.Where(r => r.IsDuplicate).CountBy(r => r.PersonId).Select(pair => pair.Value).ToList();
 
-        Assert.InRange(duplicates / (double)SyntheticPopulationFixture.RecordCount, 0.28, 0.32);
+        Assert.InRange(duplicates / (double)SyntheticPopulationFixture.RecordCount, 0.47, 0.51);
         Assert.All(perPerson, n => Assert.InRange(n, 1, 3));
         Assert.True(perPerson.Count(n => n == 1) > perPerson.Count(n => n == 2));
         Assert.True(perPerson.Count(n => n == 2) > perPerson.Count(n => n == 3));
@@ -188,6 +188,7 @@ public sealed class SyntheticPopulationGeneratorTests(SyntheticPopulationFixture
         {
             8 => "compact",
             10 when r.Record.BirthDate![4] == '-' => "iso",
+            10 when r.Record.BirthDate![2] == '.' => "dotted",
             10 => "slashes",
             _ => "none",
         }).Distinct().Count();
@@ -195,7 +196,7 @@ public sealed class SyntheticPopulationGeneratorTests(SyntheticPopulationFixture
         Assert.True(nicknamed > 20, $"{nicknamed} nicknames");
         Assert.True(familyNamesChanged > 50, $"{familyNamesChanged} family names changed");
         Assert.True(otherDates > 50, $"{otherDates} birth dates changed");
-        Assert.Equal(4, dateFormats);
+        Assert.Equal(5, dateFormats);
         Assert.Contains(population.Records, r => r.Record.Phone?.Contains(' ') == true);
         Assert.Contains(population.Records, r => r.Record.Phone?.Contains('-') == true);
         Assert.Contains(population.Records, r => r.Record.GivenName?.Any(c => c > 127) == true);
