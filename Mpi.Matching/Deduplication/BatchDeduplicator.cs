@@ -75,13 +75,15 @@ public sealed class BatchDeduplicator(MatchModel model)
 
     /// <summary>
     /// Whether two records may share a cluster, and how strongly they belong together: a deterministic rule is
-    /// certain; otherwise no guard may forbid it, and the match weight is the evidence.
+    /// certain; a guard conflict (twins, father and son, suffixes, two national ids) forbids it; otherwise the match
+    /// weight is the evidence — a pair a guard only capped at review (a possible namesake, an unvouched
+    /// disagreement) is weighed with the other pairs across the join, not a veto of it.
     /// </summary>
     private (bool Allowed, double Weight) Compatible(NormalizedRecord a, NormalizedRecord b)
     {
         if (SameSource(a, b) || _rules.FirstMatch(a, b) is not null) return (true, double.PositiveInfinity);
         var score = _scorer.Score(a, b);
-        return (score.Guard == PairGuard.None, score.MatchWeight);
+        return (!score.Reason.IsConflict(), score.MatchWeight);
     }
 
     private static bool SameSource(NormalizedRecord a, NormalizedRecord b) => a.Registry == b.Registry && a.LocalId == b.LocalId;

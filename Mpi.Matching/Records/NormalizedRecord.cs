@@ -41,6 +41,8 @@ public sealed class NormalizedRecord
     public double GivenNameFrequency { get; set; }
     /// <summary>Relative frequency of the family name in the population the record is scored against (0 = unknown).</summary>
     public double FamilyNameFrequency { get; set; }
+    /// <summary>How many records the name frequencies were counted over (0 = unknown); the namesake guard's registry size.</summary>
+    public int PopulationSize { get; set; }
 
     public bool HasBirthDate => BirthYear != 0;
 
@@ -57,6 +59,6 @@ public sealed class NormalizedRecord
         AddressLine = AddressLine, City = share(City), State = share(State), PostalCode = share(PostalCode),
         Phone = Phone, Email = Email, NationalId = NationalId,
         GivenPhonetic = share(GivenPhonetic), FamilyPhonetic = share(FamilyPhonetic), GivenNameGroups = GivenNameGroups,
-        GivenNameFrequency = GivenNameFrequency, FamilyNameFrequency = FamilyNameFrequency,
+        GivenNameFrequency = GivenNameFrequency, FamilyNameFrequency = FamilyNameFrequency, PopulationSize = PopulationSize,
     };
 }

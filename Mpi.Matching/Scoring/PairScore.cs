@@ -1,10 +1,10 @@
 namespace Mpi.Matching.Scoring;
 
 /// <summary>
-/// The score of one candidate pair: the Fellegi–Sunter match weight (log2 Bayes factor, prior included) and what
-/// the guards allow. Produced on the hot path, so a small struct.
+/// The score of one candidate pair: the Fellegi–Sunter match weight (log2 Bayes factor, prior included), what
+/// the guards allow and why. Produced on the hot path, so a small struct.
 /// </summary>
-public readonly record struct PairScore(double MatchWeight, PairGuard Guard)
+public readonly record struct PairScore(double MatchWeight, PairGuard Guard, GuardReason Reason = GuardReason.None)
 {
     /// <summary>The match probability: 1 / (1 + 2^-weight).</summary>
     public double Probability => ProbabilityOf(MatchWeight);

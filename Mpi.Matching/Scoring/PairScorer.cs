@@ -58,7 +58,8 @@ public sealed class PairScorer
             var level = levels[i] = c.Comparison.Level(a, b);
             weight += weights[i] = LevelWeight(c, level, a, b);
         }
-        return new PairScore(weight, _guard.Evaluate(levels[.._comparisons.Length], a, b));
+        var (guard, reason) = _guard.Evaluate(levels[.._comparisons.Length], a, b);
+        return new PairScore(weight, guard, reason);
     }
 
     /// <summary>How many comparisons a pair is scored on (the length of the spans <see cref="Score(NormalizedRecord, NormalizedRecord, Span{int}, Span{double})"/> fills).</summary>

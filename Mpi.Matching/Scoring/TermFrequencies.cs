@@ -8,7 +8,7 @@ namespace Mpi.Matching.Scoring;
 /// </summary>
 public static class TermFrequencies
 {
-    /// <summary>Counts given and family names over <paramref name="records"/> and sets each record's frequencies.</summary>
+    /// <summary>Counts given and family names over <paramref name="records"/> and sets each record's frequencies and population size.</summary>
     public static void Apply(IReadOnlyList<NormalizedRecord> records)
     {
         var given = Count(records, r => r.GivenName, out var givenTotal);
@@ -17,6 +17,7 @@ public static class TermFrequencies
         {
             r.GivenNameFrequency = r.GivenName.Length == 0 ? 0 : (double)given[r.GivenName] / givenTotal;
             r.FamilyNameFrequency = r.FamilyName.Length == 0 ? 0 : (double)family[r.FamilyName] / familyTotal;
+            r.PopulationSize = records.Count;
         }
     }
 

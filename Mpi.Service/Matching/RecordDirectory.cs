@@ -48,6 +48,7 @@ public sealed class RecordDirectory
         // A registration weighed its record's names on the way in (WeighNames); held records are weighed through each
         // incoming one instead, so that a record scores the same before and after a restart.
         record.GivenNameFrequency = record.FamilyNameFrequency = 0;
+        record.PopulationSize = 0;
         return new(id, version, personId, record, GoldenValues.From(normalized.Receipts, _shared.Share), updatedAt, producedBy);
     }
 
@@ -149,7 +150,8 @@ public sealed class RecordDirectory
 
     /// <summary>
     /// Sets <paramref name="record"/>'s name frequencies among the records held (<see cref="NameFrequencies"/>), for
-    /// the names <paramref name="model"/> adjusts by frequency; before scoring an incoming record against candidates.
+    /// the names <paramref name="model"/> adjusts by frequency, and the number of records held (the namesake guard's
+    /// registry size, as batch counts its file); before scoring an incoming record against candidates.
     /// </summary>
     public void WeighNames(NormalizedRecord record, ActiveModel model)
     {
@@ -157,6 +159,7 @@ public sealed class RecordDirectory
         try
         {
             (record.GivenNameFrequency, record.FamilyNameFrequency) = _names.Of(record, model.GivenNameAverageFrequency, model.FamilyNameAverageFrequency);
+            record.PopulationSize = Count;
         }
         finally
         {

@@ -14,6 +14,7 @@ public sealed class MergeFromTaskTests(ReviewUiService service, Chromium chromiu
         Demographics = new Demographics
         {
             GivenName = "Perpetua", FamilyName = "Aldous", BirthDate = "1963-10-27", Sex = "F", AddressLine = address, City = city, PostalCode = postal,
+            NationalId = Mpi.Tests.Service.SomeNationalIds.For(registry),
         },
     };
 

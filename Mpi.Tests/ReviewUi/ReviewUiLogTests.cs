@@ -58,6 +58,7 @@ public sealed class ReviewUiLogTests(Chromium chromium) : IDisposable
         Demographics = new Demographics
         {
             GivenName = "Ysolde", FamilyName = "Pennefather", BirthDate = "1938-07-19", Sex = "F", AddressLine = address, City = city, PostalCode = postal,
+            NationalId = Mpi.Tests.Service.SomeNationalIds.For(localId),
         },
     };
 }

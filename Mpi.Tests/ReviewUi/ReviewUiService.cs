@@ -55,7 +55,7 @@ public class ReviewUiService : RunningService
         Demographics = new Demographics
         {
             GivenName = given, FamilyName = family, BirthDate = birthDate.ToString("yyyy-MM-dd"), Sex = "F", AddressLine = address, City = city,
-            PostalCode = postal,
+            PostalCode = postal, NationalId = Mpi.Tests.Service.SomeNationalIds.For(localId),
         },
     };
 }

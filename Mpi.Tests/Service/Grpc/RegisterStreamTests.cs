@@ -5,7 +5,7 @@ namespace Mpi.Tests.Service.Grpc;
 
 public sealed class RegisterStreamTests(RunningService service) : IClassFixture<RunningService>
 {
-    private static RegisterStreamRequest Item(long index, string localId, string birthDate, string nationalId) => new()
+    private static RegisterStreamRequest Item(long index, string localId, string birthDate, string nationalId, string family = "Oyelaran") => new()
     {
         RequestIndex = index,
         Register = new RegisterRequest
@@ -13,7 +13,7 @@ public sealed class RegisterStreamTests(RunningService service) : IClassFixture<
             Key = new RecordKey { Registry = "NORTH_HOSP", LocalId = localId },
             Demographics = new Demographics
             {
-                GivenName = "Amara", FamilyName = "Oyelaran", BirthDate = birthDate, Sex = "F", AddressLine = "40 Banksia Avenue",
+                GivenName = "Amara", FamilyName = family, BirthDate = birthDate, Sex = "F", AddressLine = "40 Banksia Avenue",
                 PostalCode = "6000", NationalId = nationalId,
             },
         },
@@ -44,7 +44,7 @@ public sealed class RegisterStreamTests(RunningService service) : IClassFixture<
     public async Task RegisterStream_ItemsWithMessageIdsSentAgain_AreAnsweredWithTheFirstAnswers()
     {
         var client = new RegistrationService.RegistrationServiceClient(service.Channel);
-        RegisterStreamRequest[] items = [Item(1, "MS-1", "1983-06-21", "804411301"), Item(2, "MS-2", "1983-06-21", "804411301")];
+        RegisterStreamRequest[] items = [Item(1, "MS-1", "1983-06-21", "804411301", "Okonjo"), Item(2, "MS-2", "1983-06-21", "804411301", "Okonjo")];
         items[0].Register.MessageId = "MSH10-STREAM-1";
         items[1].Register.MessageId = "MSH10-STREAM-2";
 

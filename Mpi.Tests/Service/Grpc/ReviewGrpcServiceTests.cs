@@ -17,10 +17,11 @@ public sealed class ReviewGrpcServiceTests(RunningService service) : IClassFixtu
             // Each test's patient is its own: the name and birth date follow the family name, the addresses differ.
             GivenName = $"Rosalind{family[..3]}", FamilyName = family, BirthDate = new DateOnly(1950, 1, 1).AddDays(family.Length * 977 + family[0] * 31).ToString("yyyy-MM-dd"),
             Sex = "F", AddressLine = $"{family.Length} {address}", City = city, PostalCode = postal,
+            NationalId = SomeNationalIds.For(localId),
         },
     };
 
-    /// <summary>Registers a person, then the same name and birth date at another address: review.</summary>
+    /// <summary>Registers a person, then the same name and birth date at another address with another national id: review.</summary>
     private async Task<(RegisterResponse First, RegisterResponse Uncertain)> OpenTaskAsync(string family)
     {
         var first = await Registration.RegisterAsync(Request("NORTH_HOSP", $"N-{family}", family, "9 Karri Court", "Perth", "6000"));

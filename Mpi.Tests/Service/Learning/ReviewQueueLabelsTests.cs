@@ -66,6 +66,7 @@ public sealed class ReviewQueueLabelsTests(RunningService service) : IClassFixtu
         {
             GivenName = $"Imelda{family[..3]}", FamilyName = family, BirthDate = new DateOnly(1961, 3, 1).AddDays(family.Length * 613).ToString("yyyy-MM-dd"),
             Sex = "F", AddressLine = $"{family.Length} {address}", City = city, PostalCode = postal,
+            NationalId = SomeNationalIds.For(localId),
         },
     };
 }

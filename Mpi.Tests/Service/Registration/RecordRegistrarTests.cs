@@ -89,10 +89,10 @@ public sealed class RecordRegistrarTests : IDisposable
     [Fact]
     public async Task Register_UncertainCandidate_OpensAReviewTask()
     {
-        await Register(Patient("NORTH_HOSP", "N1", 0, withNationalId: false));
-        var uncertain = await Register(Patient("SOUTH_LAB", "S9", 0, withNationalId: false) with
+        await Register(Patient("NORTH_HOSP", "N1", 0));
+        var uncertain = await Register(Patient("SOUTH_LAB", "S9", 0) with
         {
-            AddressLine = "7 Banksia Street", City = "Richlands", PostalCode = "4560",
+            AddressLine = "7 Banksia Street", City = "Richlands", PostalCode = "4560", NationalId = "734912586",
         });
 
         Assert.Equal(RegistrationDecision.Review, uncertain.Decision);
