@@ -12,6 +12,21 @@ public static class BlockingRuleCatalog
     /// <summary>Bound on blocks of the single-field rules: a name shared by more than 50 records is not a lead.</summary>
     public const int BroadRuleMaxBlockSize = 50;
 
+    /// <summary>
+    /// Bound on the sound-alike full-name blocks. Past fifty records a name is common enough that its block is
+    /// mostly strangers (at a million records the JOHN SMITHs alone made half the candidate pairs); its true pairs
+    /// still meet through the date of birth with an initial, the birth year with a name, the phone, the address or
+    /// an identifier.
+    /// </summary>
+    public const int NamesMaxBlockSize = 50;
+
+    /// <summary>
+    /// Bound on date-of-birth blocks. A registry of tens of thousands has a few records per birth date and keeps
+    /// them all (FEBRL's duplicates often share nothing else); at a million, some thirty people share each date and
+    /// the date with a given- or family-name initial finds their true pairs at a tenth of the pairs.
+    /// </summary>
+    public const int BirthDateMaxBlockSize = 16;
+
     public static ImmutableArray<BlockingRule> All { get; } =
     [
         new("birth_date", "Same date of birth", (r, o) => r.BirthDigits.Length == 0 ? 0 : Hash(o, r.BirthDigits),
@@ -27,7 +42,7 @@ public static class BlockingRuleCatalog
             (r, o) => r.GivenPhonetic.Length == 0 || r.FamilyPhonetic.Length == 0 ? 0
                 : string.CompareOrdinal(r.GivenPhonetic, r.FamilyPhonetic) <= 0 ? Hash(o, r.GivenPhonetic, r.FamilyPhonetic)
                 : Hash(o, r.FamilyPhonetic, r.GivenPhonetic),
-            comparisons: ["given_name", "family_name"]),
+            NamesMaxBlockSize, comparisons: ["given_name", "family_name"]),
         new("postal_code+family_phonetic", "Same postal code, family name sounds alike",
             (r, o) => r.PostalCode.Length == 0 || r.FamilyPhonetic.Length == 0 ? 0 : Hash(o, r.PostalCode, r.FamilyPhonetic)),
         // One keying error in an identifier leaves at least one of its thirds untouched, so one of these keys
@@ -49,6 +64,12 @@ public static class BlockingRuleCatalog
             (r, o) => r.PostalCode.Length == 0 || r.GivenPhonetic.Length == 0 ? 0 : Hash(o, r.PostalCode, r.GivenPhonetic)),
         new("address_line+birth_year", "Same address line, same birth year",
             (r, o) => r.AddressLine.Length == 0 || r.BirthYear == 0 ? 0 : Hash(o, r.AddressLine, (uint)r.BirthYear)),
+        new("birth_date_small_blocks", "Same date of birth, where few records share it",
+            (r, o) => r.BirthDigits.Length == 0 ? 0 : Hash(o, r.BirthDigits), BirthDateMaxBlockSize, comparisons: ["birth_date"]),
+        new("birth_date+given_initial", "Same date of birth and given-name initial",
+            (r, o) => r.BirthDigits.Length == 0 || r.GivenName.Length == 0 ? 0 : Hash(o, r.BirthDigits, r.GivenName[0])),
+        new("birth_date+family_initial", "Same date of birth and family-name initial",
+            (r, o) => r.BirthDigits.Length == 0 || r.FamilyName.Length == 0 ? 0 : Hash(o, r.BirthDigits, r.FamilyName[0])),
     ];
 
     /// <summary>
@@ -59,8 +80,12 @@ public static class BlockingRuleCatalog
     /// </summary>
     public static ImmutableArray<string> TrainingNames { get; } = ["birth_date", "names_phonetic"];
 
-    /// <summary>The default rule set: every rule above.</summary>
-    public static ImmutableArray<string> DefaultNames { get; } = [.. All.Select(r => r.Name)];
+    /// <summary>
+    /// The default rule set: every rule above but the unbounded date of birth, which EM trains over (and models made
+    /// before it was split keep); deduplication and the service block on its small blocks and on the date with an
+    /// initial instead.
+    /// </summary>
+    public static ImmutableArray<string> DefaultNames { get; } = [.. All.Select(r => r.Name).Where(n => n != "birth_date")];
 
     public static BlockingRule Get(string name) =>
         All.FirstOrDefault(r => r.Name == name)

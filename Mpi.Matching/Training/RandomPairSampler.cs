@@ -9,6 +9,9 @@ namespace Mpi.Matching.Training;
 /// </summary>
 public static class RandomPairSampler
 {
+    /// <summary>Parts the drawn pairs are compared in, in parallel.</summary>
+    private const int Chunks = 16;
+
     /// <summary>Counts levels over up to <paramref name="pairs"/> random pairs (seeded) and returns u per comparison and level.</summary>
     public static (double[][] U, long Sampled) EstimateU(IReadOnlyList<NormalizedRecord> records, IReadOnlyList<Comparison> comparisons,
         long pairs, int seed)
@@ -18,14 +21,28 @@ public static class RandomPairSampler
         if (n < 2) return (counts.Select(c => Smooth(c)).ToArray(), 0);
         var possible = (long)n * (n - 1) / 2;
         var sample = Math.Min(pairs, possible);
+        // The pairs are drawn from one seeded stream, as they always were, then compared in parallel: comparing is
+        // the cost (two records fetched from all over the heap), drawing is not.
         var random = new Random(seed);
+        var firsts = new int[sample];
+        var seconds = new int[sample];
         for (long s = 0; s < sample; s++)
         {
             var i = random.Next(n);
             var j = random.Next(n - 1);
             if (j >= i) j++;
-            for (var c = 0; c < comparisons.Count; c++) counts[c][comparisons[c].Level(records[i], records[j])]++;
+            (firsts[s], seconds[s]) = (i, j);
         }
+        var gate = new object();
+        Parallel.For(0, Chunks, chunk =>
+        {
+            var local = comparisons.Select(c => new long[c.Levels.Length]).ToArray();
+            for (var s = sample * chunk / Chunks; s < sample * (chunk + 1) / Chunks; s++)
+                for (var c = 0; c < comparisons.Count; c++) local[c][comparisons[c].Level(records[firsts[s]], records[seconds[s]])]++;
+            lock (gate)
+                for (var c = 0; c < counts.Length; c++)
+                    for (var l = 0; l < counts[c].Length; l++) counts[c][l] += local[c][l];
+        });
         return (counts.Select(c => Smooth(c)).ToArray(), sample);
     }
 

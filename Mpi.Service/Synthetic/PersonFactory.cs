@@ -8,7 +8,11 @@ namespace Mpi.Service.Synthetic;
 /// </summary>
 internal sealed class PersonFactory
 {
-    private static readonly string[] EmailDomains = ["example.com", "example.net", "example.org", "mail.example", "inbox.example"];
+    /// <summary>
+    /// Ordinary providers' domains. Not the reserved example domains: the normaliser sets those aside as placeholders,
+    /// which left every generated e-mail address missing to the matcher.
+    /// </summary>
+    private static readonly string[] EmailDomains = ["gmail.com", "outlook.com", "bigpond.com", "yahoo.com.au", "optusnet.com.au", "icloud.com"];
     private static readonly string[] PhonePrefixes = ["02", "03", "04", "04", "04", "07", "08"];
 
     private readonly FrequencyTables _tables;
@@ -115,7 +119,7 @@ internal sealed class PersonFactory
             BirthDate = AgeDistribution.BirthDateForAge(_random, _options.ReferenceDate, age),
             Address = NewAddress(),
             Phone = Chance(0.7) ? NewPhone() : null,
-            Email = Chance(0.4) ? NewEmail(given, family) : null,
+            Email = Chance(0.3) ? NewEmail(given, family) : null,
             NationalId = Chance(0.8) ? NewNationalId() : null,
             HomeRegistry = _random.Next(_options.Registries.Length),
             Trap = trap,

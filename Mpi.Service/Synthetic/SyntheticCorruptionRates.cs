@@ -18,10 +18,10 @@ public sealed record SyntheticCorruptionRates
     };
 
     /// <summary>One insertion, deletion, substitution or transposition in the given name.</summary>
-    public double GivenNameTypoRate { get; init; } = 0.12;
+    public double GivenNameTypoRate { get; init; } = 0.14;
 
     /// <summary>One insertion, deletion, substitution or transposition in the family name.</summary>
-    public double FamilyNameTypoRate { get; init; } = 0.12;
+    public double FamilyNameTypoRate { get; init; } = 0.14;
 
     /// <summary>One keying error in the street or the city.</summary>
     public double AddressTypoRate { get; init; } = 0.08;
@@ -39,10 +39,10 @@ public sealed record SyntheticCorruptionRates
     public double BirthDateErrorRate { get; init; } = 0.07;
 
     /// <summary>For a woman's later record: another family name (marriage, divorce).</summary>
-    public double MarriedNameRate { get; init; } = 0.12;
+    public double MarriedNameRate { get; init; } = 0.15;
 
     /// <summary>A different street, city, state and postal code (the person moved).</summary>
-    public double MovedAddressRate { get; init; } = 0.22;
+    public double MovedAddressRate { get; init; } = 0.25;
 
     /// <summary>A different phone number, whether or not the person moved.</summary>
     public double ChangedPhoneRate { get; init; } = 0.15;
