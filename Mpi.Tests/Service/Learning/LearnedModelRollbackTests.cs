@@ -100,7 +100,7 @@ public sealed class LearnedModelRollbackTests(ITestOutputHelper output) : IAsync
             Assert.Equal(ThresholdBand.Review, r.Learned.FellegiSunterBand);
             Assert.Equal(r.Probability, r.Learned.FellegiSunterProbability);
             Assert.Equal(r.Decision == Decision.New ? ThresholdBand.NonMatch : ThresholdBand.AutoLink, r.Learned.Band);
-            Assert.Matches(@"^learned probability 0\.\d{3} (≤ 0\.030|≥ 0\.970) \(Fellegi–Sunter 0\.\d{3}\): (not the same person|linked)$", r.Learned.Reason);
+            Assert.Matches(@"^learned probability 0\.\d{3} (≤ 0\.030|≥ 0\.970) \(Fellegi–Sunter [01]\.\d{3}\): (not the same person|linked)$", r.Learned.Reason);
             Assert.Equal("", r.ReviewTaskId);
         });
         // The person's link history keeps what the learner said with the decision it made.
