@@ -13,6 +13,7 @@ public static class PersonScoring
         NormalizedRecord incoming, IReadOnlyList<StoredCandidate> candidates, ActiveModel model)
     {
         var persons = new Dictionary<string, (PersonCandidate Candidate, StoredCandidate Stored)>(candidates.Count);
+        List<string>? conflicted = null;
         var count = candidates.Count;
         for (var i = -CandidateAhead; i < count; i++)
         {
@@ -22,11 +23,28 @@ public static class PersonScoring
             var rule = model.Rules.FirstMatch(incoming, stored.Record);
             var score = model.Scorer.Score(incoming, stored.Record);
             var probability = rule is null ? score.Probability : 1.0;
+            if (rule is null && score.Guard == PairGuard.AtMostReview && score.Reason.IsConflict()) (conflicted ??= []).Add(stored.PersonId);
             if (persons.TryGetValue(stored.PersonId, out var seen) && !Supersedes(probability, score.Guard, rule, seen.Candidate)) continue;
             persons[stored.PersonId] = (new PersonCandidate(stored.PersonId, probability, score.Guard, rule), stored);
         }
+        if (conflicted is not null) HoldConflicted(persons, conflicted);
         if (model.Learned is { } learned) RescoreReviewBand(incoming, persons, model, learned);
         return persons;
+    }
+
+    /// <summary>
+    /// A person one of whose records is, by the comparison, someone else than the incoming record (a twin, a father
+    /// or son, another national id) is at most a review candidate, however well another of its records scores: as
+    /// batch clustering never joins across such a pair, registration does not link across it.
+    /// </summary>
+    private static void HoldConflicted(Dictionary<string, (PersonCandidate Candidate, StoredCandidate Stored)> persons, List<string> conflicted)
+    {
+        foreach (var personId in conflicted)
+        {
+            var (candidate, stored) = persons[personId];
+            if (candidate.Rule is null && candidate.Guard == PairGuard.None)
+                persons[personId] = (candidate with { Guard = PairGuard.AtMostReview }, stored);
+        }
     }
 
     /// <summary>The persons' deciding candidates, for the decision.</summary>

@@ -86,6 +86,23 @@ public sealed class RecordRegistrarTests : IDisposable
         Assert.NotEqual(RegistrationDecision.AutoLink, twin.Decision);
     }
 
+    /// <summary>
+    /// The sister's person holds a sparse record (no given name) that scores the twin highly; the sister's own record is
+    /// a twin conflict. Registration does not link across it, as batch clustering never joins across it.
+    /// </summary>
+    [Fact]
+    public async Task Register_TwinWhoseSisterHasASparseRecord_IsNotLinkedToTheSister()
+    {
+        var sister = await Register(Patient("NORTH_HOSP", "N1", 0, withNationalId: false) with { Phone = "02 9876 5432" });
+        var sparse = await Register(Patient("SOUTH_LAB", "S1", 0, withNationalId: false) with { GivenName = null, Phone = "02 9876 5432" });
+        Assert.Equal((RegistrationDecision.AutoLink, sister.PersonId), (sparse.Decision, sparse.PersonId));
+
+        var twin = await Register(Patient("NORTH_HOSP", "N2", 0, withNationalId: false) with { GivenName = "Elizabeth", Phone = "02 9876 5432" });
+
+        Assert.NotEqual(RegistrationDecision.AutoLink, twin.Decision);
+        Assert.NotEqual(sister.PersonId, twin.PersonId);
+    }
+
     [Fact]
     public async Task Register_UncertainCandidate_OpensAReviewTask()
     {
