@@ -9,13 +9,24 @@ namespace Mpi.Matching.Comparisons;
 /// landline. Scored as four comparisons, one household would count as four agreements and outvote a different given
 /// name and date of birth (the household trap of DESIGN.md); as one comparison, its levels' u come from how often
 /// strangers share the whole combination. Levels: same address and phone → same address → same phone → similar
-/// address in the same area → same postal code and city → same postal code or city → else.
+/// address in the same area → same postal code and city → same postal code or city → else. A phone or address that
+/// more than <see cref="SharedContactRecords"/> records carry (<see cref="Scoring.ContactCounts"/>) agrees only as
+/// far as the area does.
 /// </summary>
 public sealed class LocationComparison() : Comparison("location",
     "Address, city, postal code and phone together: same address and phone, same address, same phone (or one keying error), similar address (Jaro-Winkler >= 0.88) in the same area, same postal code and city, same postal code or city, else",
     "same_address_and_phone", "same_address", "same_phone", "similar_address", "same_area", "same_postal_code_or_city", "else")
 {
     private const double AddressSimilar = 0.88;
+
+    /// <summary>
+    /// A phone or address carried by more records than this is a shared contact (a care home, a switchboard, a
+    /// shelter): agreeing on it counts no more than living in the same area. A household of five, each registered
+    /// in several registries, stays under it.
+    /// </summary>
+    public const int SharedContactRecords = 30;
+
+    private static bool Shared(int a, int b) => Math.Max(a, b) > SharedContactRecords;
     private const double CitySimilar = 0.92;
 
     public override int Level(NormalizedRecord a, NormalizedRecord b)
@@ -26,12 +37,17 @@ public sealed class LocationComparison() : Comparison("location",
         var hasPhone = a.Phone.Length > 0 && b.Phone.Length > 0;
         if (!hasAddress && !hasPostal && !hasCity && !hasPhone) return Missing;
 
-        var samePhone = hasPhone && (a.Phone == b.Phone || EditDistance.IsOneEditOrTransposition(a.Phone, b.Phone));
+        var samePhone = hasPhone && !Shared(a.PhoneSharedBy, b.PhoneSharedBy)
+            && (a.Phone == b.Phone || EditDistance.IsOneEditOrTransposition(a.Phone, b.Phone));
         var samePostal = hasPostal && a.PostalCode == b.PostalCode;
         var sameCity = hasCity && (a.City == b.City || NameSimilarity.Of(a.City, b.City) >= CitySimilar);
         var sameArea = samePostal || sameCity;
         if (hasAddress && a.AddressLine == b.AddressLine && (sameArea || (!hasPostal && !hasCity)))
-            return samePhone ? 1 : 2;
+        {
+            if (!Shared(a.AddressSharedBy, b.AddressSharedBy)) return samePhone ? 1 : 2;
+            if (samePhone) return 3;
+            return samePostal && sameCity ? 5 : 6;
+        }
         if (samePhone) return 3;
         if (hasAddress && sameArea && NameSimilarity.Of(a.AddressLine, b.AddressLine) >= AddressSimilar) return 4;
         if (samePostal && sameCity) return 5;

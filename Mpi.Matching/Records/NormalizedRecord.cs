@@ -43,6 +43,10 @@ public sealed class NormalizedRecord
     public double FamilyNameFrequency { get; set; }
     /// <summary>How many records the name frequencies were counted over (0 = unknown); the namesake guard's registry size.</summary>
     public int PopulationSize { get; set; }
+    /// <summary>How many records of the population carry this phone number (0 = unknown or no phone).</summary>
+    public int PhoneSharedBy { get; set; }
+    /// <summary>How many records of the population carry this address line and postal code (0 = unknown or no address).</summary>
+    public int AddressSharedBy { get; set; }
 
     public bool HasBirthDate => BirthYear != 0;
 
@@ -60,5 +64,6 @@ public sealed class NormalizedRecord
         Phone = Phone, Email = Email, NationalId = NationalId,
         GivenPhonetic = share(GivenPhonetic), FamilyPhonetic = share(FamilyPhonetic), GivenNameGroups = GivenNameGroups,
         GivenNameFrequency = GivenNameFrequency, FamilyNameFrequency = FamilyNameFrequency, PopulationSize = PopulationSize,
+        PhoneSharedBy = PhoneSharedBy, AddressSharedBy = AddressSharedBy,
     };
 }

@@ -8,7 +8,10 @@ namespace Mpi.Matching.Scoring;
 /// </summary>
 public static class TermFrequencies
 {
-    /// <summary>Counts given and family names over <paramref name="records"/> and sets each record's frequencies and population size.</summary>
+    /// <summary>
+    /// Counts given and family names over <paramref name="records"/> and sets each record's frequencies and population
+    /// size, and how many records share its phone and address (<see cref="ContactCounts"/>).
+    /// </summary>
     public static void Apply(IReadOnlyList<NormalizedRecord> records)
     {
         var given = Count(records, r => r.GivenName, out var givenTotal);
@@ -19,6 +22,7 @@ public static class TermFrequencies
             r.FamilyNameFrequency = r.FamilyName.Length == 0 ? 0 : (double)family[r.FamilyName] / familyTotal;
             r.PopulationSize = records.Count;
         }
+        ContactCounts.Apply(records);
     }
 
     private static Dictionary<string, int> Count(IReadOnlyList<NormalizedRecord> records, Func<NormalizedRecord, string> field, out int total)

@@ -1,5 +1,6 @@
 using Mpi.Matching.Comparisons;
 using Mpi.Matching.Records;
+using Mpi.Matching.Scoring;
 using Mpi.Matching.Settings;
 
 namespace Mpi.Service.Matching;
@@ -49,6 +50,7 @@ public sealed class NameFrequencies
             (record.GivenNameFrequency, record.FamilyNameFrequency) = counts.Of(record, given, family);
             record.PopulationSize = records.Count;
         }
+        ContactCounts.Apply(records);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Mpi.Matching.Blocking;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
+using Mpi.Matching.Scoring;
 using Mpi.Service.Persons;
 
 namespace Mpi.Service.Matching;
@@ -32,6 +33,7 @@ public sealed class RecordDirectory
 
     private readonly SharedStrings _shared = new();
     private readonly NameFrequencies _names = new();
+    private readonly ContactCounts _contacts = new();
 
     // One set per thread, reused by every search on it: a new set per search was a tenth of a Match's allocations,
     // and every allocation brings the next pause of all callers closer.
@@ -48,7 +50,7 @@ public sealed class RecordDirectory
         // A registration weighed its record's names on the way in (WeighNames); held records are weighed through each
         // incoming one instead, so that a record scores the same before and after a restart.
         record.GivenNameFrequency = record.FamilyNameFrequency = 0;
-        record.PopulationSize = 0;
+        record.PopulationSize = record.PhoneSharedBy = record.AddressSharedBy = 0;
         return new(id, version, personId, record, GoldenValues.From(normalized.Receipts, _shared.Share), updatedAt, producedBy);
     }
 
@@ -150,8 +152,9 @@ public sealed class RecordDirectory
 
     /// <summary>
     /// Sets <paramref name="record"/>'s name frequencies among the records held (<see cref="NameFrequencies"/>), for
-    /// the names <paramref name="model"/> adjusts by frequency, and the number of records held (the namesake guard's
-    /// registry size, as batch counts its file); before scoring an incoming record against candidates.
+    /// the names <paramref name="model"/> adjusts by frequency, the number of records held (the namesake guard's
+    /// registry size, as batch counts its file) and how many records share its phone and address
+    /// (<see cref="ContactCounts"/>); before scoring an incoming record against candidates.
     /// </summary>
     public void WeighNames(NormalizedRecord record, ActiveModel model)
     {
@@ -160,6 +163,7 @@ public sealed class RecordDirectory
         {
             (record.GivenNameFrequency, record.FamilyNameFrequency) = _names.Of(record, model.GivenNameAverageFrequency, model.FamilyNameAverageFrequency);
             record.PopulationSize = Count;
+            _contacts.Weigh(record, includesItself: false);
         }
         finally
         {
@@ -198,6 +202,7 @@ public sealed class RecordDirectory
         {
             RemoveFromPerson(held);
             _names.Remove(held.Record);
+            _contacts.Remove(held.Record);
             if (held.Version != record.Version)
                 foreach (var (key, _) in DirectoryBlockingKeys.Of(held.Record, _rules)) _blocks.Remove((ulong)key, id);
         }
@@ -205,6 +210,7 @@ public sealed class RecordDirectory
         _byId[id] = record;
         AddToPerson(record);
         _names.Add(record.Record);
+        _contacts.Add(record.Record);
         if (held is null || held.Version != record.Version) AddKeys(record);
     }
 

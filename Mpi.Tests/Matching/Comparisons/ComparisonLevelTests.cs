@@ -67,6 +67,32 @@ public class ComparisonLevelTests
     public void Location_Pairs_TakeTheirLevel(string address, string postal, string city, string phone, string level) =>
         Assert.Equal(level, Label<LocationComparison>(Some.Patient(), Some.Patient(address: address, postal: postal, city: city, phone: phone)));
 
+    [Theory]
+    [InlineData(2, 2, "same_address_and_phone")]
+    [InlineData(31, 2, "same_address")]
+    [InlineData(2, 31, "same_phone")]
+    [InlineData(31, 31, "same_area")]
+    public void Location_ContactsSharedByManyRecords_AgreeOnlyAsFarAsTheArea(int phoneSharedBy, int addressSharedBy, string level)
+    {
+        // A care home: its switchboard and its address are on dozens of residents' records.
+        var (a, b) = (Some.Patient(), Some.Patient());
+        foreach (var r in new[] { a, b }) (r.PhoneSharedBy, r.AddressSharedBy) = (phoneSharedBy, addressSharedBy);
+
+        Assert.Equal(level, Label<LocationComparison>(a, b));
+    }
+
+    [Fact]
+    public void ContactCounts_Apply_CountsRecordsSharingAPhoneOrAnAddress()
+    {
+        var home = Enumerable.Range(0, 3).Select(_ => Some.Patient()).ToArray();
+        var elsewhere = Some.Patient(address: "7 OTHER ST", phone: "0411222333");
+
+        Mpi.Matching.Scoring.ContactCounts.Apply([.. home, elsewhere]);
+
+        Assert.All(home, r => Assert.Equal((3, 3), (r.PhoneSharedBy, r.AddressSharedBy)));
+        Assert.Equal((1, 1), (elsewhere.PhoneSharedBy, elsewhere.AddressSharedBy));
+    }
+
     [Fact]
     public void Location_AllFieldsMissingOnOneSide_IsMissing() =>
         Assert.Equal("missing", Label<LocationComparison>(Some.Patient(), Some.Patient(address: "", postal: "", city: "", phone: "")));
