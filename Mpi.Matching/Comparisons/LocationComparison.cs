@@ -26,7 +26,6 @@ public sealed class LocationComparison() : Comparison("location",
     /// </summary>
     public const int SharedContactRecords = 30;
 
-    private static bool Shared(int a, int b) => Math.Max(a, b) > SharedContactRecords;
     private const double CitySimilar = 0.92;
 
     public override int Level(NormalizedRecord a, NormalizedRecord b)
@@ -54,4 +53,6 @@ public sealed class LocationComparison() : Comparison("location",
         if (sameArea) return 6;
         return 7;
     }
+
+    private static bool Shared(int a, int b) => Math.Max(a, b) > SharedContactRecords;
 }

@@ -20,8 +20,18 @@ public static class TermFrequencies
         {
             r.GivenNameFrequency = r.GivenName.Length == 0 ? 0 : (double)given[r.GivenName] / givenTotal;
             r.FamilyNameFrequency = r.FamilyName.Length == 0 ? 0 : (double)family[r.FamilyName] / familyTotal;
-            r.PopulationSize = records.Count;
         }
+        ApplyPopulation(records);
+    }
+
+    /// <summary>
+    /// Sets what, besides name frequencies, each record is weighed by within <paramref name="records"/>: the
+    /// population's size (the namesake guard's registry size) and how many records share its phone and address
+    /// (<see cref="ContactCounts"/>).
+    /// </summary>
+    public static void ApplyPopulation(IReadOnlyList<NormalizedRecord> records)
+    {
+        foreach (var r in records) r.PopulationSize = records.Count;
         ContactCounts.Apply(records);
     }
 

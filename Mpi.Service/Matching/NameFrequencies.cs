@@ -45,12 +45,8 @@ public sealed class NameFrequencies
         var counts = new NameFrequencies();
         foreach (var record in records) counts.Add(record);
         var (given, family) = (AverageOf(model, "given_name"), AverageOf(model, "family_name"));
-        foreach (var record in records)
-        {
-            (record.GivenNameFrequency, record.FamilyNameFrequency) = counts.Of(record, given, family);
-            record.PopulationSize = records.Count;
-        }
-        ContactCounts.Apply(records);
+        foreach (var record in records) (record.GivenNameFrequency, record.FamilyNameFrequency) = counts.Of(record, given, family);
+        TermFrequencies.ApplyPopulation(records);
     }
 
     /// <summary>
