@@ -98,11 +98,40 @@ public sealed class IdentityGuardTests(SyntheticPopulation population) : IClassF
         Assert.NotEqual(PairGuard.None, score.Guard);
     }
 
-    private static MatchModel WithGivenNameElseWeight(MatchModel model, double weight)
+    /// <summary>Ottoline again, without her phone, keyed with a wholly different national id and errors in her family name and street.</summary>
+    private static readonly PatientRecord OttolineOtherId = Ottoline with
+    {
+        Registry = "SOUTH_LAB", LocalId = "S8", FamilyName = "Quarringtn", AddressLine = "12 Wallaby Plaice", Phone = null,
+        NationalId = "731250848",
+    };
+
+    /// <summary>A model in which matches rarely carry two different national ids, as in registries (not FEBRL).</summary>
+    private PairScorer TrustedNationalIds => new(WithElseWeight(population.Model, "national_id", -8.0));
+
+    [Fact]
+    public void Score_AnotherNationalIdWithTheSameNameBirthDateAndASimilarAddress_IsAMistypedId()
+    {
+        var score = TrustedNationalIds.Score(InRegistry(Ottoline, 2e-4, 1e-4), InRegistry(OttolineOtherId, 2e-4, 1e-4));
+
+        Assert.Equal((PairGuard.None, GuardReason.None), (score.Guard, score.Reason));
+    }
+
+    [Fact]
+    public void Score_AnotherNationalIdAndAnotherFamilyNameAtASimilarAddress_IsTwoPeople()
+    {
+        var score = TrustedNationalIds.Score(InRegistry(Ottoline, 2e-4, 1e-4),
+            InRegistry(OttolineOtherId with { FamilyName = "Pemberton" }, 2e-4, 1e-4));
+
+        Assert.Equal((PairGuard.AtMostReview, GuardReason.NationalIds), (score.Guard, score.Reason));
+    }
+
+    private static MatchModel WithGivenNameElseWeight(MatchModel model, double weight) => WithElseWeight(model, "given_name", weight);
+
+    private static MatchModel WithElseWeight(MatchModel model, string comparison, double weight)
     {
         var comparisons = model.Comparisons.Select(c =>
         {
-            if (c.Name != "given_name") return c;
+            if (c.Name != comparison) return c;
             var last = c.Levels[^1];
             return c with { Levels = c.Levels.SetItem(c.Levels.Length - 1, last with { M = last.U!.Value * Math.Pow(2, weight) }) };
         });
