@@ -55,7 +55,13 @@ public static class CoherentClustering
         return cluster;
     }
 
-    private static bool Coherent(List<int> a, List<int> b, Func<int, int, (bool Allowed, double Weight)> compatible, double minimumMeanWeight)
+    /// <summary>
+    /// Whether two groups of records may be one person: no pair across them is forbidden and the pairs across them
+    /// reach <paramref name="minimumMeanWeight"/> on average (each pair's say bounded). Batch clustering joins
+    /// clusters by it, and registration merges persons that a new record bridges by it.
+    /// </summary>
+    public static bool Coherent<T>(IReadOnlyList<T> a, IReadOnlyList<T> b, Func<T, T, (bool Allowed, double Weight)> compatible,
+        double minimumMeanWeight)
     {
         if ((long)a.Count * b.Count > MaxCrossChecks) return false;
         var total = 0.0;

@@ -66,27 +66,13 @@ public sealed class BatchDeduplicator(MatchModel model)
         });
         progress?.Invoke(records.Count);
 
-        var clusters = CoherentClustering.Cluster(records.Count, links, (x, y) => Compatible(records[x], records[y]),
+        var compatibility = new PairCompatibility(_scorer, _rules);
+        var clusters = CoherentClustering.Cluster(records.Count, links, (x, y) => compatibility.Of(records[x], records[y]),
             thresholds.MinimumMeanClusterWeight, out var refused);
         var assignments = BatchDecisions.Assign(clusters, links, reviews, thresholds);
         return new DeduplicationResult(assignments, candidatePairs, links.Count(l => l.ByRule), links.Count(l => !l.ByRule),
             reviews.Count, refused, index.OversizedBlocks, scored?.ToArray());
     }
-
-    /// <summary>
-    /// Whether two records may share a cluster, and how strongly they belong together: a deterministic rule is
-    /// certain; a guard conflict (twins, father and son, suffixes, two national ids) forbids it; otherwise the match
-    /// weight is the evidence — a pair a guard only capped at review (a possible namesake, an unvouched
-    /// disagreement) is weighed with the other pairs across the join, not a veto of it.
-    /// </summary>
-    private (bool Allowed, double Weight) Compatible(NormalizedRecord a, NormalizedRecord b)
-    {
-        if (SameSource(a, b) || _rules.FirstMatch(a, b) is not null) return (true, double.PositiveInfinity);
-        var score = _scorer.Score(a, b);
-        return (!score.Reason.IsConflict(), score.MatchWeight);
-    }
-
-    private static bool SameSource(NormalizedRecord a, NormalizedRecord b) => a.Registry == b.Registry && a.LocalId == b.LocalId;
 
     /// <summary>Rows re-sent with the same (registry, local id) are updates of one source record: always one person.</summary>
     private static List<ScoredLink> SameSourceLinks(IReadOnlyList<NormalizedRecord> records)

@@ -1,4 +1,5 @@
 using Mpi.Matching.Blocking;
+using Mpi.Matching.Clustering;
 using Mpi.Matching.Learning;
 using Mpi.Matching.Rules;
 using Mpi.Matching.Scoring;
@@ -17,6 +18,7 @@ public sealed class ActiveModel
         Model = model;
         Scorer = new PairScorer(model);
         Rules = new ExactRuleEvaluator(model.Rules);
+        Compatibility = new PairCompatibility(Scorer, Rules);
         Learned = model.Learned is null ? null : new LearnedScorer(model);
         BlockingRules = [.. model.Blocking.Rules.Select(BlockingRuleCatalog.Get).Select(rule => (rule, BlockingRuleCatalog.All.IndexOf(rule)))];
         GivenNameAverageFrequency = NameFrequencies.AverageOf(model, "given_name");
@@ -26,6 +28,8 @@ public sealed class ActiveModel
     public MatchModel Model { get; }
     public PairScorer Scorer { get; }
     public ExactRuleEvaluator Rules { get; }
+    /// <summary>Whether two held records may be one person (merging the persons a new record bridges).</summary>
+    public PairCompatibility Compatibility { get; }
     /// <summary>The version's learned re-scorer of review-band pairs, or null when Fellegi–Sunter decides alone.</summary>
     public LearnedScorer? Learned { get; }
     /// <summary>The model's blocking rules with their catalog positions, which key stored blocking keys.</summary>

@@ -45,6 +45,10 @@ public sealed class CandidateSearch(MpiDbContext db, RecordDirectory directory, 
             foreach (var record in block)
                 if (seen.Add(record.Id)) result.Add(record);
         }
+        // A person merged earlier in the transaction: its records are the survivor's now.
+        if (uncommitted.HasMerges)
+            for (var i = 0; i < result.Count; i++)
+                if (uncommitted.PersonOf(result[i].PersonId) is var person && person != result[i].PersonId) result[i] = result[i] with { PersonId = person };
         return result;
     }
 }

@@ -15,6 +15,8 @@ public sealed class RecordMatcher(CandidateSearch search, RecordDirectory direct
     public const int DefaultTopK = 5;
     public const int MaxTopK = 50;
 
+    private readonly RecordDecider _decider = new(search, directory);
+
     /// <summary>Waits until the records are in memory (the first calls after start-up, on a large database).</summary>
     public Task ReadyAsync(ActiveModel model, CancellationToken cancellation) => search.ReadyAsync(model, cancellation);
 
@@ -22,11 +24,8 @@ public sealed class RecordMatcher(CandidateSearch search, RecordDirectory direct
     public MatchResponse Match(NormalizationResult normalized, int topK, double minProbability, ActiveModel model)
     {
         var record = normalized.Record;
-        var candidates = search.Find(record, model);
-        directory.WeighNames(record, model);
-        var persons = PersonScoring.ByPerson(record, candidates, model);
+        var (decided, persons, merged, toAsk) = _decider.Decide(record, model);
         var thresholds = model.Model.Thresholds;
-        var decided = IncomingRecordDecision.Decide(PersonScoring.Candidates(persons), thresholds, model.Learned?.Thresholds);
         var (kind, best, ranked) = (decided.Kind, decided.Best, decided.Ranked);
         var response = new MatchResponse
         {
@@ -34,6 +33,8 @@ public sealed class RecordMatcher(CandidateSearch search, RecordDirectory direct
             Rule = kind == DecisionKind.RuleLink ? best!.Rule : "",
             ModelVersion = model.Model.Version,
             Learned = LearnedRescoreMapping.ToContract(decided.Learned),
+            MergedPersonIds = { merged },
+            MergeTaskPersonIds = { toAsk },
         };
         ContractMapping.AddReceipts(response.Receipts, normalized.Receipts);
         var take = topK <= 0 ? DefaultTopK : Math.Min(topK, MaxTopK);

@@ -3,6 +3,8 @@ using Mpi.Contracts.V1;
 using Mpi.Service.Contracts;
 using Mpi.Service.Persistence;
 
+using Mpi.Service.Registration;
+
 namespace Mpi.Service.Persons;
 
 /// <summary>A person snapshot as the contract's PersonView (GetPerson, review candidates).</summary>
@@ -62,6 +64,7 @@ public static class PersonViews
         "reviewer_link" => LinkEventKind.ReviewerLink,
         "steward_link" => LinkEventKind.StewardLink,
         "steward_merge" => LinkEventKind.StewardMerge,
+        RecordRegistrar.AutoMergeKind => LinkEventKind.AutoMerge,
         "unlink" => LinkEventKind.Unlink,
         "unmerge" => LinkEventKind.Unmerge,
         _ => LinkEventKind.Unspecified,

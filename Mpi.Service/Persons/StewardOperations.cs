@@ -84,9 +84,13 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
             var survivor = (await Person(merged.MergedIntoId, cancellation))!;
             if (!IsActive(survivor)) return StewardResult.Fail(StewardErrorKind.PersonNotActive, "the survivor was merged since: unmerge it first", survivor.Id);
             if (survivor.Version != expectedSurvivor) return StewardResult.Fail(StewardErrorKind.StaleVersion, "the survivor changed since you read it");
-            var latest = await db.LinkEvents.Where(e => e.Kind == "steward_merge" && e.FromPersonId == merged.Id && e.ToPersonId == survivor.Id)
+            // A steward's merge or one that registration made when a new record bridged the two persons.
+            var latest = await db.LinkEvents.Where(e => (e.Kind == "steward_merge" || e.Kind == RecordRegistrar.AutoMergeKind)
+                    && e.FromPersonId == merged.Id && e.ToPersonId == survivor.Id)
                 .OrderByDescending(e => e.Id).Select(e => e.OperationId).FirstOrDefaultAsync(cancellation);
-            var movedIds = await db.LinkEvents.Where(e => e.OperationId == latest && e.Kind == "steward_merge").Select(e => e.SourceRecordId).ToListAsync(cancellation);
+            var movedIds = await db.LinkEvents.Where(e => e.OperationId == latest && e.FromPersonId == merged.Id
+                    && (e.Kind == "steward_merge" || e.Kind == RecordRegistrar.AutoMergeKind))
+                .Select(e => e.SourceRecordId).ToListAsync(cancellation);
             var back = await db.SourceRecords.Where(r => movedIds.Contains(r.Id) && r.PersonId == survivor.Id).ToListAsync(cancellation);
             if (back.Count == 0) return StewardResult.Fail(StewardErrorKind.WrongState, "none of the merged records is still on the survivor");
             merged.MergedIntoId = null;

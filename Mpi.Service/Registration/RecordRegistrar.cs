@@ -25,6 +25,8 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         SELECT "Id" FROM "SourceRecords" WHERE "Registry" = @registry AND "LocalId" = @localId
         """;
 
+    private readonly RecordDecider _decider = new(search, directory);
+
     public Task<RegistrationOutcome> RegisterAsync(PatientRecord received, ActiveModel model, string actor, CancellationToken cancellation) =>
         RegisterAsync(received, normalizer.Normalize(received), model, actor, cancellation);
 
@@ -121,11 +123,12 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
 
     /// <summary>
     /// Hands the committed records to the directory. New records are applied as written; an update was written
-    /// through EF without its event id, so then the batch's events are read back from the feed instead.
+    /// through EF without its event id, and a merge moved records by SQL, so then the batch's events are read back
+    /// from the feed instead.
     /// </summary>
     private void Publish(TransactionRecords written)
     {
-        if (written.All.Any(r => r.Event == UnknownEvent))
+        if (written.HasMerges || written.All.Any(r => r.Event == UnknownEvent))
         {
             feed.CatchUp(db);
             return;
@@ -134,6 +137,11 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
     }
 
     private const long UnknownEvent = -1;
+
+    /// <summary>The history kind of a record moved because a new record bridged its person and the survivor (<see cref="Mpi.Matching.Decisions.PersonBridge"/>).</summary>
+    public const string AutoMergeKind = "auto_merge";
+
+    private const string BridgedReason = "a new record matched both persons, their records agree with each other and a rule joins them";
 
     private async Task<RegistrationOutcome> RegisterOneAsync(RegistrationItem item, ActiveModel model, string actor, RegistrationRows rows,
         TransactionRecords written, CancellationToken cancellation)
@@ -150,10 +158,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             return updated;
         }
 
-        var candidates = search.Find(record, model, written);
-        directory.WeighNames(record, model);
-        var persons = PersonScoring.ByPerson(record, candidates, model);
-        var decided = IncomingRecordDecision.Decide(PersonScoring.Candidates(persons), model.Model.Thresholds, model.Learned?.Thresholds);
+        var (decided, persons, merged, toAsk) = _decider.Decide(record, model, written);
         var (kind, best, ranked) = (decided.Kind, decided.Best, decided.Ranked);
         var decision = RegistrationDecisions.From(kind);
         string personId;
@@ -171,7 +176,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         stored.CopyDemographics(received with { Registry = record.Registry, LocalId = record.LocalId });
         stored.Id = rows.InsertSourceRecord(stored);
         var probability = best?.Probability ?? 0;
-        long? taskId = null;
+        long? taskId = null, mergeTaskId = null;
         if (decision == RegistrationDecision.Review)
         {
             taskId = rows.InsertReviewTask(new ReviewTaskEntity
@@ -180,18 +185,41 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 Probability = probability, ModelVersion = model.Model.Version, State = "open", CreatedAt = now, Version = 1,
             });
         }
+        else if (toAsk.Count > 0)
+        {
+            // The record is linked; the clerk is asked whether its person and the others are one (RESOLUTION_MERGE_PERSONS).
+            mergeTaskId = rows.InsertReviewTask(new ReviewTaskEntity
+            {
+                SourceRecordId = stored.Id, CandidatePersonIds = string.Join(',', toAsk.Prepend(personId)),
+                Probability = probability, ModelVersion = model.Model.Version, State = "open", CreatedAt = now, Version = 1,
+            });
+        }
+        var operation = merged.Count > 0 ? $"op{Guid.CreateVersion7(now):N}" : null;
         var linkEvent = rows.InsertLinkEvent(new LinkEventEntity
         {
             SourceRecordId = stored.Id, ToPersonId = personId, Kind = LinkKind(decision), Probability = best is null ? null : probability,
-            ModelVersion = model.Model.Version, Actor = actor, At = now, Rule = best?.Rule, ReviewTaskId = taskId,
+            ModelVersion = model.Model.Version, Actor = actor, At = now, Rule = best?.Rule, ReviewTaskId = taskId ?? mergeTaskId,
             // The history says why when the version's learned re-scorer judged the pair (probabilities only, no PHI).
-            Reason = decided.Learned?.Reason,
+            Reason = decided.Learned?.Reason, OperationId = operation,
         });
         rows.InsertAuditEntry(Audit(actor, $"{record.Registry}/{record.LocalId}", RegistrationDecisions.Wire(decision), now));
         Written(written, stored.Id, 1, personId, normalized, now, linkEvent, model);
+        foreach (var mergedId in merged)
+        {
+            rows.MergePerson(mergedId, personId, AutoMergeKind, operation!, persons[mergedId].Candidate.Probability, model.Model.Version, actor, now,
+                BridgedReason);
+            rows.InsertAuditEntry(new AuditEntryEntity
+            {
+                At = now, Actor = actor, Action = "merge", Subject = $"{mergedId}->{personId}", Outcome = AutoMergeKind, Reason = BridgedReason,
+            });
+            written.Merged(mergedId, personId);
+        }
 
         var explanation = best is null ? null : model.Scorer.Explain(record, persons[best.PersonId].Stored.Record);
-        return new RegistrationOutcome(decision, personId, probability, explanation, taskId, normalized.Receipts, model.Model.Version, 1, decided.Learned);
+        return new RegistrationOutcome(decision, personId, probability, explanation, taskId, normalized.Receipts, model.Model.Version, 1, decided.Learned)
+        {
+            MergedPersonIds = merged, MergeTaskId = mergeTaskId,
+        };
     }
 
     private void Written(TransactionRecords written, long id, int version, string personId, NormalizationResult normalized, DateTimeOffset updatedAt,

@@ -19,4 +19,11 @@ public sealed record RegistrationOutcome(
     ImmutableArray<FieldReceipt> Receipts,
     string ModelVersion,
     int RecordVersion,
-    LearnedDecision? Learned = null);
+    LearnedDecision? Learned = null)
+{
+    /// <summary>Persons merged into <see cref="PersonId"/> because the record matched each of them (<see cref="Mpi.Matching.Decisions.PersonBridge"/>).</summary>
+    public IReadOnlyList<string> MergedPersonIds { get; init; } = [];
+
+    /// <summary>The review task asking whether <see cref="PersonId"/> and other persons the record matched are one person.</summary>
+    public long? MergeTaskId { get; init; }
+}

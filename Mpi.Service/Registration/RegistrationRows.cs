@@ -43,6 +43,25 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
         """, e.SourceRecordId, e.FromPersonId, e.ToPersonId, e.Kind, e.Rule, e.ReviewTaskId, e.Probability, e.ModelVersion, e.Actor,
         Time(e.At), e.Reason, e.OperationId)!;
 
+    /// <summary>
+    /// Moves every record of <paramref name="personId"/> onto <paramref name="intoPersonId"/>, one history event per
+    /// record (of <paramref name="kind"/>, sharing <paramref name="operation"/>, so that an unmerge can undo it), and
+    /// marks the person merged into the other, both persons' versions bumped: what a steward's merge does, inside the
+    /// registration's transaction.
+    /// </summary>
+    public void MergePerson(string personId, string intoPersonId, string kind, string operation, double probability, string modelVersion,
+        string actor, DateTimeOffset at, string reason)
+    {
+        Execute("""
+            INSERT INTO "LinkEvents" ("SourceRecordId", "FromPersonId", "ToPersonId", "Kind", "Probability", "ModelVersion", "Actor", "At",
+                "Reason", "OperationId")
+            SELECT "Id", @p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8 FROM "SourceRecords" WHERE "PersonId" = @p0 ORDER BY "Id"
+            """, personId, intoPersonId, kind, probability, modelVersion, actor, Time(at), reason, operation);
+        Execute("""UPDATE "SourceRecords" SET "PersonId" = @p1 WHERE "PersonId" = @p0""", personId, intoPersonId);
+        Execute("""UPDATE "Persons" SET "MergedIntoId" = @p1, "Version" = "Version" + 1 WHERE "Id" = @p0""", personId, intoPersonId);
+        Execute("""UPDATE "Persons" SET "Version" = "Version" + 1 WHERE "Id" = @p0""", intoPersonId);
+    }
+
     public void InsertAuditEntry(AuditEntryEntity a) => Execute("""
         INSERT INTO "AuditEntries" ("At", "Actor", "Action", "Subject", "Outcome", "Reason") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
         """, Time(a.At), a.Actor, a.Action, a.Subject, a.Outcome, a.Reason);
