@@ -2,13 +2,19 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 
+using Mpi.Service.Observability;
+
 namespace Mpi.Service.Contracts;
 
 /// <summary>PERMISSION_DENIED with the google.rpc.ErrorInfo (domain mpi.v1) the contract promises.</summary>
 public static class PermissionDenied
 {
     public static RpcException Registry(string credential, string registry) =>
-        Of($"credential '{credential}' may not write registry {registry}", "REGISTRY_NOT_ALLOWED", ("registry", registry));
+        Of($"credential '{credential}' may not write registry {LogText.Safe(registry)}", "REGISTRY_NOT_ALLOWED", ("registry", LogText.Safe(registry)));
+
+    /// <summary>A person, task or record outside the registries the key is granted (REGISTRY_NOT_ALLOWED, naming what was refused).</summary>
+    public static RpcException OutOfScope(string credential, string what, (string Key, string Value) subject) =>
+        Of($"credential '{credential}' may not {LogText.Safe(what, 200)}", "REGISTRY_NOT_ALLOWED", (subject.Key, LogText.Safe(subject.Value)));
 
     public static RpcException Rpc(string credential, string rpc) =>
         Of($"credential '{credential}' may not call {rpc}", "RPC_NOT_ALLOWED", ("rpc", rpc));

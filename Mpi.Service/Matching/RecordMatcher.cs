@@ -3,6 +3,7 @@ using Mpi.Matching.Decisions;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Contracts;
 using Mpi.Service.Persons;
+using Mpi.Service.Security;
 
 namespace Mpi.Service.Matching;
 
@@ -21,8 +22,13 @@ public sealed class RecordMatcher(CandidateSearch search, RecordDirectory direct
     public Task ReadyAsync(ActiveModel model, CancellationToken cancellation) => search.ReadyAsync(model, cancellation);
 
     /// <remarks>Synchronous: candidates, records and golden views come from the in-memory <see cref="RecordDirectory"/>.</remarks>
-    public MatchResponse Match(NormalizationResult normalized, int topK, double minProbability, ActiveModel model)
+    /// <param name="scope">
+    /// The caller's registries: only persons with a record there are candidates, showing only those records
+    /// (DESIGN.md, "Visibility across registries"); the decision is still what Register would do.
+    /// </param>
+    public MatchResponse Match(NormalizationResult normalized, int topK, double minProbability, ActiveModel model, RegistryScope? scope = null)
     {
+        scope ??= RegistryScope.Everything;
         var record = normalized.Record;
         var (decided, persons, merged, toAsk) = _decider.Decide(record, model);
         var thresholds = model.Model.Thresholds;
@@ -33,32 +39,36 @@ public sealed class RecordMatcher(CandidateSearch search, RecordDirectory direct
             Rule = kind == DecisionKind.RuleLink ? best!.Rule : "",
             ModelVersion = model.Model.Version,
             Learned = LearnedRescoreMapping.ToContract(decided.Learned),
-            MergedPersonIds = { merged },
-            MergeTaskPersonIds = { toAsk },
+            MergedPersonIds = { merged.Where(p => Visible(p, scope)) },
+            MergeTaskPersonIds = { toAsk.Where(p => Visible(p, scope)) },
         };
         ContractMapping.AddReceipts(response.Receipts, normalized.Receipts);
         var take = topK <= 0 ? DefaultTopK : Math.Min(topK, MaxTopK);
-        var shown = ranked.Where(c => c.Probability >= minProbability).Take(take).ToArray();
+        var shown = ranked.Where(c => c.Probability >= minProbability && Visible(c.PersonId, scope)).Take(take).ToArray();
         foreach (var candidate in shown)
         {
-            var records = directory.RecordsOf(candidate.PersonId);
+            var all = directory.RecordsOf(candidate.PersonId);
+            var records = scope.IsEverything ? all : [.. all.Where(r => scope.Sees(r.Record.Registry))];
             var other = persons[candidate.PersonId].Stored.Record;
             response.Candidates.Add(new MatchCandidate
             {
                 PersonId = candidate.PersonId,
                 Probability = candidate.Probability,
                 Explanation = ContractMapping.ToContract(model.Scorer.Explain(record, other)),
-                MatchedRecord = new RecordKey { Registry = other.Registry, LocalId = other.LocalId },
+                MatchedRecord = scope.Sees(other.Registry) ? new RecordKey { Registry = other.Registry, LocalId = other.LocalId } : null,
                 Band = ThresholdBands.Of(candidate.Probability, candidate.Guard, thresholds) switch
                 {
                     Mpi.Matching.Decisions.ThresholdBand.AutoLink => Mpi.Contracts.V1.ThresholdBand.AutoLink,
                     Mpi.Matching.Decisions.ThresholdBand.Review => Mpi.Contracts.V1.ThresholdBand.Review,
                     _ => Mpi.Contracts.V1.ThresholdBand.NonMatch,
                 },
-                Golden = ContractMapping.ToGolden(GoldenView.Of([.. records.Select(r => r.Golden)])),
+                Golden = ContractMapping.ToGolden(GoldenView.Of([.. all.Select(r => r.Golden)])),
                 Records = { records.Select(r => new RecordKey { Registry = r.Record.Registry, LocalId = r.Record.LocalId }) },
             });
         }
         return response;
     }
+
+    private bool Visible(string personId, RegistryScope scope) =>
+        scope.IsEverything || scope.SeesAny(directory.RecordsOf(personId).Select(r => r.Record.Registry));
 }

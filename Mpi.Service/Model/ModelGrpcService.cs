@@ -45,6 +45,7 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
 
     public override async Task<Mpi.Contracts.V1.Model> UpdateThresholds(UpdateThresholdsRequest request, ServerCallContext context)
     {
+        RequireStewardWide(context, "the thresholds");
         if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "required")]);
         var (model, error, stale) = await versions.UpdateThresholdsAsync(request.ExpectedActiveVersion.Trim(),
             request.HasAutoLink ? request.AutoLink : null, request.HasReview ? request.Review : null,
@@ -54,12 +55,21 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
 
     public override async Task<Mpi.Contracts.V1.Model> ActivateModel(ActivateModelRequest request, ServerCallContext context)
     {
+        RequireStewardWide(context, "the active model");
         if (string.IsNullOrWhiteSpace(request.Version)) throw InvalidArgument.Of([("version", "required")]);
         if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "required")]);
         var (model, error, stale) = await versions.ActivateAsync(request.Version.Trim(), request.ExpectedActiveVersion.Trim(), ContractMapping.Optional(request.Reason),
             CallerIdentity.Of(context), context.CancellationToken);
         if (model is null && !stale) throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, error!));
         return await Answer(model, error, stale, "version", context);
+    }
+
+    /// <summary>The model decides for every registry: only a steward-wide key (granted <c>*</c>) may change it.</summary>
+    private static void RequireStewardWide(ServerCallContext context, string what)
+    {
+        if (!CallerIdentity.Scope(context).IsEverything)
+            throw PermissionDenied.OutOfScope(CallerIdentity.Of(context), $"change {what}: it decides for every registry, a steward-wide key (registries *) is required",
+                ("scope", "*"));
     }
 
     private async Task<Mpi.Contracts.V1.Model> Answer(Domain.MatchModel? model, string? error, bool stale, string field, ServerCallContext context)

@@ -12,7 +12,7 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
         Require(("record", IsKey(request.Record)), ("to_person_id", request.ToPersonId.Length > 0), ("reason", request.Reason.Trim().Length > 0),
             ("expected_from_person_version", request.ExpectedFromPersonVersion > 0), ("expected_to_person_version", request.ExpectedToPersonVersion > 0));
         var result = Check(await steward.LinkAsync(Key(request.Record), request.ToPersonId.Trim(), request.ExpectedFromPersonVersion,
-            request.ExpectedToPersonVersion, request.Reason.Trim(), CallerIdentity.Of(context), context.CancellationToken));
+            request.ExpectedToPersonVersion, request.Reason.Trim(), CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)), context);
         return new LinkResponse { OperationId = result.OperationId, FromPerson = await View(result.FromPersonId!, context), ToPerson = await View(result.ToPersonId!, context) };
     }
 
@@ -20,7 +20,7 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
     {
         Require(("record", IsKey(request.Record)), ("reason", request.Reason.Trim().Length > 0), ("expected_person_version", request.ExpectedPersonVersion > 0));
         var result = Check(await steward.UnlinkAsync(Key(request.Record), request.ExpectedPersonVersion, request.Reason.Trim(),
-            CallerIdentity.Of(context), context.CancellationToken));
+            CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)), context);
         return new UnlinkResponse { OperationId = result.OperationId, FromPerson = await View(result.FromPersonId!, context), NewPerson = await View(result.ToPersonId!, context) };
     }
 
@@ -30,7 +30,8 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
             ("reason", request.Reason.Trim().Length > 0), ("expected_survivor_version", request.ExpectedSurvivorVersion > 0),
             ("expected_merged_version", request.ExpectedMergedVersion > 0));
         var result = Check(await steward.MergeAsync(request.SurvivorPersonId.Trim(), request.MergedPersonId.Trim(), request.ExpectedSurvivorVersion,
-            request.ExpectedMergedVersion, request.Reason.Trim(), CallerIdentity.Of(context), context.CancellationToken));
+            request.ExpectedMergedVersion, request.Reason.Trim(), CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)),
+            context);
         return new MergePersonsResponse { OperationId = result.OperationId, Merged = await View(result.FromPersonId!, context), Survivor = await View(result.ToPersonId!, context) };
     }
 
@@ -38,12 +39,17 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
     {
         Require(("person_id", request.PersonId.Length > 0), ("reason", request.Reason.Trim().Length > 0), ("expected_survivor_version", request.ExpectedSurvivorVersion > 0));
         var result = Check(await steward.UnmergeAsync(request.PersonId.Trim(), request.ExpectedSurvivorVersion, request.Reason.Trim(),
-            CallerIdentity.Of(context), context.CancellationToken));
+            CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)), context);
         return new UnmergePersonResponse { OperationId = result.OperationId, Restored = await View(result.FromPersonId!, context), Survivor = await View(result.ToPersonId!, context) };
     }
 
+    /// <summary>
+    /// A person after a change, as the caller's scope shows it: a person the change left without any of the key's
+    /// records still answers with its id and state (the change is committed; refusing now would hide that).
+    /// </summary>
     private async Task<PersonView> View(string personId, ServerCallContext context) =>
-        PersonViews.From((await reader.ReadAsync(personId, null, CallerIdentity.Of(context), "steward operation", context.CancellationToken))!);
+        PersonViews.From((await reader.ReadAsync(personId, null, CallerIdentity.Of(context), "steward operation", context.CancellationToken))!
+            .Within(CallerIdentity.Scope(context)));
 
     private static void Require(params (string Field, bool Present)[] fields)
     {
@@ -55,9 +61,11 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
 
     private static (string, string) Key(RecordKey key) => (key.Registry.Trim(), key.LocalId.Trim());
 
-    private static StewardResult Check(StewardResult result) => result.Error switch
+    private static StewardResult Check(StewardResult result, ServerCallContext context) => result.Error switch
     {
         null => result,
+        StewardErrorKind.NotAllowed when result.Registry is { } registry => throw PermissionDenied.Registry(CallerIdentity.Of(context), registry),
+        StewardErrorKind.NotAllowed => throw PermissionDenied.OutOfScope(CallerIdentity.Of(context), $"change person {result.PersonId}: the change reaches records of registries the key is not granted", ("person_id", result.PersonId ?? "")),
         StewardErrorKind.NotFound => throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, result.Message!)),
         StewardErrorKind.StaleVersion => throw Conflicts.Of(Google.Rpc.Code.Aborted, result.Message!, "STALE_VERSION"),
         StewardErrorKind.PersonNotActive => throw Conflicts.Of(Google.Rpc.Code.FailedPrecondition, result.Message!, "PERSON_NOT_ACTIVE",
@@ -73,10 +81,16 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
             || (!byRecord && string.IsNullOrWhiteSpace(request.PersonId)))
             throw InvalidArgument.Of([(byRecord ? "record" : "person_id", "required: a person id or a record key (registry and local id)")]);
 
-        var snapshot = await reader.ReadAsync(byRecord ? null : request.PersonId,
+        // A record key of a registry out of scope is refused before the look-up: whether it exists is not the key's to know.
+        if (byRecord && !CallerIdentity.Scope(context).Sees(request.Record.Registry.Trim()))
+            throw PermissionDenied.Registry(CallerIdentity.Of(context), request.Record.Registry.Trim());
+        var read = await reader.ReadAsync(byRecord ? null : request.PersonId,
             byRecord ? (request.Record.Registry.Trim(), request.Record.LocalId.Trim()) : null,
-            CallerIdentity.Of(context), request.Reason, context.CancellationToken)
-            ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, byRecord ? "no such record" : "no such person"));
-        return PersonViews.From(snapshot);
+            CallerIdentity.Scope(context), CallerIdentity.Of(context), request.Reason, context.CancellationToken);
+        if (read.Denied)
+            throw byRecord ? PermissionDenied.Registry(CallerIdentity.Of(context), request.Record.Registry.Trim())
+                : PermissionDenied.OutOfScope(CallerIdentity.Of(context), $"see person {request.PersonId}: it holds no record of the key's registries", ("person_id", request.PersonId));
+        return PersonViews.From(read.Snapshot
+            ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, byRecord ? "no such record" : "no such person")));
     }
 }

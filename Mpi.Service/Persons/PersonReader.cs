@@ -4,6 +4,8 @@ using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Registration;
 
+using Mpi.Service.Security;
+
 namespace Mpi.Service.Persons;
 
 /// <summary>
@@ -16,21 +18,34 @@ public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, T
 {
     /// <summary>The person, or null when no person or record has that id or key (the miss is audited too).</summary>
     public async Task<PersonSnapshot?> ReadAsync(string? personId, (string Registry, string LocalId)? recordKey, string actor, string? reason,
-        CancellationToken cancellation)
+        CancellationToken cancellation) =>
+        (await ReadAsync(personId, recordKey, RegistryScope.Everything, actor, reason, cancellation)).Snapshot;
+
+    /// <summary>
+    /// The person as <paramref name="scope"/> may see it (its records and history in those registries), or why not:
+    /// unknown, or a person with no record in the scope. Every outcome is audited.
+    /// </summary>
+    public async Task<PersonRead> ReadAsync(string? personId, (string Registry, string LocalId)? recordKey, RegistryScope scope, string actor,
+        string? reason, CancellationToken cancellation)
     {
         if (recordKey is { } key)
             personId = await db.SourceRecords.Where(r => r.Registry == key.Registry && r.LocalId == key.LocalId)
                 .Select(r => r.PersonId).SingleOrDefaultAsync(cancellation);
         var person = personId is null ? null : await db.Persons.SingleOrDefaultAsync(p => p.Id == personId, cancellation);
+        var snapshot = person is null ? null : await SnapshotAsync(person, cancellation);
+        var visible = snapshot is not null && snapshot.VisibleTo(scope);
         db.AuditEntries.Add(new AuditEntryEntity
         {
             At = time.GetUtcNow(), Actor = actor, Action = "read_person",
-            Subject = personId ?? (recordKey is { } k ? $"{k.Registry}/{k.LocalId}" : ""), Outcome = person is null ? "not_found" : "read",
-            Reason = reason,
+            Subject = personId ?? (recordKey is { } k ? $"{k.Registry}/{k.LocalId}" : ""),
+            Outcome = snapshot is null ? "not_found" : visible ? "read" : "denied", Reason = reason,
         });
         using (await gate.EnterAsync(cancellation)) await db.SaveChangesAsync(cancellation);
-        if (person is null) return null;
+        return new PersonRead(visible ? snapshot!.Within(scope) : null, snapshot is not null && !visible);
+    }
 
+    private async Task<PersonSnapshot> SnapshotAsync(PersonEntity person, CancellationToken cancellation)
+    {
         var records = await db.SourceRecords.Where(r => r.PersonId == person.Id).ToListAsync(cancellation);
         records = [.. records.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)];
         var withReceipts = records.Select(r => (r, (IReadOnlyList<FieldReceipt>)normalizer.Normalize(r.ToPatientRecord()).Receipts)).ToArray();
@@ -40,9 +55,13 @@ public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, T
             .OrderBy(e => e.Id).ToListAsync(cancellation);
         var eventRecordIds = events.Select(e => e.SourceRecordId).Distinct().ToArray();
         var eventRecords = await db.SourceRecords.Where(r => eventRecordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellation);
-        var openTasks = await db.ReviewTasks.Where(t => recordIds.Contains(t.SourceRecordId) && t.State != "resolved")
-            .Select(t => t.Id).ToListAsync(cancellation);
+        var registryOf = records.ToDictionary(r => r.Id, r => r.Registry);
+        var openTasks = (await db.ReviewTasks.Where(t => recordIds.Contains(t.SourceRecordId) && t.State != "resolved")
+            .Select(t => new { t.Id, t.SourceRecordId }).ToListAsync(cancellation)).Select(t => (t.Id, registryOf[t.SourceRecordId])).ToList();
         return new PersonSnapshot(person, GoldenView.Of(withReceipts.Select(x => x.Item2)), withReceipts,
             [.. events.Select(e => (e, eventRecords[e.SourceRecordId]))], openTasks);
     }
 }
+
+/// <summary>A scoped read: the person as the caller may see it, or null with <see cref="Denied"/> saying whether it exists but is out of scope.</summary>
+public sealed record PersonRead(PersonSnapshot? Snapshot, bool Denied);

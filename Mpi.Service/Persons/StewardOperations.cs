@@ -3,6 +3,7 @@ using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Registration;
+using Mpi.Service.Security;
 
 namespace Mpi.Service.Persons;
 
@@ -14,14 +15,17 @@ namespace Mpi.Service.Persons;
 public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, RecordDirectoryFeed directory, TimeProvider time)
 {
     public Task<StewardResult> LinkAsync((string Registry, string LocalId) key, string toPersonId, long expectedFrom, long expectedTo, string reason,
-        string actor, CancellationToken cancellation) =>
+        string actor, CancellationToken cancellation, RegistryScope? scope = null) =>
         RunAsync(actor, "link", reason, cancellation, async operation =>
         {
+            scope ??= RegistryScope.Everything;
+            if (!scope.Sees(key.Registry)) return NotAllowed(key.Registry);
             var record = await Record(key, cancellation);
             if (record is null) return StewardResult.Fail(StewardErrorKind.NotFound, "no such record");
             var from = await Person(record.PersonId, cancellation);
             var to = await Person(toPersonId, cancellation);
             if (to is null) return StewardResult.Fail(StewardErrorKind.NotFound, "no such person");
+            if (!scope.SeesAny(await RegistriesOf(to.Id, cancellation))) return NotAllowed(null, to.Id);
             if (!IsActive(to)) return StewardResult.Fail(StewardErrorKind.PersonNotActive, "the target person is not active", to.Id);
             if (from!.Id == to.Id) return StewardResult.Fail(StewardErrorKind.WrongState, "the record is on that person already");
             if (from.Version != expectedFrom || to.Version != expectedTo) return StewardResult.Fail(StewardErrorKind.StaleVersion, "a person changed since you read it");
@@ -30,9 +34,10 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
         });
 
     public Task<StewardResult> UnlinkAsync((string Registry, string LocalId) key, long expectedPersonVersion, string reason, string actor,
-        CancellationToken cancellation) =>
+        CancellationToken cancellation, RegistryScope? scope = null) =>
         RunAsync(actor, "unlink", reason, cancellation, async operation =>
         {
+            if (!(scope ?? RegistryScope.Everything).Sees(key.Registry)) return NotAllowed(key.Registry);
             var record = await Record(key, cancellation);
             if (record is null) return StewardResult.Fail(StewardErrorKind.NotFound, "no such record");
             var from = (await Person(record.PersonId, cancellation))!;
@@ -47,12 +52,16 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
         });
 
     public Task<StewardResult> MergeAsync(string survivorId, string mergedId, long expectedSurvivor, long expectedMerged, string reason, string actor,
-        CancellationToken cancellation) =>
+        CancellationToken cancellation, RegistryScope? scope = null) =>
         RunAsync(actor, "merge", reason, cancellation, async operation =>
         {
+            scope ??= RegistryScope.Everything;
             var survivor = await Person(survivorId, cancellation);
             var merged = await Person(mergedId, cancellation);
             if (survivor is null || merged is null) return StewardResult.Fail(StewardErrorKind.NotFound, "no such person");
+            // A scoped key moves only its own registries' records, onto a person it can see.
+            if (!scope.SeesAll(await RegistriesOf(merged.Id, cancellation))) return NotAllowed(null, merged.Id);
+            if (!scope.SeesAny(await RegistriesOf(survivor.Id, cancellation))) return NotAllowed(null, survivor.Id);
             if (survivor.Id == merged.Id) return StewardResult.Fail(StewardErrorKind.WrongState, "a person cannot be merged into itself");
             if (!IsActive(survivor)) return StewardResult.Fail(StewardErrorKind.PersonNotActive, "the survivor is not active", survivor.Id);
             if (!IsActive(merged)) return StewardResult.Fail(StewardErrorKind.PersonNotActive, "the merged person is not active", merged.Id);
@@ -75,7 +84,8 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
     }
 
     /// <summary>Undoes the latest merge of <paramref name="mergedId"/>: its records still on the survivor go back.</summary>
-    public Task<StewardResult> UnmergeAsync(string mergedId, long expectedSurvivor, string reason, string actor, CancellationToken cancellation) =>
+    public Task<StewardResult> UnmergeAsync(string mergedId, long expectedSurvivor, string reason, string actor, CancellationToken cancellation,
+        RegistryScope? scope = null) =>
         RunAsync(actor, "unmerge", reason, cancellation, async operation =>
         {
             var merged = await Person(mergedId, cancellation);
@@ -83,7 +93,6 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
             if (merged.MergedIntoId is null) return StewardResult.Fail(StewardErrorKind.WrongState, "the person is not merged");
             var survivor = (await Person(merged.MergedIntoId, cancellation))!;
             if (!IsActive(survivor)) return StewardResult.Fail(StewardErrorKind.PersonNotActive, "the survivor was merged since: unmerge it first", survivor.Id);
-            if (survivor.Version != expectedSurvivor) return StewardResult.Fail(StewardErrorKind.StaleVersion, "the survivor changed since you read it");
             // A steward's merge or one that registration made when a new record bridged the two persons.
             var latest = await db.LinkEvents.Where(e => (e.Kind == "steward_merge" || e.Kind == RecordRegistrar.AutoMergeKind)
                     && e.FromPersonId == merged.Id && e.ToPersonId == survivor.Id)
@@ -93,6 +102,8 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
                 .Select(e => e.SourceRecordId).ToListAsync(cancellation);
             var back = await db.SourceRecords.Where(r => movedIds.Contains(r.Id) && r.PersonId == survivor.Id).ToListAsync(cancellation);
             if (back.Count == 0) return StewardResult.Fail(StewardErrorKind.WrongState, "none of the merged records is still on the survivor");
+            if (!(scope ?? RegistryScope.Everything).SeesAll(back.Select(r => r.Registry))) return NotAllowed(null, merged.Id);
+            if (survivor.Version != expectedSurvivor) return StewardResult.Fail(StewardErrorKind.StaleVersion, "the survivor changed since you read it");
             merged.MergedIntoId = null;
             merged.RetiredAt = null;
             foreach (var record in back) await MoveAsync(record, survivor, merged, "unmerge", operation, reason, actor, cancellation, retireEmpty: false);
@@ -122,6 +133,16 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellation);
         var id = $"op{Guid.CreateVersion7(time.GetUtcNow()):N}";
         var result = await operation(id);
+        if (result.Error == StewardErrorKind.NotAllowed)
+        {
+            // An authenticated refusal of scope is audited (no demographics: the person id or registry only).
+            db.AuditEntries.Add(new AuditEntryEntity
+            {
+                At = time.GetUtcNow(), Actor = actor, Action = action, Subject = result.PersonId ?? result.Registry ?? "", Outcome = "denied",
+            });
+            await db.SaveChangesAsync(cancellation);
+            await transaction.CommitAsync(cancellation);
+        }
         if (result.Error is not null) return result;
         db.AuditEntries.Add(new AuditEntryEntity
         {
@@ -134,6 +155,14 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
         return result;
     }
 
+    private static StewardResult NotAllowed(string? registry, string? personId = null) =>
+        StewardResult.Fail(StewardErrorKind.NotAllowed,
+            registry is not null ? $"the key may not change registry {registry}'s records" : "the change reaches records of registries the key may not change",
+            personId) with { Registry = registry };
+
+    private Task<List<string>> RegistriesOf(string personId, CancellationToken cancellation) =>
+        db.SourceRecords.Where(r => r.PersonId == personId).Select(r => r.Registry).Distinct().ToListAsync(cancellation);
+
     private Task<SourceRecordEntity?> Record((string Registry, string LocalId) key, CancellationToken cancellation) =>
         db.SourceRecords.SingleOrDefaultAsync(r => r.Registry == key.Registry && r.LocalId == key.LocalId, cancellation);
 
@@ -142,11 +171,14 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
     private static bool IsActive(PersonEntity person) => person.MergedIntoId is null && person.RetiredAt is null;
 }
 
-public enum StewardErrorKind { NotFound, StaleVersion, PersonNotActive, WrongState }
+public enum StewardErrorKind { NotFound, StaleVersion, PersonNotActive, WrongState, NotAllowed }
 
 /// <summary>A steward operation's outcome: the operation id and the two persons involved, or why nothing changed.</summary>
 public sealed record StewardResult(string? OperationId, string? FromPersonId, string? ToPersonId, StewardErrorKind? Error, string? Message, string? PersonId)
 {
+    /// <summary>For <see cref="StewardErrorKind.NotAllowed"/>: the registry out of the key's scope, when one was named.</summary>
+    public string? Registry { get; init; }
+
     public static StewardResult Done(string operation, string from, string to) => new(operation, from, to, null, null, null);
 
     public static StewardResult Fail(StewardErrorKind kind, string message, string? personId = null) => new(null, null, null, kind, message, personId);

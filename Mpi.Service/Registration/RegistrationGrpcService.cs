@@ -172,7 +172,7 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         var started = Stopwatch.GetTimestamp();
         var active = model.Current;
         await matcher.ReadyAsync(active, context.CancellationToken);
-        var response = matcher.Match(normalized, request.TopK, request.MinProbability, active);
+        var response = matcher.Match(normalized, request.TopK, request.MinProbability, active, CallerIdentity.Scope(context));
         metrics.Matched(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return response;
     }

@@ -24,7 +24,10 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
         string[] states = request.States.Count == 0 ? ["open", "claimed"] : [.. request.States.Select(State)];
         var filter = new ReviewFilter(states, ContractMapping.Optional(request.Registry),
             request.MinProbability > 0 ? request.MinProbability : null, request.MaxProbability > 0 ? request.MaxProbability : null,
-            request.OlderThan?.ToDateTimeOffset(), ContractMapping.Optional(request.ClaimedBy), request.PageSize, after);
+            request.OlderThan?.ToDateTimeOffset(), ContractMapping.Optional(request.ClaimedBy), request.PageSize, after)
+        {
+            WithinRegistries = CallerIdentity.Scope(context).Registries,
+        };
         var (tasks, total, next) = await queue.ListAsync(filter, context.CancellationToken);
         var recordIds = tasks.Select(t => t.SourceRecordId).ToArray();
         var keys = await db.SourceRecords.Where(r => recordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, context.CancellationToken);
@@ -43,19 +46,22 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
     {
         var task = await queue.FindAsync(TaskId(request.TaskId), context.CancellationToken)
             ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "no such review task"));
-        return await ToViewAsync(task, CallerIdentity.Of(context), request.Reason, context.CancellationToken);
+        await RequireInScopeAsync(task.Id, context);
+        return await ToViewAsync(task, context, request.Reason);
     }
 
     public override async Task<ReviewTask> ClaimTask(ClaimTaskRequest request, ServerCallContext context)
     {
+        await RequireInScopeAsync(TaskId(request.TaskId), context);
         var (task, error) = await queue.ClaimAsync(TaskId(request.TaskId), request.ExpectedVersion, CallerIdentity.Of(context), context.CancellationToken);
-        return await ToViewAsync(task ?? throw ToRpc(error!), CallerIdentity.Of(context), "claim", context.CancellationToken);
+        return await ToViewAsync(task ?? throw ToRpc(error!), context, "claim");
     }
 
     public override async Task<ReviewTask> ReleaseTask(ReleaseTaskRequest request, ServerCallContext context)
     {
+        await RequireInScopeAsync(TaskId(request.TaskId), context);
         var (task, error) = await queue.ReleaseAsync(TaskId(request.TaskId), request.ExpectedVersion, CallerIdentity.Of(context), context.CancellationToken);
-        return await ToViewAsync(task ?? throw ToRpc(error!), CallerIdentity.Of(context), "release", context.CancellationToken);
+        return await ToViewAsync(task ?? throw ToRpc(error!), context, "release");
     }
 
     public override async Task<ResolveTaskResponse> ResolveTask(ResolveTaskRequest request, ServerCallContext context)
@@ -68,14 +74,29 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
             _ => throw InvalidArgument.Of([("resolution", "required: same_person, different_person or merge_persons")]),
         };
         var actor = CallerIdentity.Of(context);
+        await RequireInScopeAsync(TaskId(request.TaskId), context);
         var (task, error) = await queue.ResolveAsync(TaskId(request.TaskId), request.ExpectedVersion, resolution,
             ContractMapping.Optional(request.PersonId), [.. request.MergedPersonIds.Select(m => m.Trim())], ContractMapping.Optional(request.Reason), actor, context.CancellationToken);
         if (task is null) throw ToRpc(error!);
-        return new ResolveTaskResponse { Task = await ToViewAsync(task, actor, "resolve", context.CancellationToken) };
+        return new ResolveTaskResponse { Task = await ToViewAsync(task, context, "resolve") };
     }
 
-    private async Task<ReviewTask> ToViewAsync(ReviewTaskEntity task, string actor, string? reason, CancellationToken cancellation)
+    /// <summary>
+    /// A scoped key works only the tasks whose incoming record is of its registries (PERMISSION_DENIED otherwise,
+    /// before anything is read or changed). A task's record never changes registry, so the check cannot go stale.
+    /// </summary>
+    private async Task RequireInScopeAsync(long taskId, ServerCallContext context)
     {
+        var scope = CallerIdentity.Scope(context);
+        if (scope.IsEverything) return;
+        var registry = await db.ReviewTasks.AsNoTracking().Where(t => t.Id == taskId)
+            .Join(db.SourceRecords, t => t.SourceRecordId, r => r.Id, (t, r) => r.Registry).SingleOrDefaultAsync(context.CancellationToken);
+        if (registry is not null && !scope.Sees(registry)) throw PermissionDenied.Registry(CallerIdentity.Of(context), registry);
+    }
+
+    private async Task<ReviewTask> ToViewAsync(ReviewTaskEntity task, ServerCallContext context, string? reason)
+    {
+        var (actor, scope, cancellation) = (CallerIdentity.Of(context), CallerIdentity.Scope(context), context.CancellationToken);
         var incoming = await db.SourceRecords.AsNoTracking().SingleAsync(r => r.Id == task.SourceRecordId, cancellation);
         var normalized = normalizer.Normalize(incoming.ToPatientRecord());
         var view = new ReviewTask
@@ -104,10 +125,11 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
         {
             view.Candidates.Add(new ReviewCandidate
             {
-                Person = PersonViews.From(candidate.Person),
+                // Another registry's records of a candidate are not the scoped key's to read (DESIGN.md, visibility).
+                Person = PersonViews.From(candidate.Person.Within(scope)),
                 Probability = candidate.Probability,
                 Explanation = candidate.Explanation is null ? null : ContractMapping.ToContract(candidate.Explanation),
-                MatchedRecord = candidate.Best is null ? null : new RecordKey { Registry = candidate.Best.Record.Registry, LocalId = candidate.Best.Record.LocalId },
+                MatchedRecord = candidate.Best is null || !scope.Sees(candidate.Best.Record.Registry) ? null : new RecordKey { Registry = candidate.Best.Record.Registry, LocalId = candidate.Best.Record.LocalId },
                 Learned = LearnedRescoreMapping.ToContract(candidate.Learned),
             });
         }

@@ -30,6 +30,8 @@ public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardO
         if (filter.ClaimedBy is { } claimedBy) query = query.Where(t => t.ClaimedBy == claimedBy);
         if (filter.Registry is { } registry)
             query = query.Where(t => db.SourceRecords.Any(r => r.Id == t.SourceRecordId && r.Registry == registry));
+        if (filter.WithinRegistries is { } within)
+            query = query.Where(t => db.SourceRecords.Any(r => r.Id == t.SourceRecordId && within.Contains(r.Registry)));
         var total = await query.CountAsync(cancellation);
         var size = filter.PageSize <= 0 ? DefaultPageSize : Math.Min(filter.PageSize, MaxPageSize);
         // Oldest first: ids grow with creation time, so the id is both the order and the page cursor.
