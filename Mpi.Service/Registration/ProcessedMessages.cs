@@ -1,33 +1,46 @@
 using System.Security.Cryptography;
 using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Mpi.Contracts.V1;
+using Mpi.Service.Contracts;
 using Mpi.Service.Persistence;
-using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Service.Registration;
 
 /// <summary>
 /// Idempotent retries by message id (e.g. HL7 MSH-10): the first answer is kept; the same message again gets it back
 /// with <c>replayed</c> set and changes nothing; the same id with other content is a client error. The answer is
-/// stored by the registrar in the registration's own transaction (<see cref="MessageToRemember"/>).
+/// stored, and the id claimed, by the registrar in the registration's own transaction (<see cref="MessageToRemember"/>,
+/// <see cref="EarlierMessage"/>).
 /// </summary>
 public sealed class ProcessedMessages(MpiDbContext db)
 {
     public const int MaxMessageIdLength = 128;
 
-    /// <summary>The earlier answer (replayed), null when the message is new, or reused = true for an id sent with other content.</summary>
-    public async Task<(RegisterResponse? Earlier, bool Reused)> FindAsync(RegisterRequest request, CancellationToken cancellation)
+    /// <summary>
+    /// The earlier message, or null when the id is not yet claimed. Outside the write transaction, so only a fast
+    /// path for a retry: null here does not mean the id is free when the registrar looks.
+    /// </summary>
+    public async Task<EarlierMessage?> FindAsync(RegisterRequest request, CancellationToken cancellation)
     {
         var key = Key(request);
         var found = await db.ProcessedMessages.AsNoTracking()
             .SingleOrDefaultAsync(m => m.Registry == key.Registry && m.MessageId == key.MessageId, cancellation);
-        if (found is null) return (null, false);
-        if (found.RequestHash != Hash(request)) return (null, true);
-        var earlier = RegisterResponse.Parser.ParseFrom(found.Response);
-        earlier.Replayed = true;
-        return (earlier, false);
+        return found is null ? null : EarlierMessage.Of(Hash(request), found.RequestHash, found.Response);
     }
+
+    /// <summary>The answer to a message sent before: the first answer with <c>replayed</c> set, or MESSAGE_ID_REUSED (thrown).</summary>
+    public static RegisterResponse Replay(EarlierMessage earlier)
+    {
+        if (earlier.Answer is null) throw Reused();
+        var answer = RegisterResponse.Parser.ParseFrom(earlier.Answer);
+        answer.Replayed = true;
+        return answer;
+    }
+
+    public static RpcException Reused() =>
+        Conflicts.Of(Google.Rpc.Code.AlreadyExists, "message_id was sent before with different content", "MESSAGE_ID_REUSED");
 
     /// <summary>What the registrar stores with the registration: the request's key and hash, and how to write its answer.</summary>
     public static MessageToRemember ToRemember(RegisterRequest request, Func<RegistrationOutcome, RegisterResponse> answer)

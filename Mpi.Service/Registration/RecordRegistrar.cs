@@ -16,7 +16,8 @@ namespace Mpi.Service.Registration;
 /// a new one is searched, scored and decided, then stored with its link history, a review task
 /// when uncertain, and an audit entry. A batch (a bulk load's records that arrived together) shares one transaction
 /// and one commit; later records of a batch see the earlier ones. When a batch fails, each of its records is retried
-/// on its own, so one bad record cannot take others down with it.
+/// on its own, so one bad record cannot take others down with it. A message id is claimed in the same transaction:
+/// an item whose id is already claimed writes nothing and is answered with the <see cref="EarlierMessage"/>.
 /// </summary>
 public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer, CandidateSearch search, RegistrationGate gate,
     RecordDirectory directory, RecordDirectoryFeed feed, TimeProvider time, ILogger<RecordRegistrar>? log = null)
@@ -31,16 +32,20 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         RegisterAsync(received, normalizer.Normalize(received), model, actor, cancellation);
 
     /// <summary>Registers a record already normalised (and validated) by the caller.</summary>
-    public Task<RegistrationOutcome> RegisterAsync(PatientRecord received, NormalizationResult normalized, ActiveModel model, string actor,
+    public async Task<RegistrationOutcome> RegisterAsync(PatientRecord received, NormalizationResult normalized, ActiveModel model, string actor,
         CancellationToken cancellation) =>
-        RegisterAsync(new RegistrationItem(received, normalized), model, actor, cancellation);
+        // Without a message id there is no earlier message: the result is an outcome.
+        (await RegisterAsync(new RegistrationItem(received, normalized), model, actor, cancellation)).Outcome!;
 
-    /// <summary>Registers one item (with the message whose answer it remembers, if any).</summary>
-    public async Task<RegistrationOutcome> RegisterAsync(RegistrationItem item, ActiveModel model, string actor, CancellationToken cancellation)
+    /// <summary>
+    /// Registers one item (with the message whose answer it remembers, if any): its outcome, or the earlier message
+    /// when its id was claimed before. A failure is thrown.
+    /// </summary>
+    public async Task<RegistrationResult> RegisterAsync(RegistrationItem item, ActiveModel model, string actor, CancellationToken cancellation)
     {
         var result = (await RegisterBatchAsync([item], model, actor, cancellation))[0];
         if (result.Error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(result.Error);
-        return result.Outcome!;
+        return result;
     }
 
     /// <summary>Registers several records in order, committed together; one result per item, in the same order.</summary>
@@ -51,7 +56,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         using var turn = await gate.EnterAsync(cancellation);
         try
         {
-            return [.. (await CommitAsync(items, model, actor, cancellation)).Select(o => new RegistrationResult(o, null))];
+            return await CommitAsync(items, model, actor, cancellation);
         }
         catch (Exception e) when (items.Count > 1 && e is not OperationCanceledException)
         {
@@ -60,7 +65,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             {
                 try
                 {
-                    results.Add(new RegistrationResult((await CommitAsync([item], model, actor, cancellation))[0], null));
+                    results.Add((await CommitAsync([item], model, actor, cancellation))[0]);
                 }
                 catch (Exception one) when (one is not OperationCanceledException)
                 {
@@ -75,13 +80,13 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         }
     }
 
-    private async Task<IReadOnlyList<RegistrationOutcome>> CommitAsync(IReadOnlyList<RegistrationItem> items, ActiveModel model, string actor,
+    private async Task<IReadOnlyList<RegistrationResult>> CommitAsync(IReadOnlyList<RegistrationItem> items, ActiveModel model, string actor,
         CancellationToken cancellation)
     {
         var written = new TransactionRecords();
         try
         {
-            var outcomes = new List<RegistrationOutcome>(items.Count);
+            var results = new List<RegistrationResult>(items.Count);
             await using (var transaction = await WriteTransaction.BeginAsync(db, cancellation))
             {
                 // Holding the write lock, the directory learns every commit before this one, so the search is exact
@@ -90,6 +95,13 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 using var rows = new RegistrationRows(db);
                 foreach (var item in items)
                 {
+                    // The message id is claimed here, under the write lock: senders racing with one id all passed the
+                    // look-up before it, and each must find the claim of the one that committed first.
+                    if (item.Message is { } sent && rows.FindProcessedMessage(sent.Registry, sent.MessageId) is { } claimed)
+                    {
+                        results.Add(new RegistrationResult(null, null, EarlierMessage.Of(sent.RequestHash, claimed.RequestHash, claimed.Response)));
+                        continue;
+                    }
                     var outcome = await RegisterOneAsync(item, model, actor, rows, written, cancellation);
                     if (item.Message is { } message)
                         rows.InsertProcessedMessage(new ProcessedMessageEntity
@@ -97,7 +109,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                             Registry = message.Registry, MessageId = message.MessageId, RequestHash = message.RequestHash,
                             Response = message.Answer(outcome), At = time.GetUtcNow(),
                         });
-                    outcomes.Add(outcome);
+                    results.Add(new RegistrationResult(outcome, null));
                 }
                 await transaction.CommitAsync(cancellation);
             }
@@ -111,7 +123,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 // next catch-up (every registration starts with one) applies them.
                 RegistrationLog.NotPublished(log ?? NullLogger<RecordRegistrar>.Instance, e.GetType().Name);
             }
-            return outcomes;
+            return results;
         }
         finally
         {

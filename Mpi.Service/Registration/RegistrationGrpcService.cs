@@ -30,8 +30,8 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
     {
         var prepared = await PrepareAsync(request, context);
         if (prepared.Replay is not null) return prepared.Replay;
-        var outcome = await registrar.RegisterAsync(prepared.Item!, model.Current, CallerIdentity.Of(context), context.CancellationToken);
-        return Complete(prepared, outcome);
+        var result = await registrar.RegisterAsync(prepared.Item!, model.Current, CallerIdentity.Of(context), context.CancellationToken);
+        return result.Earlier is { } earlier ? ProcessedMessages.Replay(earlier) : Complete(prepared, result.Outcome!);
     }
 
     /// <summary>
@@ -93,6 +93,8 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         {
             var (index, prepared) = pending[j];
             if (results[j].Outcome is { } outcome) responses[index].Result = Complete(prepared, outcome);
+            else if (results[j].Earlier is { Reused: true }) responses[index].Error = ItemErrors.From(ProcessedMessages.Reused());
+            else if (results[j].Earlier is { } earlier) responses[index].Result = ProcessedMessages.Replay(earlier);
             else
             {
                 RegistrationLog.Failed(log, prepared.Item!.Normalized.Record.Registry, results[j].Error!);
@@ -127,13 +129,9 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
             metrics.Rejected(normalized.Record.Registry, "registry not allowed");
             throw PermissionDenied.Registry(caller.Name, normalized.Record.Registry);
         }
-        if (!string.IsNullOrWhiteSpace(request.MessageId))
-        {
-            var (earlier, reused) = await messages.FindAsync(request, context.CancellationToken);
-            if (reused)
-                throw Conflicts.Of(Google.Rpc.Code.AlreadyExists, "message_id was sent before with different content", "MESSAGE_ID_REUSED");
-            if (earlier is not null) return new Prepared(request, null, earlier, started);
-        }
+        // A fast path for retries (no wait for the write lock); the registrar's claim in its transaction decides.
+        if (!string.IsNullOrWhiteSpace(request.MessageId) && await messages.FindAsync(request, context.CancellationToken) is { } earlier)
+            return new Prepared(request, null, ProcessedMessages.Replay(earlier), started);
         var message = string.IsNullOrWhiteSpace(request.MessageId) ? null
             : ProcessedMessages.ToRemember(request, outcome => ResponseOf(normalized.Record, outcome));
         return new Prepared(request, new RegistrationItem(received, normalized, message), null, started);

@@ -16,5 +16,8 @@ public sealed record RegistrationItem(PatientRecord Received, NormalizationResul
 /// </summary>
 public sealed record MessageToRemember(string Registry, string MessageId, string RequestHash, Func<RegistrationOutcome, byte[]> Answer);
 
-/// <summary>What became of one item of a batch: its outcome, or the error that stopped it (the other items are unaffected).</summary>
-public sealed record RegistrationResult(RegistrationOutcome? Outcome, Exception? Error);
+/// <summary>
+/// What became of one item of a batch: its outcome, the error that stopped it (the other items are unaffected), or,
+/// when its message id was claimed before, the earlier message (exactly one of the three).
+/// </summary>
+public sealed record RegistrationResult(RegistrationOutcome? Outcome, Exception? Error, EarlierMessage? Earlier = null);

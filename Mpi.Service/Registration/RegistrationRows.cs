@@ -6,8 +6,8 @@ using Mpi.Service.Persistence.Entities;
 namespace Mpi.Service.Registration;
 
 /// <summary>
-/// The rows a new registration writes (person, source record, review task, link event, audit entry, and the answer to a message id),
-/// inserted with prepared commands that are reused for every record of a batch. A registration writes some twenty
+/// The rows a new registration writes (person, source record, review task, link event, audit entry, and the answer to a message id,
+/// whose earlier claim it also reads), inserted with prepared commands that are reused for every record of a batch. A registration writes some twenty
 /// rows; through EF Core each would be a freshly built command, which made the database the bottleneck of bulk loads.
 /// Values are those of the entity types, converted as the EF model converts them, so that EF reads the rows back.
 /// </summary>
@@ -67,12 +67,23 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
         """, Time(a.At), a.Actor, a.Action, a.Subject, a.Outcome, a.Reason);
 
     /// <summary>
-    /// Remembers a message's answer; a concurrent retry of the same message that stored its answer first keeps it
-    /// (its registration turned this one into an update).
+    /// The request hash and answer stored for a message id, or null. Read inside the write transaction, it sees every
+    /// commit before this one and the batch's own inserts, so a message id has one claimant however many race for it.
+    /// </summary>
+    public (string RequestHash, byte[] Response)? FindProcessedMessage(string registry, string messageId)
+    {
+        using var reader = Bind("""
+            SELECT "RequestHash", "Response" FROM "ProcessedMessages" WHERE "Registry" = @p0 AND "MessageId" = @p1
+            """, [registry, messageId]).ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), (byte[])reader.GetValue(1)) : null;
+    }
+
+    /// <summary>
+    /// Remembers a message's answer, claiming its id. No ON CONFLICT: the registrar looked first in this transaction,
+    /// so a duplicate here is a bug, and the key's violation rolls the registration back rather than storing it twice.
     /// </summary>
     public void InsertProcessedMessage(ProcessedMessageEntity m) => Execute("""
         INSERT INTO "ProcessedMessages" ("Registry", "MessageId", "RequestHash", "Response", "At") VALUES (@p0, @p1, @p2, @p3, @p4)
-        ON CONFLICT DO NOTHING
         """, m.Registry, m.MessageId, m.RequestHash, m.Response, Time(m.At));
 
     public void Dispose()
