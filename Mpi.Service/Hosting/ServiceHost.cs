@@ -45,6 +45,9 @@ public static class ServiceHost
         {
             log.MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
+                // grpc-dotnet logs every RpcException a service throws at Information, its detail quoting what the
+                // caller sent; refusals are counted in metrics and audited instead.
+                .MinimumLevel.Override("Grpc", Serilog.Events.LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
                 // The health service reports every round's unhealthy check as an error; a directory still loading at
                 // start-up is expected (RecordDirectoryWarmup logs its start and end), so only the database's count.

@@ -1,0 +1,53 @@
+using Grpc.Core;
+using Mpi.Contracts.V1;
+using Mpi.Tests.Service.Crash;
+
+namespace Mpi.Tests.Service.Hardening;
+
+/// <summary>
+/// A registry code carrying CR, LF, ESC or NUL cannot forge a log line (issue: hardening, item 4): it is refused as
+/// INVALID_ARGUMENT naming the rule, and nothing the caller sent reaches the service's output as a line of its own.
+/// The real service process, its real console output.
+/// </summary>
+public sealed class LogForgingTests : IDisposable
+{
+    private const string Forged = "[15:00:01 WRN] forged";
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("mpi-logforging-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private static RegisterRequest Request(string registry) => new()
+    {
+        Key = new RecordKey { Registry = registry, LocalId = "LF-1" },
+        Demographics = new Demographics { GivenName = "Ines", FamilyName = "Carvalho", BirthDate = "1990-06-01" },
+    };
+
+    [Theory]
+    [InlineData("Q\n" + Forged)]
+    [InlineData("Q\r\n" + Forged)]
+    [InlineData("Q\u001b[2J\n" + Forged)]
+    [InlineData("Q\0\n" + Forged)]
+    public async Task Register_RegistryWithControlCharacters_IsRefusedAndForgesNoLogLine(string registry)
+    {
+        using var service = await ServiceProcess.StartAsync(Path.Combine(_folder.FullName, "mpi.db"), TimeSpan.FromSeconds(60));
+        using var channel = service.ChannelWith(service.DevelopmentKey!);
+        using var keyless = service.ChannelWith("mpi_000000000000.not-a-key");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => new RegistrationService.RegistrationServiceClient(channel).RegisterAsync(Request(registry)).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => new RegistrationService.RegistrationServiceClient(keyless).RegisterAsync(Request(registry)).ResponseAsync);
+        var stream = new RegistrationService.RegistrationServiceClient(channel).RegisterStream();
+        await stream.RequestStream.WriteAsync(new RegisterStreamRequest { RequestIndex = 1, Register = Request(registry) });
+        await stream.RequestStream.CompleteAsync();
+        Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None));
+        await Task.Delay(500); // the console sink writes asynchronously
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations, v => v.Field == "key.registry");
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Equal((int)StatusCode.InvalidArgument, stream.ResponseStream.Current.Error.Code);
+        var lines = service.Output.Split('\n');
+        Assert.DoesNotContain(lines, l => l.TrimStart('\r').StartsWith(Forged, StringComparison.Ordinal));
+        Assert.DoesNotContain('\u001b', service.Output);
+        Assert.DoesNotContain('\0', service.Output);
+    }
+}
