@@ -20,4 +20,13 @@ public interface IReviewerDirectory
 
     /// <summary>How many sign-ins as <paramref name="userName"/> were refused since <paramref name="since"/>.</summary>
     Task<int> RefusedSignInsSinceAsync(string userName, DateTimeOffset since, CancellationToken cancellation);
+
+    /// <summary>Opens a sign-in session for <paramref name="userName"/> and returns its random id (what the cookie carries).</summary>
+    Task<string> StartSessionAsync(string userName, CancellationToken cancellation);
+
+    /// <summary>Ends a session: a cookie carrying its id is refused from now on, wherever it was copied to.</summary>
+    Task EndSessionAsync(string sessionId, CancellationToken cancellation);
+
+    /// <summary>True while the session is open (started and not signed out).</summary>
+    Task<bool> IsSessionOpenAsync(string sessionId, CancellationToken cancellation);
 }

@@ -19,6 +19,7 @@ public static class ReviewUiServices
     {
         services.AddOptions<ReviewUiOptions>().BindConfiguration(ReviewUiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReviewerPasswords>();
+        services.AddSingleton<SignInTurns>();
         services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Review", ReviewerRoles.ReviewPolicy);
@@ -44,13 +45,17 @@ public static class ReviewUiServices
             cookie.LogoutPath = "/logout";
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(ui.Value.SessionMinutes);
-            // Every request re-reads the user, so a disabled user or a changed role takes effect at once, not at expiry.
+            // Every request re-reads the user and its session, so a disabled user, a changed role or a sign-out takes
+            // effect at once, not at expiry.
             cookie.Events.OnValidatePrincipal = async context =>
             {
+                var directory = context.HttpContext.RequestServices.GetRequiredService<IReviewerDirectory>();
+                var cancellation = context.HttpContext.RequestAborted;
                 var name = context.Principal?.Identity?.Name;
-                var account = name is null ? null
-                    : await context.HttpContext.RequestServices.GetRequiredService<IReviewerDirectory>().FindAsync(name, context.HttpContext.RequestAborted);
-                if (account is null || account.DisabledAt is not null || !context.Principal!.IsInRole(account.Role))
+                var session = context.Principal?.FindFirst(Pages.LoginModel.SessionClaim)?.Value;
+                var account = name is null ? null : await directory.FindAsync(name, cancellation);
+                if (account is null || account.DisabledAt is not null || !context.Principal!.IsInRole(account.Role)
+                    || session is null || !await directory.IsSessionOpenAsync(session, cancellation))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(CookieScheme);

@@ -64,5 +64,24 @@ public sealed class ReviewerDirectory(MpiDbContext db, TimeProvider time) : IRev
         return db.AuditEntries.CountAsync(a => a.Actor == actor && a.Action == "sign_in" && a.Outcome == "refused" && a.At >= since, cancellation);
     }
 
+    public async Task<string> StartSessionAsync(string userName, CancellationToken cancellation)
+    {
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        db.UiSessions.Add(new UiSessionEntity { Id = id, UserName = userName, StartedAt = time.GetUtcNow() });
+        await db.SaveChangesAsync(cancellation);
+        return id;
+    }
+
+    public async Task EndSessionAsync(string sessionId, CancellationToken cancellation)
+    {
+        var session = await db.UiSessions.SingleOrDefaultAsync(u => u.Id == sessionId && u.EndedAt == null, cancellation);
+        if (session is null) return;
+        session.EndedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellation);
+    }
+
+    public Task<bool> IsSessionOpenAsync(string sessionId, CancellationToken cancellation) =>
+        db.UiSessions.AnyAsync(u => u.Id == sessionId && u.EndedAt == null, cancellation);
+
     private static ReviewerAccount ToAccount(ReviewerEntity e) => new(e.UserName, e.Role, e.PasswordHash, e.DisabledAt);
 }

@@ -15,6 +15,7 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
     public DbSet<CredentialEntity> Credentials => Set<CredentialEntity>();
     public DbSet<ProcessedMessageEntity> ProcessedMessages => Set<ProcessedMessageEntity>();
     public DbSet<ReviewerEntity> Reviewers => Set<ReviewerEntity>();
+    public DbSet<UiSessionEntity> UiSessions => Set<UiSessionEntity>();
 
     /// <summary>Times as 64-bit binary values: SQLite has no date type, and text cannot be ordered or compared in SQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
@@ -53,6 +54,13 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
             e.HasKey(r => r.UserName);
             e.Property(r => r.UserName).HasMaxLength(64);
             e.Property(r => r.Role).HasMaxLength(16);
+        });
+        model.Entity<UiSessionEntity>(e =>
+        {
+            e.HasKey(u => u.Id);
+            e.Property(u => u.Id).HasMaxLength(32);
+            e.Property(u => u.UserName).HasMaxLength(64);
+            e.HasIndex(u => u.StartedAt);
         });
         model.Entity<ProcessedMessageEntity>(e =>
         {

@@ -386,6 +386,30 @@ namespace Mpi.Service.Persistence.Migrations
                     b.ToTable("SourceRecords");
                 });
 
+            modelBuilder.Entity("Mpi.Service.Persistence.Entities.UiSessionEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("UiSessions");
+                });
+
             modelBuilder.Entity("Mpi.Service.Persistence.Entities.SourceRecordEntity", b =>
                 {
                     b.HasOne("Mpi.Service.Persistence.Entities.PersonEntity", null)
