@@ -15,7 +15,7 @@ namespace Mpi.Service.Registration;
 /// mpi.v1.RegistrationService: maps messages to the registrar and matcher and back. Validation failures become
 /// INVALID_ARGUMENT with field violations; nothing is stored for a rejected request.
 /// </summary>
-public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMatcher matcher, RecordNormalizer normalizer,
+public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMatcher matcher, RecordNormalizer normalizer, CredentialStore credentials,
     ProcessedMessages messages, ActiveModelHolder model, MpiMetrics metrics, ILogger<RegistrationGrpcService> log)
     : RegistrationService.RegistrationServiceBase
 {
@@ -57,11 +57,15 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
             }
         }, cancellation);
 
+        var caller = AuthenticationInterceptor.CallerOf(context) ?? throw new InvalidOperationException("the call was not authenticated");
         var batch = new List<RegisterStreamRequest>(MaxStreamBatch);
         while (await received.Reader.WaitToReadAsync(cancellation))
         {
             batch.Clear();
             while (batch.Count < MaxStreamBatch && received.Reader.TryRead(out var item)) batch.Add(item);
+            // The key was checked when the stream opened; a stream can stay open for hours, so each batch asks again.
+            if (!await credentials.IsStillValidAsync(caller, cancellation))
+                throw new RpcException(new Status(StatusCode.Unauthenticated, "the API key was revoked: nothing after this point was registered"));
             foreach (var response in await RegisterBatchAsync(batch, context)) await responseStream.WriteAsync(response, cancellation);
         }
         await pump;

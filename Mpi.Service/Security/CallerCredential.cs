@@ -3,7 +3,8 @@ using System.Collections.Frozen;
 namespace Mpi.Service.Security;
 
 /// <summary>An authenticated caller: its name (for the audit trail) and what it may do.</summary>
-public sealed record CallerCredential(string Name, FrozenSet<string> Registries, FrozenSet<string> Rpcs)
+/// <param name="Id">The key's public id: a long-lived call (a stream) re-checks by it that the key was not revoked since.</param>
+public sealed record CallerCredential(string Id, string Name, FrozenSet<string> Registries, FrozenSet<string> Rpcs)
 {
     public const string All = "*";
 
@@ -11,7 +12,7 @@ public sealed record CallerCredential(string Name, FrozenSet<string> Registries,
 
     public bool MayCall(string rpc) => Rpcs.Contains(All) || Rpcs.Contains(rpc);
 
-    public static CallerCredential Parse(string name, string registries, string rpcs) => new(name, Split(registries), Split(rpcs));
+    public static CallerCredential Parse(string id, string name, string registries, string rpcs) => new(id, name, Split(registries), Split(rpcs));
 
     private static FrozenSet<string> Split(string list) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToFrozenSet(StringComparer.Ordinal);

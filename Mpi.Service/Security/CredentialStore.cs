@@ -38,7 +38,7 @@ public sealed class CredentialStore(IServiceScopeFactory scopes, TimeProvider ti
             db.Credentials.Add(entity);
             await db.SaveChangesAsync(cancellation);
         }
-        _byId[id] = (entity, CallerCredential.Parse(name, registries, rpcs));
+        _byId[id] = (entity, CallerCredential.Parse(id, name, registries, rpcs));
         return key;
     }
 
@@ -59,6 +59,17 @@ public sealed class CredentialStore(IServiceScopeFactory scopes, TimeProvider ti
             : null;
     }
 
+    /// <summary>
+    /// Whether an authenticated caller's key is still valid: what a stream checks before each batch it registers, so
+    /// that revoking a key reaches calls opened before (from the cache, re-read every refresh interval: a key revoked
+    /// from the command line is refused within that interval, one revoked through this store at once).
+    /// </summary>
+    public async Task<bool> IsStillValidAsync(CallerCredential caller, CancellationToken cancellation)
+    {
+        await LoadAsync(_refresh, cancellation);
+        return _byId.TryGetValue(caller.Id, out var found) && found.Entity.RevokedAt is null;
+    }
+
     /// <summary>Every credential, newest first (hashes only; secrets are never stored).</summary>
     public async Task<IReadOnlyList<CredentialEntity>> ListAsync(CancellationToken cancellation = default)
     {
@@ -76,7 +87,7 @@ public sealed class CredentialStore(IServiceScopeFactory scopes, TimeProvider ti
         if (entity is null) return false;
         entity.RevokedAt ??= time.GetUtcNow();
         await db.SaveChangesAsync(cancellation);
-        _byId[id] = (entity, CallerCredential.Parse(entity.Name, entity.Registries, entity.Rpcs));
+        _byId[id] = (entity, CallerCredential.Parse(id, entity.Name, entity.Registries, entity.Rpcs));
         return true;
     }
 
@@ -91,7 +102,7 @@ public sealed class CredentialStore(IServiceScopeFactory scopes, TimeProvider ti
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MpiDbContext>();
             foreach (var c in await db.Credentials.AsNoTracking().ToListAsync(cancellation))
-                _byId[c.Id] = (c, CallerCredential.Parse(c.Name, c.Registries, c.Rpcs));
+                _byId[c.Id] = (c, CallerCredential.Parse(c.Id, c.Name, c.Registries, c.Rpcs));
             Volatile.Write(ref _loadedAtTicks, time.GetUtcNow().UtcTicks);
         }
         finally
