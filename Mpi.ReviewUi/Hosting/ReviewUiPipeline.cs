@@ -13,6 +13,13 @@ public static class ReviewUiPipeline
     /// <param name="isUiConnection">Whether a request arrived on the UI's port (the host knows its listeners).</param>
     public static WebApplication UseReviewUi(this WebApplication app, Func<HttpContext, bool> isUiConnection)
     {
+        // Before the static files, which end the pipeline for /assets: a script or style sheet gets the same headers
+        // as the pages (nosniff above all, so a file is never run as something other than its type).
+        app.Use((context, next) =>
+        {
+            if (isUiConnection(context)) SecurityHeaders.Apply(context.Response);
+            return next(context);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/assets",
@@ -26,7 +33,6 @@ public static class ReviewUiPipeline
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
             }
-            if (isUiConnection(context)) SecurityHeaders.Apply(context.Response);
             return next(context);
         });
         // Sign-in and authorisation are the UI's: a gRPC call (its own API-key check) or a metrics scrape does not

@@ -172,13 +172,12 @@ internal static class LoadCommand
 
     private static void WriteClusters(FileInfo output, List<Mpi.Matching.Records.PatientRecord> rows, RegisterResponse?[] results)
     {
-        using var csv = CsvWriter.Create(output.FullName);
-        csv.WriteRow("registry", "local_id", "person_id", "decision", "score");
+        using var csv = ClustersCsv.Create(output.FullName);
         for (var i = 0; i < rows.Count; i++)
         {
             var r = results[i];
-            csv.WriteRow(rows[i].Registry, rows[i].LocalId, r?.PersonId ?? $"failed-{i}",
-                r is null ? "failed" : RegistrationDecisions.Wire(ContractMapping.FromContract(r.Decision)), r?.Probability.ToString("0.######", CultureInfo.InvariantCulture) ?? "");
+            ClustersCsv.WriteRow(csv, rows[i].Registry, rows[i].LocalId, r?.PersonId ?? $"failed-{i}",
+                r is null ? "failed" : RegistrationDecisions.Wire(ContractMapping.FromContract(r.Decision)), r is null ? "" : ClustersCsv.Score(r.Probability));
         }
     }
 }

@@ -73,6 +73,16 @@ public static class ContractMapping
         NationalId = r.NationalId ?? "",
     };
 
+    /// <summary>
+    /// A source record's demographics as the contract shows them in responses: each field's normalised value as
+    /// stored and matched on (its receipt's), empty when it was missing or set aside. The received values travel in
+    /// the receipts.
+    /// </summary>
+    public static Demographics ToStoredDemographics(IEnumerable<Domain.Normalization.FieldReceipt> receipts) =>
+        ToGolden(receipts
+            .Where(r => r.Outcome is Domain.Normalization.FieldOutcome.Accepted or Domain.Normalization.FieldOutcome.Normalized && r.Stored is not null)
+            .ToDictionary(r => r.Field, r => r.Stored!));
+
     /// <summary>A golden view (field name → normalised value) as Demographics; the field names are the contract's.</summary>
     public static Demographics ToGolden(IReadOnlyDictionary<string, string> golden)
     {

@@ -9,7 +9,7 @@ namespace Mpi.Service.Learning;
 /// <summary>
 /// The pairs whose decision the learned model would change, for a steward to read before anything is activated:
 /// record keys, both probabilities, both bands and the reason. Record keys identify patients, so they go to this
-/// file and never to the console.
+/// file and never to the console; they are written spreadsheet-safe (<see cref="SpreadsheetText"/>).
 /// </summary>
 public static class LearnedChangesCsv
 {
@@ -24,7 +24,8 @@ public static class LearnedChangesCsv
             var d = decisions[i];
             if (!d.Moved) continue;
             var (a, b) = (records[vectors[i].First], records[vectors[i].Second]);
-            csv.WriteRow(a.Registry, a.LocalId, b.Registry, b.LocalId, F(d.FellegiSunterProbability), F(d.LearnedProbability ?? double.NaN),
+            csv.WriteRow(SpreadsheetText.Inert(a.Registry), SpreadsheetText.Inert(a.LocalId), SpreadsheetText.Inert(b.Registry),
+                SpreadsheetText.Inert(b.LocalId), F(d.FellegiSunterProbability), F(d.LearnedProbability ?? double.NaN),
                 Wire(d.FellegiSunterBand), Wire(d.Band), d.Reason);
         }
     }

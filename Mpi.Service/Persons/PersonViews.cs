@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Mpi.Contracts.V1;
 using Mpi.Service.Contracts;
-using Mpi.Service.Persistence;
 
 using Mpi.Service.Registration;
 
@@ -27,7 +26,7 @@ public static class PersonViews
             {
                 Key = new RecordKey { Registry = record.Registry, LocalId = record.LocalId },
                 PersonId = record.PersonId,
-                Demographics = ContractMapping.ToDemographics(record.ToPatientRecord()),
+                Demographics = ContractMapping.ToStoredDemographics(receipts),
                 Version = record.Version,
                 FirstRegisteredAt = Timestamp.FromDateTimeOffset(record.CreatedAt),
                 UpdatedAt = Timestamp.FromDateTimeOffset(record.UpdatedAt),

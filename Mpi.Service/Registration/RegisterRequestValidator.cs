@@ -40,7 +40,7 @@ public static class RegisterRequestValidator
         if (demographics is not null)
             foreach (var field in Demographics.Descriptor.Fields.InFieldNumberOrder())
                 if (field.Accessor.GetValue(demographics) is string { Length: > CsvReadOptions.DefaultMaxFieldLength } value)
-                    violations.Add(($"demographics.{field.Name}", $"{value.Length} characters; the limit is {CsvReadOptions.DefaultMaxFieldLength}"));
+                    violations.Add(($"demographics.{field.Name}", $"longer than {CsvReadOptions.DefaultMaxFieldLength} characters ({value.Length} sent)"));
         if (policy != InvalidFieldPolicy.SetAside)
             foreach (var receipt in receipts.Where(r => r.Outcome == FieldOutcome.SetAside && !r.Reason!.StartsWith("placeholder", StringComparison.Ordinal)))
                 violations.Add(($"demographics.{receipt.Field}", receipt.Reason!));

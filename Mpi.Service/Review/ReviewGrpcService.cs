@@ -106,7 +106,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
             Incoming = new SourceRecordView
             {
                 Key = new RecordKey { Registry = incoming.Registry, LocalId = incoming.LocalId }, PersonId = incoming.PersonId,
-                Demographics = ContractMapping.ToDemographics(incoming.ToPatientRecord()), Version = incoming.Version,
+                Demographics = ContractMapping.ToStoredDemographics(normalized.Receipts), Version = incoming.Version,
             },
         };
         ContractMapping.AddReceipts(view.Incoming.Receipts, normalized.Receipts);
