@@ -28,8 +28,8 @@ public static class IncomingRecordDecision
         var best = ranked[0];
         var second = ranked.Length > 1 ? ranked[1] : null;
         if (best.Rule is not null)
-            return (second?.Rule is not null ? DecisionKind.Review : DecisionKind.RuleLink, best, ranked);
-        var ambiguous = second is not null && second.Probability >= best.Probability - thresholds.AmbiguityMargin;
+            return (second is not null && Rivals(second, best, thresholds) ? DecisionKind.Review : DecisionKind.RuleLink, best, ranked);
+        var ambiguous = second is not null && Rivals(second, best, thresholds);
         var band = ThresholdBands.Of(best.Probability, best.Guard, thresholds);
         var kind = band switch
         {
@@ -76,6 +76,10 @@ public static class IncomingRecordDecision
         }
         return new IncomingDecision(DecisionKind.Review, best, ranked, decision);
     }
+
+    /// <summary>A candidate that makes the best one uncertain: another rule, or a probability within the ambiguity margin.</summary>
+    internal static bool Rivals(PersonCandidate candidate, PersonCandidate best, DecisionThresholds thresholds) =>
+        best.Rule is not null ? candidate.Rule is not null : candidate.Probability >= best.Probability - thresholds.AmbiguityMargin;
 
     /// <summary>A rule first, then the higher probability, then the person id (so equal scores rank the same every time).</summary>
     private static int Ranking(PersonCandidate x, PersonCandidate y)

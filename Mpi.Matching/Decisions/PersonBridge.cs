@@ -30,7 +30,7 @@ public static class PersonBridge
         {
             var candidate = decided.Ranked[i];
             if (Linkable(candidate, thresholds)) (others ??= []).Add(candidate);
-            else if (Close(candidate, best, thresholds)) return unchanged;
+            else if (IncomingRecordDecision.Rivals(candidate, best, thresholds)) return unchanged;
         }
         if (others is null) return unchanged;
 
@@ -48,7 +48,7 @@ public static class PersonBridge
             }, thresholds.MinimumMeanClusterWeight);
             if (!coherent)
             {
-                if (Close(other, best, thresholds)) return unchanged;
+                if (IncomingRecordDecision.Rivals(other, best, thresholds)) return unchanged;
                 continue;
             }
             if (joinedByRule)
@@ -64,10 +64,6 @@ public static class PersonBridge
     /// <summary>A person the record would link to were it the only candidate.</summary>
     private static bool Linkable(PersonCandidate candidate, DecisionThresholds thresholds) =>
         candidate.Rule is not null || ThresholdBands.Of(candidate.Probability, candidate.Guard, thresholds) == ThresholdBand.AutoLink;
-
-    /// <summary>A candidate that makes the best one uncertain (<see cref="IncomingRecordDecision"/>): another rule, or a probability within the margin.</summary>
-    private static bool Close(PersonCandidate candidate, PersonCandidate best, DecisionThresholds thresholds) =>
-        best.Rule is not null ? candidate.Rule is not null : candidate.Probability >= best.Probability - thresholds.AmbiguityMargin;
 }
 
 /// <summary>The decision after bridging, the persons to merge into the best one, and those a clerk is asked to merge into it.</summary>
