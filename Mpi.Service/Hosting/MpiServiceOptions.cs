@@ -44,6 +44,32 @@ public sealed class MpiServiceOptions
     /// </summary>
     public bool LoadRecordsAtStart { get; set; } = true;
 
+    /// <summary>
+    /// The largest gRPC message accepted, in kilobytes (default 64): a Register with every field at its 1,000-character
+    /// bound is under 20 KB. A longer message is refused from its length prefix, before it is read.
+    /// </summary>
+    [Range(16, 4096)]
+    public int MaxMessageKilobytes { get; set; } = 64;
+
+    /// <summary>
+    /// RegisterStreams one key may hold open at once (default 8, what <c>load --stream</c> opens by default); more are
+    /// refused with RESOURCE_EXHAUSTED. One writer serves them all, so more streams add queueing, not throughput.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxStreamsPerKey { get; set; } = 8;
+
+    /// <summary>RegisterStreams open at once across all keys (default 64).</summary>
+    [Range(1, 10_000)]
+    public int MaxStreams { get; set; } = 64;
+
+    /// <summary>
+    /// Unary Registers allowed to wait for the single writer (default 64). Beyond it a Register is refused at once
+    /// with RESOURCE_EXHAUSTED and a retry hint instead of queueing without bound: at about 250 writes a second the
+    /// last of 64 waits a quarter of a second, where an unbounded queue made every caller wait seconds.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxWriteQueue { get; set; } = 64;
+
     /// <summary>Write logs as compact JSON instead of plain text.</summary>
     public bool JsonLogs { get; set; }
 }

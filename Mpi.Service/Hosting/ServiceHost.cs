@@ -100,7 +100,11 @@ public static class ServiceHost
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<MpiMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(MpiMetrics.MeterName).AddPrometheusExporter());
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<AuthenticationInterceptor>());
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<AuthenticationInterceptor>();
+            grpc.MaxReceiveMessageSize = options.MaxMessageKilobytes * 1024;
+        });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health =>
         {
@@ -121,6 +125,7 @@ public static class ServiceHost
 
         var app = builder.Build();
         app.UseReviewUi(new ReviewUiPort(app.Services.GetRequiredService<IServer>()).IsUiConnection);
+        app.UseMiddleware<KeyCheckMiddleware>();
         app.MapGrpcService<RegistrationGrpcService>();
         app.MapGrpcService<PersonGrpcService>();
         app.MapGrpcService<ReviewGrpcService>();

@@ -20,6 +20,7 @@ public sealed class MpiMetrics : IDisposable
     private readonly Histogram<double> _matchDuration;
     private readonly Histogram<int> _candidates;
     private readonly Counter<long> _reviewRefusals;
+    private readonly Counter<long> _refusals;
 
     public MpiMetrics(IServiceScopeFactory scopes, TimeProvider time)
     {
@@ -31,6 +32,8 @@ public sealed class MpiMetrics : IDisposable
             description: "Stored records scored per Register or Match (the blocking keys' reach; grows with oversized blocks)");
         _reviewRefusals = _meter.CreateCounter<long>("mpi.review.refusals",
             description: "Review queue actions refused, by action and reason (another reviewer holds the task, a stale version, candidates changed)");
+        _refusals = _meter.CreateCounter<long>("mpi.refusals",
+            description: "Calls refused before they were read: no valid key, too many open streams, the writer's queue full (counted, never stored)");
         _meter.CreateObservableGauge("mpi.review.open_tasks", () => ReviewQueue(scopes, time).Open, description: "Review tasks not yet resolved");
         _meter.CreateObservableGauge("mpi.review.oldest_open_age", () => ReviewQueue(scopes, time).OldestAgeSeconds, unit: "s",
             description: "Age of the oldest unresolved review task");
@@ -46,6 +49,9 @@ public sealed class MpiMetrics : IDisposable
         _rejections.Add(1, new KeyValuePair<string, object?>("registry", registry), new KeyValuePair<string, object?>("reason", reason));
 
     public void Matched(double milliseconds) => _matchDuration.Record(milliseconds);
+
+    /// <summary>A call refused before its message was read or stored, by reason (a fixed word, never caller input).</summary>
+    public void Refused(string reason) => _refusals.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void CandidatesScored(int records) => _candidates.Record(records);
 

@@ -4,7 +4,9 @@ using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
+using Microsoft.Extensions.Options;
 using Mpi.Service.Contracts;
+using Mpi.Service.Hosting;
 using Mpi.Service.Matching;
 using Mpi.Service.Observability;
 using Mpi.Service.Security;
@@ -16,6 +18,7 @@ namespace Mpi.Service.Registration;
 /// INVALID_ARGUMENT with field violations; nothing is stored for a rejected request.
 /// </summary>
 public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMatcher matcher, RecordNormalizer normalizer, CredentialStore credentials,
+    RegistrationGate gate, IOptions<MpiServiceOptions> options,
     ProcessedMessages messages, ActiveModelHolder model, MpiMetrics metrics, ILogger<RegistrationGrpcService> log)
     : RegistrationService.RegistrationServiceBase
 {
@@ -30,6 +33,13 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
     {
         var prepared = await PrepareAsync(request, context);
         if (prepared.Replay is not null) return prepared.Replay;
+        // Admission control: beyond a bounded queue for the single writer, refuse at once with a retry hint rather
+        // than let every caller wait longer (Match never takes the writer, so it keeps its latency meanwhile).
+        if (gate.Waiting >= options.Value.MaxWriteQueue)
+        {
+            metrics.Refused("writer busy");
+            throw Conflicts.Busy("the registration writer is at capacity: retry after the hinted delay", TimeSpan.FromMilliseconds(250));
+        }
         var result = await registrar.RegisterAsync(prepared.Item!, model.Current, CallerIdentity.Of(context), context.CancellationToken);
         return result.Earlier is { } earlier ? ProcessedMessages.Replay(earlier) : Complete(prepared, result.Outcome!);
     }

@@ -12,6 +12,12 @@ public sealed class AuthenticationInterceptor(CredentialStore credentials) : Int
 {
     private const string CallerKey = "mpi.caller";
 
+    public const string KeyRequired = "a valid API key is required: authorization: Bearer <key>";
+
+    /// <summary>The key of an <c>authorization: Bearer &lt;key&gt;</c> header, or null.</summary>
+    public static string? KeyOf(string? header) =>
+        header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+
     /// <summary>The authenticated caller of a call that passed this interceptor.</summary>
     public static CallerCredential? CallerOf(ServerCallContext context) =>
         context.UserState.TryGetValue(CallerKey, out var caller) ? (CallerCredential)caller : null;
@@ -47,10 +53,10 @@ public sealed class AuthenticationInterceptor(CredentialStore credentials) : Int
     private async Task AuthenticateAsync(ServerCallContext context)
     {
         if (!context.Method.StartsWith("/mpi.", StringComparison.Ordinal)) return; // health, reflection
-        var header = context.RequestHeaders.GetValue("authorization");
-        var key = header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-        var caller = await credentials.AuthenticateAsync(key, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "a valid API key is required: authorization: Bearer <key>"));
+        // The key was checked from the headers by KeyCheckMiddleware before the body was read; its verdict is reused.
+        var caller = KeyCheckMiddleware.CallerOf(context.GetHttpContext())
+            ?? await credentials.AuthenticateAsync(KeyOf(context.RequestHeaders.GetValue("authorization")), context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, KeyRequired));
         var rpc = context.Method[(context.Method.LastIndexOf('/') + 1)..];
         if (!caller.MayCall(rpc))
             throw Contracts.PermissionDenied.Rpc(caller.Name, rpc);

@@ -1,0 +1,119 @@
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Mpi.Contracts.V1;
+using Microsoft.Extensions.Options;
+using Mpi.Service.Hosting;
+using Mpi.Service.Registration;
+using Mpi.Tests.Service.Grpc;
+
+namespace Mpi.Tests.Service.Hardening;
+
+/// <summary>
+/// Resources are bounded before a caller has earned them (issue: hardening, item 3): keyless calls are refused from
+/// their headers, streams are limited per key, and Register is shed with RESOURCE_EXHAUSTED when the writer's queue
+/// is full while Match still answers. Real server, real gRPC.
+/// </summary>
+public sealed class FrontDoorLimitsTests(RunningService service) : IClassFixture<RunningService>
+{
+    private MpiServiceOptions Limits => service.Services.GetRequiredService<IOptions<MpiServiceOptions>>().Value;
+
+    private static RegisterRequest Request(string localId, string? given = null) => new()
+    {
+        Key = new RecordKey { Registry = "NORTH_HOSP", LocalId = localId },
+        Demographics = new Demographics { GivenName = given ?? "Radegund", FamilyName = "Wolstenholme", BirthDate = "1966-02-11" },
+    };
+
+    [Fact]
+    public async Task Register_KeylessWithAFourMegabyteName_IsRefusedUnread()
+    {
+        using var keyless = service.ChannelWith(null);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            new RegistrationService.RegistrationServiceClient(keyless).RegisterAsync(Request("FD-big", new string('A', 3_900_000))).ResponseAsync);
+
+        // Refused from its headers, before the length prefix is read: a keyless caller learns nothing about size bounds.
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Register_WithAKeyAndAMessageOverTheBound_IsRefusedBeforeItIsRead()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            new RegistrationService.RegistrationServiceClient(service.Channel).RegisterAsync(Request("FD-big", new string('A', 3_900_000))).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task RegisterStream_MoreThanTheKeysBound_IsResourceExhaustedUntilOneCloses()
+    {
+        var key = await service.Credentials.IssueAsync("stream-hog", "NORTH_HOSP", "RegisterStream");
+        using var channel = service.ChannelWith(key);
+        var client = new RegistrationService.RegistrationServiceClient(channel);
+        var open = new List<AsyncDuplexStreamingCall<RegisterStreamRequest, RegisterStreamResponse>>();
+        for (var i = 0; i < Limits.MaxStreamsPerKey; i++)
+        {
+            var call = client.RegisterStream();
+            Assert.Equal("served", await SendOneAsync(call, i)); // open and served
+            open.Add(call);
+        }
+
+        using var oneTooMany = client.RegisterStream();
+        var refused = await SendOneAsync(oneTooMany, Limits.MaxStreamsPerKey);
+        await open[0].RequestStream.CompleteAsync();
+        Assert.False(await open[0].ResponseStream.MoveNext(CancellationToken.None));
+        // The slot is freed as the server finishes the closed stream, a moment after the client saw its end.
+        var afterClose = "";
+        for (var attempt = 0; attempt < 20 && afterClose != "served"; attempt++)
+        {
+            using var next = client.RegisterStream();
+            afterClose = await SendOneAsync(next, Limits.MaxStreamsPerKey + 1 + attempt);
+            if (afterClose != "served") await Task.Delay(50);
+        }
+
+        Assert.Equal("ResourceExhausted", refused);
+        Assert.Equal("served", afterClose);
+        foreach (var call in open) call.Dispose();
+    }
+
+    /// <summary>Sends one registration on a stream and says what came back: "served" or the refusal's status code.</summary>
+    private static async Task<string> SendOneAsync(AsyncDuplexStreamingCall<RegisterStreamRequest, RegisterStreamResponse> call, int index)
+    {
+        try
+        {
+            await call.RequestStream.WriteAsync(new RegisterStreamRequest { RequestIndex = index, Register = Request($"FD-s{index}", $"Radegund{(char)('a' + index % 26)}") });
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            return await call.ResponseStream.MoveNext(deadline.Token) ? "served" : "ended";
+        }
+        catch (RpcException refused)
+        {
+            return refused.StatusCode.ToString();
+        }
+    }
+
+    [Fact]
+    public async Task Register_WriterQueueFull_IsShedAtOnceWhileMatchAnswers()
+    {
+        var gate = service.Services.GetRequiredService<RegistrationGate>();
+        var client = new RegistrationService.RegistrationServiceClient(service.Channel);
+        Task<RegisterResponse>[] queued;
+        RpcException shed;
+        MatchResponse matched;
+        using (await gate.EnterAsync(CancellationToken.None)) // the writer is busy: every Register waits for it
+        {
+            queued = [.. Enumerable.Range(0, Limits.MaxWriteQueue).Select(i => client.RegisterAsync(Request($"FD-q{i}", $"Queued{i:D2}x")).ResponseAsync)];
+            for (var waited = 0; gate.Waiting < Limits.MaxWriteQueue && waited < 1000; waited++) await Task.Delay(10);
+            // A deadline, so that an unshed Register (queued behind the held writer) fails the test instead of hanging it.
+            shed = await Assert.ThrowsAsync<RpcException>(() =>
+                client.RegisterAsync(Request("FD-shed"), deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync);
+            matched = await client.MatchAsync(new MatchRequest { Demographics = Request("q").Demographics });
+        }
+        var answers = await Task.WhenAll(queued);
+
+        Assert.Equal(StatusCode.ResourceExhausted, shed.StatusCode);
+        var retry = shed.GetRpcStatus()!.GetDetail<Google.Rpc.RetryInfo>();
+        Assert.True(retry.RetryDelay.ToTimeSpan() > TimeSpan.Zero);
+        Assert.NotNull(matched);
+        Assert.All(answers, answer => Assert.False(string.IsNullOrEmpty(answer.PersonId))); // the queued ones were served
+    }
+}
