@@ -10,8 +10,13 @@ using Domain = Mpi.Matching.Settings;
 namespace Mpi.Service.Model;
 
 /// <summary>mpi.v1.ModelService: the steward's view and control of model versions and thresholds.</summary>
+[BindServiceMethod(typeof(ModelGrpcService), nameof(BindService))]
 public sealed class ModelGrpcService(ModelVersions versions) : ModelService.ModelServiceBase
 {
+    /// <summary>The generated binding, with undecodable requests answered INVALID_ARGUMENT.</summary>
+    public static void BindService(ServiceBinderBase binder, ModelService.ModelServiceBase service) =>
+        UndecodableAsInvalidArgument.Bind(binder, service, ModelService.BindService);
+
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 

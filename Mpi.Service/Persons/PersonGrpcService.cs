@@ -5,8 +5,13 @@ using Mpi.Service.Contracts;
 namespace Mpi.Service.Persons;
 
 /// <summary>mpi.v1.PersonService: read a person; link, unlink, merge and unmerge (the steward operations).</summary>
+[BindServiceMethod(typeof(PersonGrpcService), nameof(BindService))]
 public sealed class PersonGrpcService(PersonReader reader, StewardOperations steward) : PersonService.PersonServiceBase
 {
+    /// <summary>The generated binding, with undecodable requests answered INVALID_ARGUMENT.</summary>
+    public static void BindService(ServiceBinderBase binder, PersonService.PersonServiceBase service) =>
+        UndecodableAsInvalidArgument.Bind(binder, service, PersonService.BindService);
+
     public override async Task<LinkResponse> Link(LinkRequest request, ServerCallContext context)
     {
         Require(("record", IsKey(request.Record)), ("to_person_id", request.ToPersonId.Length > 0), ("reason", request.Reason.Trim().Length > 0),

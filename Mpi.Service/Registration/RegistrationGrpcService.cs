@@ -17,11 +17,16 @@ namespace Mpi.Service.Registration;
 /// mpi.v1.RegistrationService: maps messages to the registrar and matcher and back. Validation failures become
 /// INVALID_ARGUMENT with field violations; nothing is stored for a rejected request.
 /// </summary>
+[BindServiceMethod(typeof(RegistrationGrpcService), nameof(BindService))]
 public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMatcher matcher, RecordNormalizer normalizer, CredentialStore credentials,
     RegistrationGate gate, IOptions<MpiServiceOptions> options,
     ProcessedMessages messages, ActiveModelHolder model, MpiMetrics metrics, ILogger<RegistrationGrpcService> log)
     : RegistrationService.RegistrationServiceBase
 {
+    /// <summary>The generated binding, with undecodable requests answered INVALID_ARGUMENT.</summary>
+    public static void BindService(ServiceBinderBase binder, RegistrationService.RegistrationServiceBase service) =>
+        UndecodableAsInvalidArgument.Bind(binder, service, RegistrationService.BindService);
+
     /// <summary>
     /// The most stream items registered in one transaction. Items that arrived together share a commit (the
     /// throughput of bulk loads); the bound keeps one batch from holding the write lock long enough to stall unary
@@ -53,12 +58,12 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         IServerStreamWriter<RegisterStreamResponse> responseStream, ServerCallContext context)
     {
         var cancellation = context.CancellationToken;
-        var received = Channel.CreateBounded<RegisterStreamRequest>(new BoundedChannelOptions(2 * MaxStreamBatch) { SingleReader = true, SingleWriter = true });
+        var received = Channel.CreateBounded<StreamItem>(new BoundedChannelOptions(2 * MaxStreamBatch) { SingleReader = true, SingleWriter = true });
         var pump = Task.Run(async () =>
         {
             try
             {
-                await foreach (var item in requestStream.ReadAllAsync(cancellation)) await received.Writer.WriteAsync(item, cancellation);
+                while (await NextAsync(requestStream, cancellation) is { } item) await received.Writer.WriteAsync(item, cancellation);
                 received.Writer.Complete();
             }
             catch (Exception e)
@@ -68,7 +73,7 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         }, cancellation);
 
         var caller = AuthenticationInterceptor.CallerOf(context) ?? throw new InvalidOperationException("the call was not authenticated");
-        var batch = new List<RegisterStreamRequest>(MaxStreamBatch);
+        var batch = new List<StreamItem>(MaxStreamBatch);
         while (await received.Reader.WaitToReadAsync(cancellation))
         {
             batch.Clear();
@@ -81,16 +86,39 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         await pump;
     }
 
-    private async Task<RegisterStreamResponse[]> RegisterBatchAsync(List<RegisterStreamRequest> batch, ServerCallContext context)
+    /// <summary>
+    /// An item read from a RegisterStream: the request, or the refusal of one that could not be decoded (answered in
+    /// its place with request_index -1, since its index could not be read either; the stream goes on).
+    /// </summary>
+    private sealed record StreamItem(RegisterStreamRequest? Request, RpcException? Undecodable);
+
+    private static async Task<StreamItem?> NextAsync(IAsyncStreamReader<RegisterStreamRequest> requestStream, CancellationToken cancellation)
+    {
+        try
+        {
+            return await requestStream.MoveNext(cancellation) ? new StreamItem(requestStream.Current, null) : null;
+        }
+        catch (RpcException e) when (UndecodableAsInvalidArgument.IsUndecodable(e))
+        {
+            return new StreamItem(null, e);
+        }
+    }
+
+    private async Task<RegisterStreamResponse[]> RegisterBatchAsync(List<StreamItem> batch, ServerCallContext context)
     {
         var responses = new RegisterStreamResponse[batch.Count];
         var pending = new List<(int Index, Prepared Prepared)>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
-            responses[i] = new RegisterStreamResponse { RequestIndex = batch[i].RequestIndex };
+            if (batch[i].Request is not { } request)
+            {
+                responses[i] = new RegisterStreamResponse { RequestIndex = -1, Error = ItemErrors.From(batch[i].Undecodable!) };
+                continue;
+            }
+            responses[i] = new RegisterStreamResponse { RequestIndex = request.RequestIndex };
             try
             {
-                var prepared = await PrepareAsync(batch[i].Register ?? new RegisterRequest(), context);
+                var prepared = await PrepareAsync(request.Register ?? new RegisterRequest(), context);
                 if (prepared.Replay is not null) responses[i].Result = prepared.Replay;
                 else pending.Add((i, prepared));
             }

@@ -13,9 +13,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Mpi.Service.Review;
 
 /// <summary>mpi.v1.ReviewService: the review queue over gRPC. Conflicts become ABORTED / FAILED_PRECONDITION with ErrorInfo.</summary>
+[BindServiceMethod(typeof(ReviewGrpcService), nameof(BindService))]
 public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candidates, MpiDbContext db, RecordNormalizer normalizer,
     ActiveModelHolder model) : ReviewService.ReviewServiceBase
 {
+    /// <summary>The generated binding, with undecodable requests answered INVALID_ARGUMENT.</summary>
+    public static void BindService(ServiceBinderBase binder, ReviewService.ReviewServiceBase service) =>
+        UndecodableAsInvalidArgument.Bind(binder, service, ReviewService.BindService);
+
     public override async Task<ListTasksResponse> ListTasks(ListTasksRequest request, ServerCallContext context)
     {
         long after = 0;
