@@ -54,9 +54,12 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
     {
         await search.ReadyAsync(model, cancellation);
         using var turn = await gate.EnterAsync(cancellation);
+        // A caller that goes away while waiting for the writer gives up its turn; once the turn is taken the items
+        // are written to the end (a batch is bounded), so a cancelled call never aborts a transaction halfway, which
+        // EF logs as an error although nothing is wrong. A retry of a committed item is answered from its message id.
         try
         {
-            return await CommitAsync(items, model, actor, cancellation);
+            return await CommitAsync(items, model, actor, CancellationToken.None);
         }
         catch (Exception e) when (items.Count > 1 && e is not OperationCanceledException)
         {
@@ -65,7 +68,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             {
                 try
                 {
-                    results.Add((await CommitAsync([item], model, actor, cancellation))[0]);
+                    results.Add((await CommitAsync([item], model, actor, CancellationToken.None))[0]);
                 }
                 catch (Exception one) when (one is not OperationCanceledException)
                 {
