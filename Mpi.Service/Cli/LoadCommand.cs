@@ -21,6 +21,7 @@ internal static class LoadCommand
     public static Command Create()
     {
         var input = CommonOptions.Input();
+        input.Required = false; // not for --oversized, which sends made-up records
         var map = CommonOptions.Map();
         var address = new Option<string>("--address") { Description = "The service", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent callers (1 keeps file order)", DefaultValueFactory = _ => 8 };
@@ -44,22 +45,44 @@ internal static class LoadCommand
                 "just-in-time compilation is not measured",
             DefaultValueFactory = _ => 3,
         };
+        var mixed = new Option<bool>("--mixed")
+        {
+            Description = "Overload test: for --seconds, half the callers Register (a new record each call) and half Match; reports " +
+                "Match latency, Register served and shed (RESOURCE_EXHAUSTED), and the time until a Register is served after the load",
+        };
+        var seconds = new Option<double>("--seconds") { Description = "How long --mixed runs", DefaultValueFactory = _ => 30 };
+        var oversized = new Option<int>("--oversized")
+        {
+            Description = "Send this many concurrent Registers with an oversized given name (with the key given, or none) and report " +
+                "how each was answered; no --input needed",
+        };
+        var oversizedMegabytes = new Option<int>("--oversized-megabytes") { Description = "The given name's size for --oversized", DefaultValueFactory = _ => 4 };
         var command = new Command("load", "Register (or match) a CSV file through a running service; report speed next to an empty-RPC baseline")
         {
-            input, map, address, concurrency, output, apiKey, stream, match, calls, baseline, warmup,
+            input, map, address, concurrency, output, apiKey, stream, match, calls, baseline, warmup, mixed, seconds, oversized, oversizedMegabytes,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(input)!, parse.GetValue(map), parse.GetValue(address)!,
-            parse.GetValue(apiKey), Math.Max(1, parse.GetValue(concurrency)), parse.GetValue(output), Console.Out, Console.Error, cancellation,
-            parse.GetValue(stream), new LoadMeasures(parse.GetValue(match), parse.GetValue(calls), parse.GetValue(baseline),
-                TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(warmup))))));
+        command.SetAction((parse, cancellation) =>
+        {
+            if (parse.GetValue(oversized) is > 0 and var probes)
+                return OversizedAsync(parse.GetValue(address)!, parse.GetValue(apiKey), probes, Math.Max(1, parse.GetValue(oversizedMegabytes)), cancellation);
+            if (parse.GetValue(input) is not { } file)
+            {
+                Console.Error.WriteLine("--input is required (except with --oversized)");
+                return Task.FromResult(ExitCodes.InputError);
+            }
+            return RunAsync(file, parse.GetValue(map), parse.GetValue(address)!,
+                parse.GetValue(apiKey), Math.Max(1, parse.GetValue(concurrency)), parse.GetValue(output), Console.Out, Console.Error, cancellation,
+                parse.GetValue(stream), new LoadMeasures(parse.GetValue(match), parse.GetValue(calls), parse.GetValue(baseline),
+                    TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(warmup))), parse.GetValue(mixed) ? TimeSpan.FromSeconds(parse.GetValue(seconds)) : null));
+        });
         return command;
     }
 
     /// <summary>
     /// What to measure besides registration: Match calls instead, and the empty-RPC baseline first, each after
-    /// <paramref name="WarmUp"/> of unreported calls.
+    /// <paramref name="WarmUp"/> of unreported calls; or, for <paramref name="Mixed"/>, Register and Match together.
     /// </summary>
-    public sealed record LoadMeasures(bool Match, int MatchCalls, int BaselineCalls, TimeSpan WarmUp = default)
+    public sealed record LoadMeasures(bool Match, int MatchCalls, int BaselineCalls, TimeSpan WarmUp = default, TimeSpan? Mixed = null)
     {
         public static readonly LoadMeasures RegisterOnly = new(false, 0, 0);
     }
@@ -87,6 +110,14 @@ internal static class LoadCommand
         {
             var empty = await MatchLoad.EmptyRpcAsync(channel, concurrency, measures.BaselineCalls, measures.WarmUp, cancellation);
             await stdout.WriteLineAsync($"empty_rpc callers={concurrency} {empty.Summary()}");
+        }
+        if (measures.Mixed is { } duration)
+        {
+            if (rows.Count == 0) { await errors.WriteLineAsync($"{input.Name}: no records to send"); return ExitCodes.InputError; }
+            if (measures.WarmUp > TimeSpan.Zero) await OverloadRun.RunAsync(client, headers, rows, concurrency, measures.WarmUp, errors, cancellation);
+            var overload = await OverloadRun.RunAsync(client, headers, rows, concurrency, duration, errors, cancellation);
+            await stdout.WriteLineAsync($"mixed callers={concurrency} seconds={duration.TotalSeconds:F0} {overload.Summary()}");
+            return overload.OtherFailures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
         }
         if (measures.Match)
         {
@@ -125,6 +156,16 @@ internal static class LoadCommand
             $"records={rows.Count} failed={loop.Failures} seconds={loop.Seconds:F1} per_second={loop.PerSecond:F0} " +
             $"p50_ms={loop.Percentile(0.50):F2} p99_ms={loop.Percentile(0.99):F2} {string.Join(' ', decisions)}"));
         return loop.Failures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
+    }
+
+    private static async Task<int> OversizedAsync(string address, string? apiKey, int calls, int megabytes, CancellationToken cancellation)
+    {
+        // The client's own limit would stop the calls before they leave; the point is what the service does with them.
+        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxSendMessageSize = null });
+        var headers = new Metadata();
+        if (!string.IsNullOrEmpty(apiKey)) headers.Add("authorization", $"Bearer {apiKey}");
+        Console.WriteLine(await OversizedProbe.RunAsync(new RegistrationService.RegistrationServiceClient(channel), headers, calls, megabytes, cancellation));
+        return ExitCodes.Success;
     }
 
     /// <summary>

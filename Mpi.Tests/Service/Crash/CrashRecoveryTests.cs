@@ -162,7 +162,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     /// Read straight from the file once the service is gone: the acknowledged records with their persons, and no
     /// half-written registration anywhere. Returns how many source records are stored.
     /// </summary>
-    private static int AssertWholeInDatabase(string database, IReadOnlyDictionary<(string Registry, string LocalId), string> acknowledged)
+    internal static int AssertWholeInDatabase(string database, IReadOnlyDictionary<(string Registry, string LocalId), string> acknowledged)
     {
         using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
         connection.Open();
