@@ -64,7 +64,7 @@ public static class IdentifierNormalizer
 
         return IsStorable(id)
             ? FieldResult.Of(raw, id)
-            : FieldResult.SetAside("contains a control character or invalid text");
+            : FieldResult.SetAside("invalid characters: a control character or a broken Unicode sequence");
     }
 
     private static bool IsStorable(string id)

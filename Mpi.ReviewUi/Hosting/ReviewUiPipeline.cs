@@ -20,11 +20,12 @@ public static class ReviewUiPipeline
             if (isUiConnection(context)) SecurityHeaders.Apply(context.Response);
             return next(context);
         });
-        app.UseStaticFiles(new StaticFileOptions
+        // Only on the UI's port: the gRPC and metrics ports answer nothing but their own protocol.
+        app.UseWhen(isUiConnection, ui => ui.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/assets",
             FileProvider = new EmbeddedFileProvider(typeof(ReviewUiPipeline).Assembly, "Mpi.ReviewUi.wwwroot"),
-        });
+        }));
         app.UseRouting();
         app.Use((context, next) =>
         {

@@ -18,7 +18,7 @@ public static class RegisterRequestValidator
     public const int MaxRegistryLength = 64;
 
     /// <summary>What a registry code may hold: it names a source system in keys, URLs, metrics labels and log lines.</summary>
-    public const string RegistryCodeRule = "a registry code is ASCII letters, digits and _ - . : / (starting with a letter or digit)";
+    public const string RegistryCodeRule = "invalid characters: a registry code is ASCII letters, digits and _ - . : / (starting with a letter or digit)";
 
     /// <summary>True for a code of <see cref="RegistryCodeRule"/>'s characters (no spaces, no control characters).</summary>
     public static bool IsRegistryCode(string code) =>

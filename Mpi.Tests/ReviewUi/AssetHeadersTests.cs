@@ -54,4 +54,15 @@ public sealed class AssetHeadersTests(ReviewUiService service) : IClassFixture<R
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(expected, SecurityHeadersOf(notModified));
     }
+
+    [Fact]
+    public async Task GetAsset_OnTheMetricsPort_IsNotFound()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(service.MetricsAddress) };
+
+        using var asset = await http.GetAsync("/assets/ui.css");
+
+        // The metrics port answers metrics only; the UI's files are the UI port's.
+        Assert.Equal(HttpStatusCode.NotFound, asset.StatusCode);
+    }
 }

@@ -83,13 +83,13 @@ public class IdentifierNormalizerTests
     [Fact]
     public void LocalId_ControlCharacter_SetAside()
     {
-        Assert.Equal(Receipt.SetAside("contains a control character or invalid text"), IdentifierNormalizer.LocalId("MRN\u00000012"));
+        Assert.Equal(Receipt.SetAside("invalid characters: a control character or a broken Unicode sequence"), IdentifierNormalizer.LocalId("MRN\u00000012"));
     }
 
     [Fact]
     public void LocalId_LoneSurrogate_SetAside()
     {
-        Assert.Equal(Receipt.SetAside("contains a control character or invalid text"), IdentifierNormalizer.LocalId("MRN" + '\uDC00'));
+        Assert.Equal(Receipt.SetAside("invalid characters: a control character or a broken Unicode sequence"), IdentifierNormalizer.LocalId("MRN" + '\uDC00'));
     }
 
     [Fact]
