@@ -51,7 +51,7 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
     public override async Task<Mpi.Contracts.V1.Model> UpdateThresholds(UpdateThresholdsRequest request, ServerCallContext context)
     {
         RequireStewardWide(context, "the thresholds");
-        if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "required")]);
+        if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "missing")]);
         var (model, error, stale) = await versions.UpdateThresholdsAsync(request.ExpectedActiveVersion.Trim(),
             request.HasAutoLink ? request.AutoLink : null, request.HasReview ? request.Review : null,
             request.HasAmbiguityMargin ? request.AmbiguityMargin : null, ContractMapping.Optional(request.Reason), CallerIdentity.Of(context), context.CancellationToken);
@@ -61,8 +61,8 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
     public override async Task<Mpi.Contracts.V1.Model> ActivateModel(ActivateModelRequest request, ServerCallContext context)
     {
         RequireStewardWide(context, "the active model");
-        if (string.IsNullOrWhiteSpace(request.Version)) throw InvalidArgument.Of([("version", "required")]);
-        if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "required")]);
+        if (string.IsNullOrWhiteSpace(request.Version)) throw InvalidArgument.Of([("version", "missing")]);
+        if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "missing")]);
         var (model, error, stale) = await versions.ActivateAsync(request.Version.Trim(), request.ExpectedActiveVersion.Trim(), ContractMapping.Optional(request.Reason),
             CallerIdentity.Of(context), context.CancellationToken);
         if (model is null && !stale) throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, error!));

@@ -58,7 +58,7 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
 
     private static void Require(params (string Field, bool Present)[] fields)
     {
-        var missing = fields.Where(f => !f.Present).Select(f => (f.Field, "required")).ToArray();
+        var missing = fields.Where(f => !f.Present).Select(f => (f.Field, "missing")).ToArray();
         if (missing.Length > 0) throw InvalidArgument.Of(missing);
     }
 
