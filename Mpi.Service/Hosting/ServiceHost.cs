@@ -76,6 +76,8 @@ public static class ServiceHost
         builder.Services.AddSingleton(sp => new RecordNormalizer(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ActiveModelHolder>();
         builder.Services.AddSingleton<RegistrationGate>();
+        builder.Services.AddSingleton<RegistrationBatcher>();
+        builder.Services.AddSingleton<RegisterAdmission>();
         builder.Services.AddSingleton<RecordDirectory>();
         builder.Services.AddSingleton<RecordDirectoryFeed>();
         builder.Services.AddHostedService<RecordDirectoryWarmup>();

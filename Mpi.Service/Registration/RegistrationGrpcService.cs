@@ -19,7 +19,7 @@ namespace Mpi.Service.Registration;
 /// </summary>
 [BindServiceMethod(typeof(RegistrationGrpcService), nameof(BindService))]
 public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMatcher matcher, RecordNormalizer normalizer, CredentialStore credentials,
-    RegistrationGate gate, IOptions<MpiServiceOptions> options,
+    RegistrationBatcher batcher, RegisterAdmission admission,
     ProcessedMessages messages, ActiveModelHolder model, MpiMetrics metrics, ILogger<RegistrationGrpcService> log)
     : RegistrationService.RegistrationServiceBase
 {
@@ -38,14 +38,14 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
     {
         var prepared = await PrepareAsync(request, context);
         if (prepared.Replay is not null) return prepared.Replay;
-        // Admission control: beyond a bounded queue for the single writer, refuse at once with a retry hint rather
-        // than let every caller wait longer (Match never takes the writer, so it keeps its latency meanwhile).
-        if (gate.Waiting >= options.Value.MaxWriteQueue)
+        // Admission control: beyond a bounded queue for the single writer or the configured rate, refuse at once with
+        // a retry hint rather than let every caller wait longer, or let registrations take the CPU Match needs.
+        if (admission.Check() is { } refusal)
         {
-            metrics.Refused("writer busy");
-            throw Conflicts.Busy("the registration writer is at capacity: retry after the hinted delay", TimeSpan.FromMilliseconds(250));
+            metrics.Refused(refusal.Reason);
+            throw Conflicts.Busy(refusal.Message, RegisterAdmission.RetryAfter);
         }
-        var result = await registrar.RegisterAsync(prepared.Item!, model.Current, CallerIdentity.Of(context), context.CancellationToken);
+        var result = await batcher.RegisterAsync(prepared.Item!, model.Current, CallerIdentity.Of(context), context.CancellationToken);
         return result.Earlier is { } earlier ? ProcessedMessages.Replay(earlier) : Complete(prepared, result.Outcome!);
     }
 

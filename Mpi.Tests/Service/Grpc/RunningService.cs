@@ -63,14 +63,16 @@ public class RunningService : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _app = ServiceHost.Build([], new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Mpi:GrpcPort"] = "0",
             ["Mpi:MetricsPort"] = "0",
             ["Mpi:UiPort"] = "0",
             ["Mpi:DatabasePath"] = DatabasePath,
             ["Mpi:CredentialRefreshSeconds"] = "1",
-        });
+        };
+        foreach (var (name, value) in Settings()) settings[name] = value;
+        _app = ServiceHost.Build([], settings);
         await ServiceHost.PrepareAsync(_app, StartingModel());
         await _app.StartAsync();
         // Kestrel lists the endpoints in the order they were configured: gRPC, metrics, then the review UI.
@@ -84,6 +86,9 @@ public class RunningService : IAsyncLifetime
         // Health says not serving until the record directory is loaded (at once here, on a fresh file).
         await Readiness.WaitUntilServingAsync(Channel, TimeSpan.FromSeconds(30));
     }
+
+    /// <summary>Configuration a fixture sets on top of the defaults (for example a tighter bound to test).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
 
     /// <summary>A model to activate before serving (as <c>serve --model</c> does); null keeps the shipped default.</summary>
     protected virtual Mpi.Matching.Settings.MatchModel? StartingModel() => null;

@@ -110,7 +110,8 @@ public sealed class FrontDoorLimitsTests(RunningService service) : IClassFixture
         using (await gate.EnterAsync(CancellationToken.None)) // the writer is busy: every Register waits for it
         {
             queued = [.. Enumerable.Range(0, Limits.MaxWriteQueue).Select(i => client.RegisterAsync(Request($"FD-q{i}", $"Queued{i:D2}x")).ResponseAsync)];
-            for (var waited = 0; gate.Waiting < Limits.MaxWriteQueue && waited < 1000; waited++) await Task.Delay(10);
+            var batcher = service.Services.GetRequiredService<RegistrationBatcher>();
+            for (var waited = 0; batcher.Queued < Limits.MaxWriteQueue && waited < 1000; waited++) await Task.Delay(10);
             // A deadline, so that an unshed Register (queued behind the held writer) fails the test instead of hanging it.
             shed = await Assert.ThrowsAsync<RpcException>(() =>
                 client.RegisterAsync(Request("FD-shed"), deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync);
