@@ -64,8 +64,9 @@ public sealed class MpiServiceOptions
 
     /// <summary>
     /// Unary Registers allowed to wait for the single writer (default 64). Beyond it a Register is refused at once
-    /// with RESOURCE_EXHAUSTED and a retry hint instead of queueing without bound: at about 250 writes a second the
-    /// last of 64 waits a quarter of a second, where an unbounded queue made every caller wait seconds.
+    /// with RESOURCE_EXHAUSTED and a retry hint instead of queueing without bound: the waiting ones are committed
+    /// together (group commit), at about 1,000 a second on a 2-core machine, so the last of 64 waits well under a
+    /// quarter of a second, where an unbounded queue made every caller wait seconds.
     /// </summary>
     [Range(1, 100_000)]
     public int MaxWriteQueue { get; set; } = 64;
