@@ -152,5 +152,8 @@ public sealed class PersonGrpcServiceTests(RunningService service) : IClassFixtu
             SurvivorPersonId = "P1", MergedPersonId = "P2", ExpectedSurvivorVersion = 1, ExpectedMergedVersion = 1,
         }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        // The reason word common.proto lists for a required field not sent.
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations);
+        Assert.Equal(("reason", "missing"), (violation.Field, violation.Description));
     }
 }
