@@ -9,22 +9,10 @@ namespace Mpi.Service.Registration;
 public sealed class RegistrationGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private int _waiting;
-
-    /// <summary>How many callers wait for their turn now (admission control sheds new Registers beyond a bound).</summary>
-    public int Waiting => Volatile.Read(ref _waiting);
 
     public async Task<IDisposable> EnterAsync(CancellationToken cancellation)
     {
-        Interlocked.Increment(ref _waiting);
-        try
-        {
-            await _gate.WaitAsync(cancellation);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _waiting);
-        }
+        await _gate.WaitAsync(cancellation);
         return new Release(_gate);
     }
 
