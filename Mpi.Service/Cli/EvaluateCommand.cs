@@ -81,6 +81,7 @@ internal static class EvaluateCommand
         {
             EvaluationReportHtml.Write(report.FullName,
                 EvaluationReportBuilder.Build(batch.Records, truthOf, predictedOf, result, model, evaluation, reviewShare, showPhi));
+            stdout.WriteLine($"report: {report.FullName}");
             // The file, not this output, holds the values; the warning is so that it is not mailed around like a masked one.
             if (showPhi) errors.WriteLine($"{report.Name}: shows patient values (--show-phi); keep it where patient data may be kept");
         }

@@ -106,6 +106,11 @@ internal static class LoadCommand
         var client = new RegistrationService.RegistrationServiceClient(channel);
         var headers = new Metadata();
         if (!string.IsNullOrEmpty(apiKey)) headers.Add("authorization", $"Bearer {apiKey}");
+        if (await UnusableAsync(client, headers, apiKey, cancellation) is { } refusal)
+        {
+            await errors.WriteLineAsync(refusal);
+            return ExitCodes.InputError;
+        }
         if (measures.BaselineCalls > 0)
         {
             var empty = await MatchLoad.EmptyRpcAsync(channel, concurrency, measures.BaselineCalls, measures.WarmUp, cancellation);
@@ -156,6 +161,34 @@ internal static class LoadCommand
             $"records={rows.Count} failed={loop.Failures} seconds={loop.Seconds:F1} per_second={loop.PerSecond:F0} " +
             $"p50_ms={loop.Percentile(0.50):F2} p99_ms={loop.Percentile(0.99):F2} {string.Join(' ', decisions)}"));
         return loop.Failures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
+    }
+
+    /// <summary>
+    /// One call before the load, so that a missing or wrong key, or no service, is said once instead of once per record: an empty
+    /// Match is refused UNAUTHENTICATED before anything else is looked at; any other answer means the key was taken.
+    /// </summary>
+    private static async Task<string?> UnusableAsync(RegistrationService.RegistrationServiceClient client, Metadata headers, string? apiKey,
+        CancellationToken cancellation)
+    {
+        try
+        {
+            await client.MatchAsync(new MatchRequest(), headers, cancellationToken: cancellation);
+            return null;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated)
+        {
+            return string.IsNullOrEmpty(apiKey)
+                ? "the service asks for an API key: pass --api-key or set MPI_API_KEY (serve prints a development key on its first start)"
+                : $"the service refused the API key ({e.Status.Detail}): check --api-key or MPI_API_KEY";
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+        {
+            return $"no service answers at the address given ({e.Status.Detail}): start it, or check --address";
+        }
+        catch (RpcException)
+        {
+            return null; // taken: INVALID_ARGUMENT for the empty Match, or a key that may only register
+        }
     }
 
     private static async Task<int> OversizedAsync(string address, string? apiKey, int calls, int megabytes, CancellationToken cancellation)

@@ -56,7 +56,9 @@ internal sealed class CsvHeaderBinding
         if (missing.Count > 0)
         {
             var noun = missing.Count == 1 ? "column" : "columns";
-            return (null, $"the header has no {string.Join(" or ", missing)} {noun}; headers found: {string.Join(", ", headers)}");
+            // Names the option that fixes it: a registry's export rarely uses the canonical names.
+            return (null, $"the header has no {string.Join(" or ", missing)} {noun}; headers found: {string.Join(", ", headers)} " +
+                $"(name the file's own columns with --map, for example --map {MapExample(missing)})");
         }
 
         return (new CsvHeaderBinding(headers, indexes), null);
@@ -95,4 +97,7 @@ internal sealed class CsvHeaderBinding
         mapped = header;
         return false;
     }
+
+    private static string MapExample(List<string> missing) =>
+        string.Join(',', missing.Select(column => column == CanonicalColumns.Registry ? "source=registry" : "mrn=local_id"));
 }

@@ -98,9 +98,9 @@ public sealed class CanonicalCsvReaderErrorTests
     }
 
     [Theory]
-    [InlineData("registry,given_name\nR,Ann\n", "the header has no local_id column; headers found: registry, given_name")]
-    [InlineData("id, given_name\n1,Ann\n", "the header has no registry or local_id columns; headers found: id, given_name")]
-    [InlineData("local_id\n1\n", "the header has no registry column; headers found: local_id")]
+    [InlineData("registry,given_name\nR,Ann\n", "the header has no local_id column; headers found: registry, given_name (name the file's own columns with --map, for example --map mrn=local_id)")]
+    [InlineData("id, given_name\n1,Ann\n", "the header has no registry or local_id columns; headers found: id, given_name (name the file's own columns with --map, for example --map source=registry,mrn=local_id)")]
+    [InlineData("local_id\n1\n", "the header has no registry column; headers found: local_id (name the file's own columns with --map, for example --map source=registry)")]
     public void Open_HeaderWithoutMandatoryColumns_SaysWhichAndListsHeaders(string content, string expected)
     {
         var (_, error) = ReadText(content);

@@ -28,4 +28,20 @@ public sealed class LoadCommandTests(RunningService service) : IClassFixture<Run
         Assert.True(evaluation.Recall >= 0.90, $"recall {evaluation.Recall:F5}");
         Assert.Contains("records=1000 failed=0", stdout.ToString());
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("mpi_000000000000.not-a-key")]
+    public async Task Load_WithoutAValidKey_SaysSoOnceAndStops(string? key)
+    {
+        var febrl1 = Path.Combine(AppContext.BaseDirectory, "TestData", "febrl1");
+        var errors = new StringWriter();
+
+        var exit = await LoadCommand.RunAsync(new FileInfo(Path.Combine(febrl1, "records.csv")), null, service.Address, key, 4, null,
+            TextWriter.Null, errors, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.InputError, exit);
+        var line = Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("API key", line);
+    }
 }

@@ -24,6 +24,10 @@ public sealed partial class EvaluationReportTests
     }
 
     [Fact]
+    public void Evaluate_WithReport_SaysWhereItWroteIt() =>
+        Assert.Contains($"report: {Febrl1Reports.Masked.File.FullName}", Febrl1Reports.Masked.Printed);
+
+    [Fact]
     public void Evaluate_Febrl1WithReport_HasEverySectionAndFigureData()
     {
         var html = Febrl1Reports.Masked.Html;
