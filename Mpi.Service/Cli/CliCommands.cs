@@ -18,6 +18,7 @@ public static class CliCommands
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(CredentialsCommand.Create());
+        root.Subcommands.Add(HealthCommand.Create());
         return root;
     }
 }

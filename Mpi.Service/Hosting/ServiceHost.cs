@@ -53,6 +53,13 @@ public static class ServiceHost
                 // start-up is expected (RecordDirectoryWarmup logs its start and end), so only the database's count.
                 .Filter.ByExcluding(e => e.Properties.TryGetValue("HealthCheckName", out var check)
                     && check is Serilog.Events.ScalarValue { Value: RecordDirectoryHealthCheck.Name })
+                // The UI's cookie keys sit beside the database, owner-only like it (see AddDataProtection below); with no
+                // certificate to wrap them on Linux, ASP.NET warns on every start about what the file mode already does.
+                .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", Serilog.Events.LogEventLevel.Error)
+                // ASP.NET's environment name ("Production") configures nothing here, and beside the development
+                // credentials printed on a first start it only confuses: the service has one mode.
+                .Filter.ByExcluding(e => e.MessageTemplate.Text.StartsWith("Hosting environment:", StringComparison.Ordinal)
+                    || e.MessageTemplate.Text.StartsWith("Content root path:", StringComparison.Ordinal))
                 .Enrich.FromLogContext();
             if (options.JsonLogs) log.WriteTo.Console(new CompactJsonFormatter());
             else log.WriteTo.Console();
@@ -96,8 +103,9 @@ public static class ServiceHost
         builder.Services.AddReviewUiDesks();
         // Sign-in cookies are sealed with keys kept beside the database: they survive a restart and belong to this
         // deployment, not to whichever user profile the process runs under.
-        builder.Services.AddDataProtection().SetApplicationName("mpi-review-ui")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!, "mpi-ui-keys")));
+        var keyFolder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!, "mpi-ui-keys");
+        if (!OperatingSystem.IsWindows()) Directory.CreateDirectory(keyFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        builder.Services.AddDataProtection().SetApplicationName("mpi-review-ui").PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
 
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<MpiMetrics>();
