@@ -33,7 +33,11 @@ internal static class LoadCommand
         };
         var stream = new Option<bool>("--stream") { Description = "Send over RegisterStream (one stream per caller) instead of one Register call per record" };
         var match = new Option<bool>("--match") { Description = "Send Match calls (query only, nothing stored) for the records instead of registering them" };
-        var calls = new Option<int>("--calls") { Description = "Number of Match calls (cycling through the records; default: one per record)" };
+        var calls = new Option<int>("--calls") { Description = "Number of Match or GetPerson calls (cycling through the records; default: one per record)" };
+        var readPersons = new Option<bool>("--read-persons")
+        {
+            Description = "Send GetPerson calls by the records' keys (registered before) instead of registering them; each read is audited",
+        };
         var baseline = new Option<int>("--baseline-calls")
         {
             Description = "Empty-RPC (health check) calls measured first from the same callers, as the baseline (0: none)",
@@ -59,7 +63,7 @@ internal static class LoadCommand
         var oversizedMegabytes = new Option<int>("--oversized-megabytes") { Description = "The given name's size for --oversized", DefaultValueFactory = _ => 4 };
         var command = new Command("load", "Register (or match) a CSV file through a running service; report speed next to an empty-RPC baseline")
         {
-            input, map, address, concurrency, output, apiKey, stream, match, calls, baseline, warmup, mixed, seconds, oversized, oversizedMegabytes,
+            input, map, address, concurrency, output, apiKey, stream, match, calls, baseline, warmup, mixed, seconds, oversized, oversizedMegabytes, readPersons,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -73,7 +77,8 @@ internal static class LoadCommand
             return RunAsync(file, parse.GetValue(map), parse.GetValue(address)!,
                 parse.GetValue(apiKey), Math.Max(1, parse.GetValue(concurrency)), parse.GetValue(output), Console.Out, Console.Error, cancellation,
                 parse.GetValue(stream), new LoadMeasures(parse.GetValue(match), parse.GetValue(calls), parse.GetValue(baseline),
-                    TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(warmup))), parse.GetValue(mixed) ? TimeSpan.FromSeconds(parse.GetValue(seconds)) : null));
+                    TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(warmup))), parse.GetValue(mixed) ? TimeSpan.FromSeconds(parse.GetValue(seconds)) : null,
+                    parse.GetValue(readPersons)));
         });
         return command;
     }
@@ -82,7 +87,8 @@ internal static class LoadCommand
     /// What to measure besides registration: Match calls instead, and the empty-RPC baseline first, each after
     /// <paramref name="WarmUp"/> of unreported calls; or, for <paramref name="Mixed"/>, Register and Match together.
     /// </summary>
-    public sealed record LoadMeasures(bool Match, int MatchCalls, int BaselineCalls, TimeSpan WarmUp = default, TimeSpan? Mixed = null)
+    public sealed record LoadMeasures(bool Match, int MatchCalls, int BaselineCalls, TimeSpan WarmUp = default, TimeSpan? Mixed = null,
+        bool ReadPersons = false)
     {
         public static readonly LoadMeasures RegisterOnly = new(false, 0, 0);
     }
@@ -123,6 +129,14 @@ internal static class LoadCommand
             var overload = await OverloadRun.RunAsync(client, headers, rows, concurrency, duration, errors, cancellation);
             await stdout.WriteLineAsync($"mixed callers={concurrency} seconds={duration.TotalSeconds:F0} {overload.Summary()}");
             return overload.OtherFailures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
+        }
+        if (measures.ReadPersons)
+        {
+            if (rows.Count == 0) { await errors.WriteLineAsync($"{input.Name}: no records to read"); return ExitCodes.InputError; }
+            var read = await MatchLoad.ReadPersonsAsync(channel, headers, rows, concurrency, measures.MatchCalls > 0 ? measures.MatchCalls : rows.Count,
+                measures.WarmUp, errors, cancellation);
+            await stdout.WriteLineAsync($"read_persons callers={concurrency} {read.Summary()}");
+            return read.Failures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
         }
         if (measures.Match)
         {

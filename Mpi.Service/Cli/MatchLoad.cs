@@ -47,4 +47,28 @@ internal static class MatchLoad
             }
         }, cancellation);
     }
+
+    /// <summary>GetPerson calls by the file's record keys (registered before), each with its audit row written.</summary>
+    public static Task<ClosedLoop.Result> ReadPersonsAsync(GrpcChannel channel, Metadata headers, IReadOnlyList<PatientRecord> rows, int callers,
+        int calls, TimeSpan warmUp, TextWriter errors, CancellationToken cancellation)
+    {
+        var client = new PersonService.PersonServiceClient(channel);
+        return ClosedLoop.RunAfterWarmUpAsync(callers, calls, warmUp, async i =>
+        {
+            var row = rows[i % rows.Count];
+            try
+            {
+                await client.GetPersonAsync(new GetPersonRequest
+                {
+                    Record = new RecordKey { Registry = row.Registry, LocalId = row.LocalId }, Reason = "load test",
+                }, headers, cancellationToken: cancellation);
+                return true;
+            }
+            catch (RpcException e)
+            {
+                await errors.WriteLineAsync($"read {i + 1}: {e.StatusCode} {e.Status.Detail}");
+                return false;
+            }
+        }, cancellation);
+    }
 }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
-using Mpi.Service.Registration;
 
 using Mpi.Service.Security;
 
@@ -10,11 +9,11 @@ namespace Mpi.Service.Persons;
 
 /// <summary>
 /// Reads a person — by enterprise id or by one of its record keys — with its golden view, records, link history and
-/// open review tasks. Every read is audited (who, which person, why), since reading a person is reading PHI. The audit
-/// row is written in this process's turn at the write lock (<see cref="RegistrationGate"/>): waiting inside SQLite
-/// instead is a sleep-and-retry loop that, under a bulk load, kept reads waiting for seconds.
+/// open review tasks. Every read is audited (who, which person, why), since reading a person is reading PHI, and
+/// answered once its audit row is committed (<see cref="ReadAuditWriter"/>: the rows of concurrent reads share a
+/// turn at the write lock).
 /// </summary>
-public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, TimeProvider time, RegistrationGate gate)
+public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, TimeProvider time, ReadAuditWriter audit)
 {
     /// <summary>The person, or null when no person or record has that id or key (the miss is audited too).</summary>
     public async Task<PersonSnapshot?> ReadAsync(string? personId, (string Registry, string LocalId)? recordKey, string actor, string? reason,
@@ -34,13 +33,12 @@ public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, T
         var person = personId is null ? null : await db.Persons.SingleOrDefaultAsync(p => p.Id == personId, cancellation);
         var snapshot = person is null ? null : await SnapshotAsync(person, cancellation);
         var visible = snapshot is not null && snapshot.VisibleTo(scope);
-        db.AuditEntries.Add(new AuditEntryEntity
+        await audit.WriteAsync(new AuditEntryEntity
         {
             At = time.GetUtcNow(), Actor = actor, Action = "read_person",
             Subject = personId ?? (recordKey is { } k ? $"{k.Registry}/{k.LocalId}" : ""),
             Outcome = snapshot is null ? "not_found" : visible ? "read" : "denied", Reason = reason,
-        });
-        using (await gate.EnterAsync(cancellation)) await db.SaveChangesAsync(cancellation);
+        }, cancellation);
         return new PersonRead(visible ? snapshot!.Within(scope) : null, snapshot is not null && !visible);
     }
 

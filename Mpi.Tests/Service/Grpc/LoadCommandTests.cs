@@ -44,4 +44,21 @@ public sealed class LoadCommandTests(RunningService service) : IClassFixture<Run
         var line = Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("API key", line);
     }
+
+    [Fact]
+    public async Task Load_ReadPersons_ReadsEveryRegisteredRecordsPerson()
+    {
+        var file = new FileInfo(Path.Combine(_folder.FullName, "three.csv"));
+        File.WriteAllLines(file.FullName, File.ReadLines(Path.Combine(AppContext.BaseDirectory, "TestData", "febrl1", "records.csv")).Take(4)
+            .Select((line, n) => n == 0 ? line : line.Replace("F1,", "READS,", StringComparison.Ordinal)));
+        Assert.Equal(ExitCodes.Success, await LoadCommand.RunAsync(file, null, service.Address, service.ApiKey, 2, null, TextWriter.Null, TextWriter.Null,
+            CancellationToken.None));
+        var stdout = new StringWriter();
+
+        var exit = await LoadCommand.RunAsync(file, null, service.Address, service.ApiKey, 2, null, stdout, TextWriter.Null, CancellationToken.None,
+            measures: new LoadCommand.LoadMeasures(false, 6, 0, ReadPersons: true));
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("read_persons callers=2 calls=6 failed=0", stdout.ToString());
+    }
 }

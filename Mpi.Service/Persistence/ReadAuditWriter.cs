@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Mpi.Service.Persistence.Entities;
+using Mpi.Service.Registration;
+using System.Threading.Channels;
+
+namespace Mpi.Service.Persistence;
+
+/// <summary>
+/// Writes the audit rows of reads (who read which person, why) with group commit: the rows that arrive while the
+/// writer is busy are inserted together in its next turn, so a read waits for one shared commit instead of a turn of
+/// its own behind every registration. Each read still returns only once its row is durable.
+/// </summary>
+public sealed class ReadAuditWriter : IDisposable
+{
+    /// <summary>The most rows written in one turn.</summary>
+    public const int MaxBatch = 256;
+
+    private sealed record Pending(AuditEntryEntity Entry, TaskCompletionSource Written);
+
+    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly RegistrationGate _gate;
+    private readonly Task _writer;
+
+    public ReadAuditWriter(IServiceScopeFactory scopes, RegistrationGate gate)
+    {
+        _scopes = scopes;
+        _gate = gate;
+        _writer = Task.Run(WriteAsync);
+    }
+
+    /// <summary>Returns once <paramref name="entry"/> is committed; a failure to write it is thrown.</summary>
+    public async Task WriteAsync(AuditEntryEntity entry, CancellationToken cancellation)
+    {
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_pending.Writer.TryWrite(new Pending(entry, written))) throw new ObjectDisposedException(nameof(ReadAuditWriter));
+        await written.Task.WaitAsync(cancellation);
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _pending.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next)) batch.Add(next);
+            try
+            {
+                using var scope = _scopes.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<MpiDbContext>();
+                db.AuditEntries.AddRange(batch.Select(p => p.Entry));
+                using (await _gate.EnterAsync(CancellationToken.None)) await db.SaveChangesAsync(CancellationToken.None);
+                foreach (var pending in batch) pending.Written.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                foreach (var pending in batch) pending.Written.TrySetException(e);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _pending.Writer.TryComplete();
+        _writer.Wait(TimeSpan.FromSeconds(10));
+    }
+}
