@@ -76,7 +76,6 @@ public sealed class RegistrationBatcher : IDisposable
                 await CommitAsync(batch.GetRange(start, end - start));
                 start = end;
             }
-
         }
     }
 
