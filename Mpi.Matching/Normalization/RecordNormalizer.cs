@@ -28,7 +28,7 @@ public sealed class RecordNormalizer(TimeProvider time, NicknameTable? nicknames
         BirthDate.TryParseNormalized(birthDate, out var birth);
         var sex = Receipt(receipts, "sex", raw.Sex, SexCodeNormalizer.Normalize(raw.Sex));
         var address = Receipt(receipts, "address_line", raw.AddressLine, AddressNormalizer.Line(raw.AddressLine));
-        Receipt(receipts, "address_line2", raw.AddressLine2, AddressNormalizer.Line(raw.AddressLine2));
+        var address2 = Receipt(receipts, "address_line2", raw.AddressLine2, AddressNormalizer.Line(raw.AddressLine2));
         var city = Receipt(receipts, "city", raw.City, AddressNormalizer.City(raw.City));
         var state = Receipt(receipts, "state", raw.State, AddressNormalizer.State(raw.State));
         var postal = Receipt(receipts, "postal_code", raw.PostalCode, PostalCodeNormalizer.Normalize(raw.PostalCode));
@@ -52,6 +52,7 @@ public sealed class RecordNormalizer(TimeProvider time, NicknameTable? nicknames
             BirthDigits = birthDate.Replace("-", "", StringComparison.Ordinal),
             Sex = SexCodeNormalizer.IsInformative(sex) ? sex[0] : '\0',
             AddressLine = address,
+            AddressLine2 = address2,
             City = city,
             State = state,
             PostalCode = postal,

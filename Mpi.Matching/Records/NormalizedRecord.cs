@@ -23,6 +23,8 @@ public sealed class NormalizedRecord
     /// <summary>'M', 'F' or 'O' when informative; '\0' otherwise (missing, unknown, not applicable).</summary>
     public char Sex { get; init; }
     public string AddressLine { get; init; } = "";
+    /// <summary>The second address line: a unit, or a named place (a village, a hospital, a property).</summary>
+    public string AddressLine2 { get; init; } = "";
     public string City { get; init; } = "";
     public string State { get; init; } = "";
     public string PostalCode { get; init; } = "";
@@ -47,6 +49,8 @@ public sealed class NormalizedRecord
     public int PhoneSharedBy { get; set; }
     /// <summary>How many records of the population carry this address line and postal code (0 = unknown or no address).</summary>
     public int AddressSharedBy { get; set; }
+    /// <summary>How many records of the population carry this second address line and postal code (0 = unknown or none).</summary>
+    public int AddressLine2SharedBy { get; set; }
 
     public bool HasBirthDate => BirthYear != 0;
 
@@ -60,10 +64,10 @@ public sealed class NormalizedRecord
         Registry = share(Registry), LocalId = LocalId,
         GivenName = share(GivenName), MiddleName = share(MiddleName), FamilyName = share(FamilyName), Suffix = share(Suffix),
         BirthYear = BirthYear, BirthMonth = BirthMonth, BirthDay = BirthDay, BirthDigits = share(BirthDigits), Sex = Sex,
-        AddressLine = AddressLine, City = share(City), State = share(State), PostalCode = share(PostalCode),
+        AddressLine = AddressLine, AddressLine2 = AddressLine2, City = share(City), State = share(State), PostalCode = share(PostalCode),
         Phone = Phone, Email = Email, NationalId = NationalId,
         GivenPhonetic = share(GivenPhonetic), FamilyPhonetic = share(FamilyPhonetic), GivenNameGroups = GivenNameGroups,
         GivenNameFrequency = GivenNameFrequency, FamilyNameFrequency = FamilyNameFrequency, PopulationSize = PopulationSize,
-        PhoneSharedBy = PhoneSharedBy, AddressSharedBy = AddressSharedBy,
+        PhoneSharedBy = PhoneSharedBy, AddressSharedBy = AddressSharedBy, AddressLine2SharedBy = AddressLine2SharedBy,
     };
 }

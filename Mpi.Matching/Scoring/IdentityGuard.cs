@@ -13,8 +13,8 @@ namespace Mpi.Matching.Scoring;
 /// weight is at or below <see cref="Settings.DecisionThresholds.StrongDisagreementWeight"/>; in FEBRL's noisy
 /// identifiers they often do): at most review, unless the very same given name (not
 /// a nickname: twins may be JACK and JACKSON), date of birth and home or e-mail say the id was mistyped (a home
-/// keyed with an error of its own, a similar address in the same area, with the family name too, or one keying
-/// error from it);</item>
+/// keyed with an error of its own, a similar address or the same postal code and city, with the family name too,
+/// or one keying error from it);</item>
 /// <item>twins, by the comparison: different given names (not nicknames, not typos within Jaro–Winkler 0.92 or one
 /// keying error, not initials) with the same family name, date of birth and home, in data where a person's records
 /// rarely carry unrelated given names (<see cref="DistinctGivenNamesWeight"/>);</item>
@@ -69,8 +69,12 @@ internal sealed class IdentityGuard
     /// <summary>Location: same address and phone, same address, or same phone.</summary>
     private const int HomeLevels = 3;
 
-    /// <summary>Location: a home level, or a similar address in the same area.</summary>
-    private const int NearHomeLevels = 4;
+    /// <summary>
+    /// Location: a home level, a similar address, or the same postal code and city. With the very same given name,
+    /// family name and date of birth, another person of that name and birthday within one postal area is far less
+    /// likely than an identifier keyed wrongly or replaced.
+    /// </summary>
+    private const int NearHomeLevels = 5;
 
     /// <summary>E-mail: exact or the same part before the @.</summary>
     private const int EmailAgreementLevels = 2;
@@ -114,8 +118,8 @@ internal sealed class IdentityGuard
         if (IsStrongDisagreement(levels, _nationalId))
         {
             // The very same given name: twins may carry nickname-equivalent names (JACK and JACKSON). A home keyed
-            // with an error of its own (a similar address in the same area) vouches only with the family name too:
-            // nobody else with that full name and birthday lives a few doors away.
+            // with an error of its own (a similar address, or the same postal code and city) vouches only with the
+            // family name too: nobody else with that full name and birthday lives a few doors away.
             var nearHome = IsAgreement(levels, _location, NearHomeLevels)
                 && (IsAgreement(levels, _family, FamilyAgreementLevels) || EditDistance.IsOneEditOrTransposition(a.FamilyName, b.FamilyName));
             var mistypedId = IsAgreement(levels, _given, 1) && sameBirthDate && (home || nearHome || emailAgrees);

@@ -50,7 +50,7 @@ internal static class OverloadRun
                 {
                     Interlocked.Increment(ref shed);
                     // As an interface engine does: wait as long as the service asks before the next Register.
-                    if (RetryDelay(e) is { } wait) await Task.Delay(wait, cancellation);
+                    if (ShedRetry.Delay(e) is { } wait) await Task.Delay(wait, cancellation);
                 }
                 catch (RpcException e)
                 {
@@ -63,9 +63,6 @@ internal static class OverloadRun
         return new Result(Sorted(matchLatencies, clock.Elapsed.TotalSeconds), Sorted(registerLatencies, clock.Elapsed.TotalSeconds),
             shed, otherFailures, recovery);
     }
-
-    private static TimeSpan? RetryDelay(RpcException e) =>
-        e.GetRpcStatus()?.GetDetail<Google.Rpc.RetryInfo>()?.RetryDelay?.ToTimeSpan();
 
     /// <summary>From the end of the load: how long until one Register is served rather than shed.</summary>
     private static async Task<double> RecoveryAsync(RegistrationService.RegistrationServiceClient client, Metadata headers, PatientRecord row, string run,

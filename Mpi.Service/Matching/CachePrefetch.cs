@@ -48,6 +48,7 @@ public static class CachePrefetch
         Text(r.FamilyName);
         Text(r.BirthDigits);
         Text(r.AddressLine);
+        Text(r.AddressLine2);
         Text(r.City);
         Text(r.PostalCode);
         Text(r.Phone);

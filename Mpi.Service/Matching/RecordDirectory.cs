@@ -50,7 +50,7 @@ public sealed class RecordDirectory
         // A registration weighed its record's names on the way in (WeighNames); held records are weighed through each
         // incoming one instead, so that a record scores the same before and after a restart.
         record.GivenNameFrequency = record.FamilyNameFrequency = 0;
-        record.PopulationSize = record.PhoneSharedBy = record.AddressSharedBy = 0;
+        record.PopulationSize = record.PhoneSharedBy = record.AddressSharedBy = record.AddressLine2SharedBy = 0;
         return new(id, version, personId, record, GoldenValues.From(normalized.Receipts, _shared.Share), updatedAt, producedBy);
     }
 

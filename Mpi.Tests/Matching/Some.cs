@@ -11,7 +11,7 @@ internal static class Some
         string given = "MARGARET", string family = "THOMPSON", string middle = "", string suffix = "",
         string birth = "1961-04-23", char sex = 'F', string address = "12 WALLABY PL", string city = "DELMAR",
         string postal = "2119", string phone = "0298765432", string email = "", string nationalId = "4066625",
-        string registry = "NORTH_HOSP", string? localId = null, int[]? nicknameGroups = null)
+        string registry = "NORTH_HOSP", string? localId = null, int[]? nicknameGroups = null, string address2 = "")
     {
         var parts = birth.Length == 0 ? [0, 0, 0] : birth.Split('-').Select(int.Parse).ToArray();
         return new NormalizedRecord
@@ -28,6 +28,7 @@ internal static class Some
             BirthDigits = birth.Replace("-", ""),
             Sex = sex,
             AddressLine = address,
+            AddressLine2 = address2,
             City = city,
             PostalCode = postal,
             Phone = phone,

@@ -68,6 +68,28 @@ public class ComparisonLevelTests
         Assert.Equal(level, Label<LocationComparison>(Some.Patient(), Some.Patient(address: address, postal: postal, city: city, phone: phone)));
 
     [Theory]
+    [InlineData("WALLABY PL", "", "", "2119", "DELMAR", "similar_address")] // the house number left off
+    [InlineData("7 OTHER ST", "LAGUNA RETIREMENT VLG", "LAGUNA RETIREMENT VILLAGE", "2119", "DELMAR", "similar_address")]
+    [InlineData("7 OTHER ST", "LAGUNA RETIREMENT VLG", "LAGUNA RETIREMENT VLG", "4000", "ELSEWHERE", "else")]
+    [InlineData("7 OTHER ST", "UNIT 4", "UNIT 4", "2119", "DELMAR", "same_area")] // a unit locates nobody without its street
+    [InlineData("12 WALLABY PL", "AKENFIELD", "AKENFIELD", "4000", "ELSEWHERE", "similar_address")] // both lines, the area mistyped
+    [InlineData("12 WALLABY PL", "", "", "4000", "ELSEWHERE", "else")]
+    public void Location_SecondLinesAndHouseNumbers_TakeTheirLevel(string address, string line2, string otherLine2, string postal, string city, string level) =>
+        Assert.Equal(level, Label<LocationComparison>(Some.Patient(phone: "", address2: line2),
+            Some.Patient(address: address, address2: otherLine2, postal: postal, city: city, phone: "")));
+
+    [Fact]
+    public void Location_ANamedPlaceSharedByManyRecords_AgreesOnlyAsFarAsTheArea()
+    {
+        // A retirement village's name on the second line of dozens of residents' records.
+        var (a, b) = (Some.Patient(phone: "", address2: "LAGUNA RETIREMENT VLG"), Some.Patient(address: "7 OTHER ST", phone: "", address2: "LAGUNA RETIREMENT VLG"));
+        Assert.Equal("similar_address", Label<LocationComparison>(a, b));
+
+        a.AddressLine2SharedBy = 31;
+        Assert.Equal("same_area", Label<LocationComparison>(a, b));
+    }
+
+    [Theory]
     [InlineData(2, 2, "same_address_and_phone")]
     [InlineData(31, 2, "same_address")]
     [InlineData(2, 31, "same_phone")]

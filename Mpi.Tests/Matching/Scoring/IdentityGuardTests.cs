@@ -125,6 +125,19 @@ public sealed class IdentityGuardTests(SyntheticPopulation population) : IClassF
         Assert.Equal((PairGuard.AtMostReview, GuardReason.NationalIds), (score.Guard, score.Reason));
     }
 
+    [Fact]
+    public void Score_AnotherNationalIdWithTheSameNameBirthDateAndPostalArea_IsAMistypedId()
+    {
+        var otherStreet = Ottoline with { Registry = "SOUTH_LAB", LocalId = "S9", AddressLine = "3 Hawker Place", Phone = null, NationalId = "731250848" };
+
+        var score = TrustedNationalIds.Score(InRegistry(Ottoline, 2e-4, 1e-4), InRegistry(otherStreet, 2e-4, 1e-4));
+        var inAnotherTown = TrustedNationalIds.Score(InRegistry(Ottoline, 2e-4, 1e-4),
+            InRegistry(otherStreet with { City = "Richlands", PostalCode = "4560" }, 2e-4, 1e-4));
+
+        Assert.Equal((PairGuard.None, GuardReason.None), (score.Guard, score.Reason));
+        Assert.Equal((PairGuard.AtMostReview, GuardReason.NationalIds), (inAnotherTown.Guard, inAnotherTown.Reason));
+    }
+
     private static MatchModel WithGivenNameElseWeight(MatchModel model, double weight) => WithElseWeight(model, "given_name", weight);
 
     private static MatchModel WithElseWeight(MatchModel model, string comparison, double weight)

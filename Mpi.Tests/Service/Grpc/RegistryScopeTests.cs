@@ -154,13 +154,13 @@ public sealed class RegistryScopeService : RunningService
     public string MergedOtherPersonId { get; private set; } = "";
 
     public static RegisterRequest Request(string registry, string localId, string given, string family, string birthDate, string address,
-        string? nationalId = null) => new()
+        string? nationalId = null, string city = "Launceston", string postalCode = "7250") => new()
     {
         Key = new RecordKey { Registry = registry, LocalId = localId },
         Demographics = new Demographics
         {
-            GivenName = given, FamilyName = family, BirthDate = birthDate, Sex = "F", AddressLine = address, City = "Launceston",
-            PostalCode = "7250", NationalId = nationalId ?? SomeNationalIds.For(registry + localId),
+            GivenName = given, FamilyName = family, BirthDate = birthDate, Sex = "F", AddressLine = address, City = city,
+            PostalCode = postalCode, NationalId = nationalId ?? SomeNationalIds.For(registry + localId),
         },
     };
 
@@ -173,9 +173,9 @@ public sealed class RegistryScopeService : RunningService
         // One person with a record in each registry (same national id and birth date: a rule links them).
         await steward.RegisterAsync(Request(Own, "A-2", "Leocadia", "Pennefather", "1983-01-17", "40 Wellington Street", "523880147"));
         SharedPerson = await steward.RegisterAsync(Request(Other, "B-2", "Leocadia", "Pennefather", "1983-01-17", "40 Wellington Street", "523880147"));
-        // A review task whose incoming record is the other registry's: the same name and birth date elsewhere, another id.
+        // A review task whose incoming record is the other registry's: the same name and birth date in another town, another id.
         await steward.RegisterAsync(Request(Other, "B-3", "Ottilie", "Fairweather", "1949-06-02", "7 Charles Street"));
-        var b4 = await steward.RegisterAsync(Request(Other, "B-4", "Ottilie", "Fairweather", "1949-06-02", "88 Invermay Road"));
+        var b4 = await steward.RegisterAsync(Request(Other, "B-4", "Ottilie", "Fairweather", "1949-06-02", "88 Invermay Road", city: "Devonport", postalCode: "7310"));
         OtherTaskId = b4.ReviewTaskId;
         Assert.True(OtherTaskId.Length > 0, $"{b4.Decision} {b4.Probability}");
         // A person of the other registry merged into another of its persons, for UnmergePerson.
