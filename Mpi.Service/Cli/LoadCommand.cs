@@ -25,7 +25,7 @@ internal static class LoadCommand
         var map = CommonOptions.Map();
         var address = new Option<string>("--address") { Description = "The service", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent callers (1 keeps file order)", DefaultValueFactory = _ => 8 };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write registry,local_id,person_id,decision,score per record" };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write registry,local_id,person_id,decision,score per record (person_id as it ends, merges followed)" };
         var apiKey = new Option<string?>("--api-key")
         {
             Description = "API key (default: the MPI_API_KEY environment variable)",
@@ -256,13 +256,27 @@ internal static class LoadCommand
         return new ClosedLoop.Result(count, failures, seconds, latencies);
     }
 
+    /// <summary>
+    /// One row per record with the person it ends with: a person that a later registration merged into another
+    /// (<c>merged_person_ids</c>) is followed to its survivor, so the file is what reading every record's person back
+    /// would give (steward actions aside).
+    /// </summary>
     private static void WriteClusters(FileInfo output, List<Mpi.Matching.Records.PatientRecord> rows, RegisterResponse?[] results)
     {
+        var survivorOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in results)
+            if (r is not null)
+                foreach (var merged in r.MergedPersonIds) survivorOf[merged] = r.PersonId;
+        string Final(string person)
+        {
+            for (var hops = 0; hops < survivorOf.Count && survivorOf.TryGetValue(person, out var survivor); hops++) person = survivor;
+            return person;
+        }
         using var csv = ClustersCsv.Create(output.FullName);
         for (var i = 0; i < rows.Count; i++)
         {
             var r = results[i];
-            ClustersCsv.WriteRow(csv, rows[i].Registry, rows[i].LocalId, r?.PersonId ?? $"failed-{i}",
+            ClustersCsv.WriteRow(csv, rows[i].Registry, rows[i].LocalId, r is null ? $"failed-{i}" : Final(r.PersonId),
                 r is null ? "failed" : RegistrationDecisions.Wire(ContractMapping.FromContract(r.Decision)), r is null ? "" : ClustersCsv.Score(r.Probability));
         }
     }
