@@ -84,7 +84,9 @@ public static class AddressNormalizer
             return FieldResult.Missing;
         }
 
-        var words = new List<string>(TextCleaner.Clean(raw).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var cleaned = TextCleaner.Clean(raw);
+        if (!Rewrites(cleaned, Abbreviations) && !HasWord(cleaned, "BOX") && !HasWord(cleaned, "POBOX")) return Finish(raw, cleaned, MaxLineLength);
+        var words = new List<string>(cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         JoinPostOfficeBox(words);
         return Finish(raw, Abbreviate(words, Abbreviations), MaxLineLength);
     }
@@ -97,8 +99,9 @@ public static class AddressNormalizer
             return FieldResult.Missing;
         }
 
-        var words = TextCleaner.Clean(raw).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return Finish(raw, Abbreviate(words, CityAbbreviations), MaxCityLength);
+        var cleaned = TextCleaner.Clean(raw);
+        if (!Rewrites(cleaned, CityAbbreviations)) return Finish(raw, cleaned, MaxCityLength);
+        return Finish(raw, Abbreviate(cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries), CityAbbreviations), MaxCityLength);
     }
 
     /// <summary>Normalises a state or province (cleaned and upper-cased; names are not turned into codes).</summary>
@@ -118,6 +121,28 @@ public static class AddressNormalizer
         return result.HasValue && Placeholders.IsPlaceholderAddress(normalized)
             ? FieldResult.SetAside("placeholder address")
             : result;
+    }
+
+    /// <summary>
+    /// Whether any word of a cleaned value has an abbreviation other than itself: most values have none, and are
+    /// kept as they are without splitting them into words.
+    /// </summary>
+    private static bool Rewrites(string cleaned, FrozenDictionary<string, string> abbreviations)
+    {
+        var lookup = abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in cleaned.AsSpan().Split(' '))
+        {
+            var word = cleaned.AsSpan(range);
+            if (lookup.TryGetValue(word, out var abbreviation) && !word.SequenceEqual(abbreviation)) return true;
+        }
+        return false;
+    }
+
+    private static bool HasWord(string cleaned, string word)
+    {
+        foreach (var range in cleaned.AsSpan().Split(' '))
+            if (cleaned.AsSpan(range).SequenceEqual(word)) return true;
+        return false;
     }
 
     private static string Abbreviate(IEnumerable<string> words, FrozenDictionary<string, string> abbreviations) =>

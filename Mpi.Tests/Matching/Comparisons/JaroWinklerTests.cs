@@ -31,6 +31,14 @@ public class JaroWinklerTests
         });
 
     [Fact]
+    public void Jaro_UpToAWordOfCharacters_EqualsTheGeneralPath() =>
+        Gen.Select(Gen.String[Gen.Char['A', 'E'], 1, 64], Gen.String[Gen.Char['A', 'E'], 1, 64]).Sample((a, b) =>
+        {
+            var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+            return JaroWinkler.JaroWithinAWord(shorter, longer) == JaroWinkler.JaroAnyLength(shorter, longer);
+        });
+
+    [Fact]
     public void Similarity_LongNames_DoNotThrow() =>
         Assert.InRange(JaroWinkler.Similarity(new string('A', 10_000), new string('A', 9_999) + "B"), 0.99, 1.0);
 }

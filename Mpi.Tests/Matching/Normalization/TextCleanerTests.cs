@@ -1,3 +1,4 @@
+using CsCheck;
 using Mpi.Matching.Normalization;
 
 namespace Mpi.Tests.Matching.Normalization;
@@ -177,5 +178,16 @@ public class TextCleanerTests
     public void Quote_LoneSurrogate_Removed()
     {
         Assert.Equal("'ab'", TextCleaner.Quote("a" + '\uD800' + "b"));
+    }
+
+    [Fact]
+    public void CleanAscii_AnyAsciiText_EqualsTheGeneralPath() =>
+        Gen.String[Gen.Char[(char)0, (char)127], 0, 40].Sample(raw => TextCleaner.CleanAscii(raw) == TextCleaner.CleanAnyText(raw));
+
+    [Fact]
+    public void Clean_AValueCleanAlready_IsReturnedItself()
+    {
+        const string clean = "12 WALLABY PL";
+        Assert.Same(clean, TextCleaner.Clean(clean));
     }
 }
