@@ -14,10 +14,13 @@ public sealed class RecordNormalizer(TimeProvider time, NicknameTable? nicknames
 {
     private readonly NicknameTable _nicknames = nicknames ?? NicknameTable.Default;
 
-    public NormalizationResult Normalize(PatientRecord raw)
+    /// <param name="raw">The record as received.</param>
+    /// <param name="detail">Every field's receipt (what a sender is answered), or only those of fields set aside (what
+    /// a batch counts; fifteen receipts a record are most of what normalising a million records allocates).</param>
+    public NormalizationResult Normalize(PatientRecord raw, ReceiptDetail detail = ReceiptDetail.EveryField)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var receipts = ImmutableArray.CreateBuilder<FieldReceipt>(15);
+        var receipts = new Receipts(detail);
 
         var given = Receipt(receipts, "given_name", raw.GivenName, NameNormalizer.Given(raw.GivenName, out var givenSuffix));
         var middle = Receipt(receipts, "middle_name", raw.MiddleName, NameNormalizer.Middle(raw.MiddleName, out var middleSuffix));
@@ -67,11 +70,11 @@ public sealed class RecordNormalizer(TimeProvider time, NicknameTable? nicknames
     }
 
     /// <summary>The suffix field, or — when it is empty — a suffix found at the end of a name.</summary>
-    private static string Suffix(ImmutableArray<FieldReceipt>.Builder receipts, string? raw, string? fromName)
+    private static string Suffix(Receipts receipts, string? raw, string? fromName)
     {
         var result = SuffixNormalizer.Normalize(raw);
         if (result.Outcome != FieldOutcome.Missing || fromName is null) return Receipt(receipts, "suffix", raw, result);
-        receipts.Add(new FieldReceipt("suffix", raw, fromName, FieldOutcome.Normalized, "taken from the end of the name"));
+        if (receipts.Keeps(FieldOutcome.Normalized)) receipts.Add(new FieldReceipt("suffix", raw, fromName, FieldOutcome.Normalized, "taken from the end of the name"));
         return fromName;
     }
 
@@ -84,9 +87,22 @@ public sealed class RecordNormalizer(TimeProvider time, NicknameTable? nicknames
         return [.. groups];
     }
 
-    private static string Receipt(ImmutableArray<FieldReceipt>.Builder receipts, string field, string? raw, FieldResult result)
+    private static string Receipt(Receipts receipts, string field, string? raw, FieldResult result)
     {
-        receipts.Add(new FieldReceipt(field, raw, result.Value, result.Outcome, result.Reason));
+        if (receipts.Keeps(result.Outcome)) receipts.Add(new FieldReceipt(field, raw, result.Value, result.Outcome, result.Reason));
         return result.HasValue ? result.Value! : "";
+    }
+
+    /// <summary>The receipts of one record, all of them or those of fields set aside only.</summary>
+    private sealed class Receipts(ReceiptDetail detail)
+    {
+        private ImmutableArray<FieldReceipt>.Builder? _kept;
+
+        public bool Keeps(FieldOutcome outcome) => detail == ReceiptDetail.EveryField || outcome == FieldOutcome.SetAside;
+
+        public void Add(FieldReceipt receipt) => (_kept ??= ImmutableArray.CreateBuilder<FieldReceipt>(detail == ReceiptDetail.EveryField ? 15 : 1)).Add(receipt);
+
+        public ImmutableArray<FieldReceipt> ToImmutable() =>
+            _kept is null ? [] : _kept.Count == _kept.Capacity ? _kept.MoveToImmutable() : _kept.ToImmutable();
     }
 }

@@ -77,7 +77,7 @@ internal static class RecordLoader
         var output = new NormalizedRecord[batch.Count];
         Parallel.For(0, batch.Count, i =>
         {
-            var result = normalizer.Normalize(batch[i]);
+            var result = normalizer.Normalize(batch[i], ReceiptDetail.SetAsideOnly);
             output[i] = result.Record.WithSharedValues(shared.Share);
             foreach (var receipt in result.Receipts)
                 if (receipt.Outcome == FieldOutcome.SetAside)

@@ -21,7 +21,7 @@ internal static class ServiceVerdicts
         await using var db = new MpiDbContext(options);
         var normalizer = new RecordNormalizer(time);
         var stored = await db.SourceRecords.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellation);
-        var records = stored.Select(r => normalizer.Normalize(r.ToPatientRecord()).Record).ToArray();
+        var records = stored.Select(r => normalizer.Normalize(r.ToPatientRecord(), ReceiptDetail.SetAsideOnly).Record).ToArray();
         var active = await db.ModelVersions.AsNoTracking().Where(m => m.IsActive).Select(m => m.Json).SingleOrDefaultAsync(cancellation);
         return (records, await ReviewQueueLabels.ReadAsync(db, cancellation), active is null ? null : MatchModelJson.Deserialize(active));
     }

@@ -10,5 +10,5 @@ public record StoredCandidate(long Id, int Version, string PersonId, NormalizedR
 {
     /// <summary>A stored record read through EF (review and steward pages), normalised now.</summary>
     public static StoredCandidate Of(SourceRecordEntity stored, RecordNormalizer normalizer) =>
-        new(stored.Id, stored.Version, stored.PersonId, normalizer.Normalize(stored.ToPatientRecord()).Record);
+        new(stored.Id, stored.Version, stored.PersonId, normalizer.Normalize(stored.ToPatientRecord(), ReceiptDetail.SetAsideOnly).Record);
 }

@@ -40,7 +40,7 @@ public sealed class ModelLearning(MpiDbContext db, RecordNormalizer normalizer, 
         // weighed by frequency as the service weighs them: the learner must see the vectors the service re-scores.
         var (outcome, problem) = await Task.Run(() =>
         {
-            var records = stored.Select(r => normalizer.Normalize(r.ToPatientRecord()).Record).ToArray();
+            var records = stored.Select(r => normalizer.Normalize(r.ToPatientRecord(), ReceiptDetail.SetAsideOnly).Record).ToArray();
             NameFrequencies.WeighAll(records, model);
             var (labelled, _) = LabelledPairs.Of(labels, records, model);
             var same = labelled.Count(l => l.SamePerson);

@@ -20,7 +20,7 @@ public sealed class ModelRetraining(MpiDbContext db, RecordNormalizer normalizer
     public async Task<MatchModel> RetrainAsync(string actor, CancellationToken cancellation)
     {
         var stored = await db.SourceRecords.AsNoTracking().OrderByDescending(r => r.Id).Take(MaxRecords).ToListAsync(cancellation);
-        var records = stored.Select(r => normalizer.Normalize(r.ToPatientRecord()).Record).ToArray();
+        var records = stored.Select(r => normalizer.Normalize(r.ToPatientRecord(), ReceiptDetail.SetAsideOnly).Record).ToArray();
         TermFrequencies.Apply(records);
         var start = holder.Current.Model;
         // EM is CPU-bound: keep it off the request's synchronisation context.

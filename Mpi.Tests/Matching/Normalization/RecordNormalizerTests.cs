@@ -42,6 +42,20 @@ public class RecordNormalizerTests
     }
 
     [Fact]
+    public void Normalize_SetAsideOnly_KeepsTheSetAsideReceiptsAndTheSameRecord()
+    {
+        var raw = new PatientRecord("R", "1") { GivenName = "José", FamilyName = "Smith Jr.", BirthDate = "1985-02-30", NationalId = "000000000" };
+
+        var full = Normalizer.Normalize(raw);
+        var lean = Normalizer.Normalize(raw, ReceiptDetail.SetAsideOnly);
+
+        Assert.Equal(full.Receipts.Where(r => r.Outcome == FieldOutcome.SetAside), lean.Receipts);
+        Assert.Equal(["birth_date", "national_id"], lean.Receipts.Select(r => r.Field));
+        Assert.Equal((full.Record.GivenName, full.Record.FamilyName, full.Record.Suffix, full.Record.BirthDigits, full.Record.NationalId),
+            (lean.Record.GivenName, lean.Record.FamilyName, lean.Record.Suffix, lean.Record.BirthDigits, lean.Record.NationalId));
+    }
+
+    [Fact]
     public void Normalize_ImpossibleDate_IsSetAsideWithReason()
     {
         var result = Normalizer.Normalize(new PatientRecord("R", "1") { BirthDate = "1985-02-30" });
