@@ -7,7 +7,7 @@ namespace Mpi.Matching.Comparisons;
 /// Where the person lives and how to reach them — address line, city, postal code and phone — as one comparison.
 /// They are not independent: people who share a street share a postal code and a city, and a household shares a
 /// landline. Scored as four comparisons, one household would count as four agreements and outvote a different given
-/// name and date of birth (the household trap of DESIGN.md); as one comparison, its levels' u come from how often
+/// name and date of birth (the household trap, docs/decisions.md); as one comparison, its levels' u come from how often
 /// strangers share the whole combination. Levels: same address and phone → same address → same phone → similar
 /// address in the same area → same postal code and city → same postal code or city → else. A phone or address that
 /// more than <see cref="SharedContactRecords"/> records carry (<see cref="Scoring.ContactCounts"/>) agrees only as

@@ -1,6 +1,6 @@
 namespace Mpi.Matching.Decisions;
 
-/// <summary>What happened to a record (DESIGN.md step 7).</summary>
+/// <summary>What happened to a record (docs/decisions.md, pipeline step 7).</summary>
 public enum DecisionKind
 {
     /// <summary>A new person: no candidate reached the review threshold.</summary>

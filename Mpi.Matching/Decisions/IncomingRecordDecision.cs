@@ -5,7 +5,7 @@ using Mpi.Matching.Settings;
 namespace Mpi.Matching.Decisions;
 
 /// <summary>
-/// Decides what to do with one incoming record given the persons it was compared with (DESIGN.md step 7):
+/// Decides what to do with one incoming record given the persons it was compared with (docs/decisions.md, pipeline step 7):
 /// a deterministic rule links; a probability at or above auto-link (no guard, and no second person within the
 /// ambiguity margin) links; a probability in the review band — or an auto-link that a guard or a close second
 /// candidate makes uncertain — goes to review; otherwise a new person. A person any of whose records conflicts

@@ -11,7 +11,7 @@ namespace Mpi.Matching.Decisions;
 /// weighed against the best one exactly as batch clustering weighs two clusters (no conflict across them, their mean
 /// weight at the floor): when they cohere and a deterministic rule joins them (one between their records, or the
 /// record's rules to both), they are merged at once; when they cohere on scores alone, a clerk is asked to merge them
-/// (DESIGN.md, "Two close candidates"). When a person within the ambiguity margin does not cohere, or may not be
+/// (docs/decisions.md, "Two close candidates"). When a person within the ambiguity margin does not cohere, or may not be
 /// linked, the evidence is split and the record stays in review.
 /// </summary>
 public static class PersonBridge

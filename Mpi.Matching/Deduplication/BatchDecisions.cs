@@ -10,7 +10,7 @@ namespace Mpi.Matching.Deduplication;
 /// a cluster's first record is <c>new</c>, the others <c>rule_link</c> or <c>auto_link</c>; a record left alone
 /// with a candidate in the review band is <c>review</c>. A linked record whose best candidate in another person
 /// scores within the ambiguity margin of its link is two plausible people: it is taken out of the cluster and
-/// sent to review (DESIGN.md step 7).
+/// sent to review (docs/decisions.md, pipeline step 7).
 /// </summary>
 internal static class BatchDecisions
 {

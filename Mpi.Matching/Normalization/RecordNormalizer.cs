@@ -6,7 +6,7 @@ using Mpi.Matching.Records;
 namespace Mpi.Matching.Normalization;
 
 /// <summary>
-/// Turns a received record into the normalised form the matcher reads (DESIGN.md step 1), with a receipt per field,
+/// Turns a received record into the normalised form the matcher reads (docs/decisions.md, pipeline step 1), with a receipt per field,
 /// and derives the keys: Double Metaphone codes of the names and the given name's nickname groups. A generational
 /// suffix written into a name ("John Smith Jr") moves to the suffix field when that field is empty.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Mpi.Matching.Records;
 
-/// <summary>The canonical record columns (DESIGN.md), in file order. Header names are lower-case snake_case.</summary>
+/// <summary>The canonical record columns (docs/decisions.md), in file order. Header names are lower-case snake_case.</summary>
 public static class CanonicalColumns
 {
     public const string Registry = "registry";

@@ -1,7 +1,7 @@
 namespace Mpi.Matching.Scoring;
 
 /// <summary>
-/// Why a guard holds a pair back (DESIGN.md, known traps; the rules are in <see cref="IdentityGuard"/>). A
+/// Why a guard holds a pair back (docs/decisions.md, known traps; the rules are in <see cref="IdentityGuard"/>). A
 /// <see cref="GuardReasons.IsConflict">conflict</see> is two people by the comparison itself and forbids a batch cluster
 /// from joining across the pair; the other reasons cap the pair at review but leave it to the weight of evidence
 /// when a group of records is joined by others.

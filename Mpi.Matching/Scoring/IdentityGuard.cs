@@ -5,7 +5,7 @@ using Mpi.Matching.Records;
 namespace Mpi.Matching.Scoring;
 
 /// <summary>
-/// The guards of DESIGN.md's known traps, applied to a pair's comparison levels after its weight is summed. Each
+/// The guards of the known traps (docs/decisions.md), applied to a pair's comparison levels after its weight is summed. Each
 /// says why (<see cref="GuardReason"/>); the first that applies wins:
 /// <list type="bullet">
 /// <item>generational suffixes differ (JR/SR): never the same person;</item>

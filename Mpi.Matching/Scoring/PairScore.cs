@@ -14,7 +14,7 @@ public readonly record struct PairScore(double MatchWeight, PairGuard Guard, Gua
 }
 
 /// <summary>
-/// Limits a pair's decision whatever its weight (DESIGN.md "known traps"; the rules are in <see cref="IdentityGuard"/>).
+/// Limits a pair's decision whatever its weight (docs/decisions.md, "Known traps"; the rules are in <see cref="IdentityGuard"/>).
 /// </summary>
 public enum PairGuard
 {

@@ -9,4 +9,4 @@ public sealed record LevelWeights(string Comparison, string Level, double? Curre
 
 /// <summary>A review task's pair scored under each model, with the band each model's thresholds put it in.</summary>
 /// <param name="Resolution">The reviewer's answer, when there is one.</param>
-public sealed record RescoredPair(long TaskId, double Current, double Candidate, string CurrentBand, string CandidateBand, string? Resolution);
+public sealed record RescoredPair(long TaskId, double Current, double Candidate, string CurrentBand, string CandidateBand, ReviewAnswer? Resolution);

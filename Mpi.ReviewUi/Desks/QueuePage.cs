@@ -9,7 +9,7 @@ public sealed record QueueQuery(string? Registry, double? MinProbability, double
     long AfterTaskId = 0);
 
 /// <summary>One row of the queue: keys, score and state only, no demographics.</summary>
-public sealed record QueueItem(long TaskId, string State, string Registry, string LocalId, double Probability, int CandidateCount,
+public sealed record QueueItem(long TaskId, QueueTaskState State, string Registry, string LocalId, double Probability, int CandidateCount,
     string? ClaimedBy, DateTimeOffset CreatedAt, long Version);
 
 /// <summary>

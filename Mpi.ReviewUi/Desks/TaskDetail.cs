@@ -3,8 +3,8 @@ using Mpi.Matching.Scoring;
 namespace Mpi.ReviewUi.Desks;
 
 /// <summary>A review task as the task page shows it: the incoming record and each candidate person with its score.</summary>
-public sealed record TaskDetail(long TaskId, string State, long Version, string? ClaimedBy, DateTimeOffset CreatedAt, double Probability,
-    string ModelVersion, double PriorProbability, RecordView Incoming, IReadOnlyList<CandidateView> Candidates, string? Resolution,
+public sealed record TaskDetail(long TaskId, QueueTaskState State, long Version, string? ClaimedBy, DateTimeOffset CreatedAt, double Probability,
+    string ModelVersion, double PriorProbability, RecordView Incoming, IReadOnlyList<CandidateView> Candidates, ReviewAnswer? Resolution,
     string? ResolvedPersonId, string? ResolutionReason);
 
 /// <summary>A candidate person, how well the incoming record matches its best record, and why (the waterfall).</summary>

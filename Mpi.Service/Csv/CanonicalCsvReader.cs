@@ -1,7 +1,7 @@
 namespace Mpi.Service.Csv;
 
 /// <summary>
-/// Reads files of the canonical record columns (DESIGN.md): a header row is required, header names match
+/// Reads files of the canonical record columns (docs/decisions.md): a header row is required, header names match
 /// case-insensitively after trimming, unknown columns are ignored, only registry and local_id are mandatory.
 /// Fields follow RFC 4180 and are trimmed. Problems are results: a file-level error from <see cref="Open"/>, or a
 /// bad row (with its physical line number) among the good ones. Only I/O failures throw.

@@ -32,13 +32,13 @@ public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer, 
         foreach (var task in await db.ReviewTasks.AsNoTracking().OrderByDescending(t => t.Id).Take(PairsRescored).ToListAsync(cancellation))
         {
             var incoming = await db.SourceRecords.AsNoTracking().SingleAsync(r => r.Id == task.SourceRecordId, cancellation);
-            var personIds = task.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var personIds = task.CandidatePersonIds.PersonIds;
             var others = await db.SourceRecords.AsNoTracking().Where(r => personIds.Contains(r.PersonId) && r.Id != incoming.Id).ToListAsync(cancellation);
             if (others.Count == 0) continue;
             var record = normalizer.Normalize(incoming.ToPatientRecord()).Record;
             var candidates = others.Select(r => StoredCandidate.Of(r, normalizer)).ToArray();
             var (before, after) = (Decide(record, candidates, now), Decide(record, candidates, then));
-            pairs.Add(new RescoredPair(task.Id, before.Probability, after.Probability, before.Band, after.Band, task.Resolution));
+            pairs.Add(new RescoredPair(task.Id, before.Probability, after.Probability, before.Band, after.Band, DeskMapping.Answer(task.Resolution)));
         }
         return (levels, pairs);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Mpi.Service.Review;
 using Mpi.Matching.Settings;
 using Mpi.ReviewUi.Desks;
 using Mpi.Service.Model;
@@ -26,8 +27,8 @@ public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining
     {
         var scores = await db.LinkEvents.AsNoTracking().Where(e => e.Probability != null && ScoredKinds.Contains(e.Kind))
             .OrderByDescending(e => e.Id).Take(recentScores).Select(e => e.Probability!.Value).ToListAsync(cancellation);
-        var reviewed = await db.ReviewTasks.AsNoTracking().Where(t => t.State == "resolved").OrderByDescending(t => t.Id).Take(recentScores)
-            .Select(t => new ReviewedScore(t.Probability, t.Resolution != "different_person")).ToListAsync(cancellation);
+        var reviewed = await db.ReviewTasks.AsNoTracking().Where(t => t.State == TaskState.Resolved).OrderByDescending(t => t.Id).Take(recentScores)
+            .Select(t => new ReviewedScore(t.Probability, t.Resolution != ReviewResolutionKind.DifferentPerson)).ToListAsync(cancellation);
         return new ThresholdPreviewData(scores, reviewed);
     }
 

@@ -16,7 +16,7 @@ namespace Mpi.Service.Desks;
 public sealed class ReviewDesk(ReviewQueue queue, ReviewCandidates reviewCandidates, MpiDbContext db, RecordNormalizer normalizer, ActiveModelHolder model,
     TimeProvider time) : IReviewDesk
 {
-    private static readonly string[] Waiting = ["open", "claimed"];
+    private static readonly TaskState[] Waiting = [TaskState.Open, TaskState.Claimed];
 
     public async Task<QueuePage> ListAsync(QueueQuery query, CancellationToken cancellation)
     {
@@ -26,11 +26,11 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewCandidates reviewCandida
         var recordIds = tasks.Select(t => t.SourceRecordId).ToArray();
         var keys = await db.SourceRecords.AsNoTracking().Where(r => recordIds.Contains(r.Id))
             .Select(r => new { r.Id, r.Registry, r.LocalId }).ToDictionaryAsync(r => r.Id, cancellation);
-        var items = tasks.Select(t => new QueueItem(t.Id, t.State,
+        var items = tasks.Select(t => new QueueItem(t.Id, DeskMapping.State(t.State),
             keys[t.SourceRecordId].Registry, keys[t.SourceRecordId].LocalId, t.Probability,
-            t.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Length, t.ClaimedBy, t.CreatedAt, t.Version)).ToArray();
-        return new QueuePage(items, total, await CountAsync("open", cancellation), await CountAsync("claimed", cancellation),
-            await CountAsync("resolved", cancellation), next);
+            t.CandidatePersonIds.Count, t.ClaimedBy, t.CreatedAt, t.Version)).ToArray();
+        return new QueuePage(items, total, await CountAsync(TaskState.Open, cancellation), await CountAsync(TaskState.Claimed, cancellation),
+            await CountAsync(TaskState.Resolved, cancellation), next);
     }
 
     public async Task<TaskDetail?> GetTaskAsync(long taskId, string actor, CancellationToken cancellation)
@@ -45,8 +45,8 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewCandidates reviewCandida
                 c.Best is null ? null : c.Person.Records.Where(r => r.Record.Id == c.Best.Id).Select(r => PersonViewMapping.Record(r.Record, r.Receipts)).First(),
                 c.Learned?.Reason))
             .ToList();
-        return new TaskDetail(task.Id, task.State, task.Version, task.ClaimedBy, task.CreatedAt, task.Probability, task.ModelVersion,
-            active.Model.MatchPrior, PersonViewMapping.Record(incoming, normalized.Receipts), candidates, task.Resolution, task.ResolvedPersonId,
+        return new TaskDetail(task.Id, DeskMapping.State(task.State), task.Version, task.ClaimedBy, task.CreatedAt, task.Probability, task.ModelVersion,
+            active.Model.MatchPrior, PersonViewMapping.Record(incoming, normalized.Receipts), candidates, DeskMapping.Answer(task.Resolution), task.ResolvedPersonId,
             task.ResolutionReason);
     }
 
@@ -59,17 +59,11 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewCandidates reviewCandida
     public async Task<DeskResult> ResolveAsync(long taskId, long expectedVersion, ReviewAnswer answer, string? personId,
         IReadOnlyList<string> mergedPersonIds, string? reason, string actor, CancellationToken cancellation)
     {
-        var resolution = answer switch
-        {
-            ReviewAnswer.SamePerson => ReviewResolutionKind.SamePerson,
-            ReviewAnswer.MergePersons => ReviewResolutionKind.MergePersons,
-            _ => ReviewResolutionKind.DifferentPerson,
-        };
-        var (_, error) = await queue.ResolveAsync(taskId, expectedVersion, resolution, personId, mergedPersonIds, reason, actor, cancellation);
+        var (_, error) = await queue.ResolveAsync(taskId, expectedVersion, DeskMapping.Resolution(answer), personId, mergedPersonIds, reason, actor, cancellation);
         return await ToResultAsync(error);
     }
 
-    private async Task<int> CountAsync(string state, CancellationToken cancellation) =>
+    private async Task<int> CountAsync(TaskState state, CancellationToken cancellation) =>
         (await queue.ListAsync(new ReviewFilter([state], null, null, null, null, null, 1, 0), cancellation)).Total;
 
     private async Task<DeskResult> ToResultAsync(ReviewError? error)

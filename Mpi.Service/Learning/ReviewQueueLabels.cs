@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Mpi.Service.Review;
 using Mpi.Service.Persistence;
 
 namespace Mpi.Service.Learning;
@@ -24,12 +25,12 @@ public static class ReviewQueueLabels
         var oldestOf = records.GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Id).Select(r => r.Id).ToArray());
 
         var verdicts = new List<(long Record, string? Person, bool Same)>();
-        var tasks = await db.ReviewTasks.AsNoTracking().Where(t => t.State == "resolved" && t.Resolution != null)
+        var tasks = await db.ReviewTasks.AsNoTracking().Where(t => t.State == TaskState.Resolved && t.Resolution != null)
             .Select(t => new { t.SourceRecordId, t.Resolution, t.ResolvedPersonId, t.CandidatePersonIds }).ToListAsync(cancellation);
         foreach (var t in tasks)
         {
-            var same = t.Resolution is "same_person" or "merge_persons";
-            verdicts.Add((t.SourceRecordId, same ? t.ResolvedPersonId : t.CandidatePersonIds.Split(',')[0], same));
+            var same = t.Resolution is ReviewResolutionKind.SamePerson or ReviewResolutionKind.MergePersons;
+            verdicts.Add((t.SourceRecordId, same ? t.ResolvedPersonId : t.CandidatePersonIds.Best, same));
         }
         var events = await db.LinkEvents.AsNoTracking().Where(e => NegativeEvents.Contains(e.Kind) || e.Kind == MergeEvent)
             .Select(e => new { e.SourceRecordId, e.Kind, e.FromPersonId, e.ToPersonId }).ToListAsync(cancellation);

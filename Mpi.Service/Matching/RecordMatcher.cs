@@ -24,7 +24,7 @@ public sealed class RecordMatcher(CandidateSearch search, RecordDirectory direct
     /// <remarks>Synchronous: candidates, records and golden views come from the in-memory <see cref="RecordDirectory"/>.</remarks>
     /// <param name="scope">
     /// The caller's registries: only persons with a record there are candidates, showing only those records
-    /// (DESIGN.md, "Visibility across registries"); the decision is still what Register would do.
+    /// (docs/decisions.md, "Visibility across registries"); the decision is still what Register would do.
     /// </param>
     public MatchResponse Match(NormalizationResult normalized, int topK, double minProbability, ActiveModel model, RegistryScope? scope = null)
     {

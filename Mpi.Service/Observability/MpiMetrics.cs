@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Mpi.Service.Review;
 using Mpi.Service.Persistence;
 
 namespace Mpi.Service.Observability;
@@ -63,7 +64,7 @@ public sealed class MpiMetrics : IDisposable
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MpiDbContext>();
-        var open = db.ReviewTasks.Where(t => t.State != "resolved");
+        var open = db.ReviewTasks.Where(t => t.State != TaskState.Resolved);
         var count = open.LongCount();
         var oldest = count == 0 ? (DateTimeOffset?)null : open.OrderBy(t => t.Id).Select(t => t.CreatedAt).First();
         return (count, oldest is { } at ? (time.GetUtcNow() - at).TotalSeconds : 0);

@@ -71,6 +71,9 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
         {
             e.HasIndex(t => new { t.State, t.CreatedAt });
             e.HasIndex(t => t.SourceRecordId);
+            e.Property(t => t.State).HasConversion(StoredWords.TaskStates);
+            e.Property(t => t.Resolution).HasConversion(StoredWords.Resolutions);
+            e.Property(t => t.CandidatePersonIds).HasConversion(StoredWords.Candidates, StoredWords.CandidatesComparer);
             e.Property(t => t.Version).IsConcurrencyToken();
         });
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Mpi.Service.Review;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
@@ -54,7 +55,7 @@ public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, T
         var eventRecordIds = events.Select(e => e.SourceRecordId).Distinct().ToArray();
         var eventRecords = await db.SourceRecords.Where(r => eventRecordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellation);
         var registryOf = records.ToDictionary(r => r.Id, r => r.Registry);
-        var openTasks = (await db.ReviewTasks.Where(t => recordIds.Contains(t.SourceRecordId) && t.State != "resolved")
+        var openTasks = (await db.ReviewTasks.Where(t => recordIds.Contains(t.SourceRecordId) && t.State != TaskState.Resolved)
             .Select(t => new { t.Id, t.SourceRecordId }).ToListAsync(cancellation)).Select(t => (t.Id, registryOf[t.SourceRecordId])).ToList();
         return new PersonSnapshot(person, GoldenView.Of(withReceipts.Select(x => x.Item2)), withReceipts,
             [.. events.Select(e => (e, eventRecords[e.SourceRecordId]))], openTasks);

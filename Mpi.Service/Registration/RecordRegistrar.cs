@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Mpi.Service.Review;
 using Mpi.Matching.Decisions;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
@@ -196,8 +197,8 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         {
             taskId = rows.InsertReviewTask(new ReviewTaskEntity
             {
-                SourceRecordId = stored.Id, CandidatePersonIds = string.Join(',', ranked.Take(3).Select(c => c.PersonId)),
-                Probability = probability, ModelVersion = model.Model.Version, State = "open", CreatedAt = now, Version = 1,
+                SourceRecordId = stored.Id, CandidatePersonIds = CandidatePersons.Of(ranked.Take(3).Select(c => c.PersonId)),
+                Probability = probability, ModelVersion = model.Model.Version, State = TaskState.Open, CreatedAt = now, Version = 1,
             });
         }
         else if (toAsk.Count > 0)
@@ -205,8 +206,8 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             // The record is linked; the clerk is asked whether its person and the others are one (RESOLUTION_MERGE_PERSONS).
             mergeTaskId = rows.InsertReviewTask(new ReviewTaskEntity
             {
-                SourceRecordId = stored.Id, CandidatePersonIds = string.Join(',', toAsk.Prepend(personId)),
-                Probability = probability, ModelVersion = model.Model.Version, State = "open", CreatedAt = now, Version = 1,
+                SourceRecordId = stored.Id, CandidatePersonIds = CandidatePersons.Of(toAsk.Prepend(personId)),
+                Probability = probability, ModelVersion = model.Model.Version, State = TaskState.Open, CreatedAt = now, Version = 1,
             });
         }
         var operation = merged.Count > 0 ? $"op{Guid.CreateVersion7(now):N}" : null;

@@ -33,7 +33,7 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
     public long InsertReviewTask(ReviewTaskEntity t) => (long)Scalar("""
         INSERT INTO "ReviewTasks" ("SourceRecordId", "CandidatePersonIds", "Probability", "ModelVersion", "State", "CreatedAt", "Version")
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) RETURNING "Id"
-        """, t.SourceRecordId, t.CandidatePersonIds, t.Probability, t.ModelVersion, t.State, Time(t.CreatedAt), t.Version)!;
+        """, t.SourceRecordId, StoredWords.Of(t.CandidatePersonIds), t.Probability, t.ModelVersion, StoredWords.Of(t.State), Time(t.CreatedAt), t.Version)!;
 
     /// <summary>Inserts the event and returns its id (the record directory's position in the history).</summary>
     public long InsertLinkEvent(LinkEventEntity e) => (long)Scalar("""

@@ -20,7 +20,7 @@ public sealed class ReviewCandidates(PersonReader persons, RecordNormalizer norm
     {
         directory.WeighNames(incoming, model);
         var candidates = new List<ScoredReviewCandidate>();
-        foreach (var personId in task.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var personId in task.CandidatePersonIds.PersonIds)
         {
             var snapshot = await persons.ReadAsync(personId, null, actor, reason, cancellation);
             if (snapshot is null) continue;

@@ -2,12 +2,9 @@ namespace Mpi.Service.Review;
 
 /// <summary>Which review tasks to list: all filters optional; <see cref="AfterId"/> is the page cursor.</summary>
 public sealed record ReviewFilter(
-    IReadOnlyCollection<string> States, string? Registry, double? MinProbability, double? MaxProbability, DateTimeOffset? OlderThan,
+    IReadOnlyCollection<TaskState> States, string? Registry, double? MinProbability, double? MaxProbability, DateTimeOffset? OlderThan,
     string? ClaimedBy, int PageSize, long AfterId)
 {
     /// <summary>Only tasks whose incoming record is of these registries (a scoped key's); null for all.</summary>
     public IReadOnlyCollection<string>? WithinRegistries { get; init; }
 }
-
-/// <summary>A reviewer's answer to a task.</summary>
-public enum ReviewResolutionKind { SamePerson, DifferentPerson, MergePersons }

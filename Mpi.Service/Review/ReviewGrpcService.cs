@@ -26,7 +26,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
         long after = 0;
         if (request.PageToken.Length > 0 && !long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out after))
             throw InvalidArgument.Of([("page_token", "invalid page token")]);
-        string[] states = request.States.Count == 0 ? ["open", "claimed"] : [.. request.States.Select(State)];
+        TaskState[] states = request.States.Count == 0 ? [TaskState.Open, TaskState.Claimed] : [.. request.States.Select(State)];
         var filter = new ReviewFilter(states, ContractMapping.Optional(request.Registry),
             request.MinProbability > 0 ? request.MinProbability : null, request.MaxProbability > 0 ? request.MaxProbability : null,
             request.OlderThan?.ToDateTimeOffset(), ContractMapping.Optional(request.ClaimedBy), request.PageSize, after)
@@ -41,7 +41,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
         {
             TaskId = Id(t), State = State(t.State), Cause = ReviewCause.ReviewBand,
             Incoming = new RecordKey { Registry = keys[t.SourceRecordId].Registry, LocalId = keys[t.SourceRecordId].LocalId },
-            BestProbability = t.Probability, CandidateCount = t.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Length,
+            BestProbability = t.Probability, CandidateCount = t.CandidatePersonIds.Count,
             ClaimedBy = t.ClaimedBy ?? "", CreatedAt = Timestamp.FromDateTimeOffset(t.CreatedAt), Version = t.Version,
         }));
         return response;
@@ -120,8 +120,8 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
             {
                 Resolution = task.Resolution switch
                 {
-                    "same_person" => Resolution.SamePerson,
-                    "merge_persons" => Resolution.MergePersons,
+                    ReviewResolutionKind.SamePerson => Resolution.SamePerson,
+                    ReviewResolutionKind.MergePersons => Resolution.MergePersons,
                     _ => Resolution.DifferentPerson,
                 },
                 PersonId = task.ResolvedPersonId ?? "", Reason = task.ResolutionReason ?? "", ResolvedBy = task.ClaimedBy ?? "",
@@ -130,7 +130,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
         {
             view.Candidates.Add(new ReviewCandidate
             {
-                // Another registry's records of a candidate are not the scoped key's to read (DESIGN.md, visibility).
+                // Another registry's records of a candidate are not the scoped key's to read (docs/decisions.md, visibility).
                 Person = PersonViews.From(candidate.Person.Within(scope)),
                 Probability = candidate.Probability,
                 Explanation = candidate.Explanation is null ? null : ContractMapping.ToContract(candidate.Explanation),
@@ -158,17 +158,17 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
 
     private static string Id(ReviewTaskEntity task) => task.Id.ToString(CultureInfo.InvariantCulture);
 
-    private static string State(ReviewTaskState state) => state switch
+    private static TaskState State(ReviewTaskState state) => state switch
     {
-        ReviewTaskState.Claimed => "claimed",
-        ReviewTaskState.Resolved => "resolved",
-        _ => "open",
+        ReviewTaskState.Claimed => TaskState.Claimed,
+        ReviewTaskState.Resolved => TaskState.Resolved,
+        _ => TaskState.Open,
     };
 
-    private static ReviewTaskState State(string state) => state switch
+    private static ReviewTaskState State(TaskState state) => state switch
     {
-        "claimed" => ReviewTaskState.Claimed,
-        "resolved" => ReviewTaskState.Resolved,
+        TaskState.Claimed => ReviewTaskState.Claimed,
+        TaskState.Resolved => ReviewTaskState.Resolved,
         _ => ReviewTaskState.Open,
     };
 }

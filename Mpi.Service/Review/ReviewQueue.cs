@@ -47,9 +47,9 @@ public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardO
     public Task<(ReviewTaskEntity? Task, ReviewError? Error)> ClaimAsync(long id, long expectedVersion, string actor, CancellationToken cancellation) =>
         ChangeAsync(id, expectedVersion, actor, "claim_review", task =>
         {
-            if (task.State == "claimed" && task.ClaimedBy != actor)
+            if (task.State == TaskState.Claimed && task.ClaimedBy != actor)
                 return new ReviewError(ReviewErrorKind.TaskClaimed, "another reviewer holds the task", task.Version, task.ClaimedBy);
-            task.State = "claimed";
+            task.State = TaskState.Claimed;
             task.ClaimedBy = actor;
             return null;
         }, cancellation);
@@ -57,9 +57,9 @@ public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardO
     public Task<(ReviewTaskEntity? Task, ReviewError? Error)> ReleaseAsync(long id, long expectedVersion, string actor, CancellationToken cancellation) =>
         ChangeAsync(id, expectedVersion, actor, "release_review", task =>
         {
-            if (task.State != "claimed" || task.ClaimedBy != actor)
+            if (task.State != TaskState.Claimed || task.ClaimedBy != actor)
                 return new ReviewError(ReviewErrorKind.InvalidRequest, "the task is not claimed by this caller");
-            task.State = "open";
+            task.State = TaskState.Open;
             task.ClaimedBy = null;
             return null;
         }, cancellation);
@@ -71,26 +71,21 @@ public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardO
     public async Task<(ReviewTaskEntity? Task, ReviewError? Error)> ResolveAsync(long id, long expectedVersion, ReviewResolutionKind resolution,
         string? personId, IReadOnlyCollection<string> mergedPersonIds, string? reason, string actor, CancellationToken cancellation)
     {
-        var candidates = Array.Empty<string>();
+        IReadOnlyList<string> candidates = [];
         var linksRecord = resolution is ReviewResolutionKind.SamePerson or ReviewResolutionKind.MergePersons;
         return await ChangeAsync(id, expectedVersion, actor, "resolve_review", task =>
         {
-            if (task.State == "claimed" && task.ClaimedBy != actor)
+            if (task.State == TaskState.Claimed && task.ClaimedBy != actor)
                 return new ReviewError(ReviewErrorKind.TaskClaimed, "another reviewer holds the task", task.Version, task.ClaimedBy);
-            candidates = task.CandidatePersonIds.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            candidates = task.CandidatePersonIds.PersonIds;
             if (linksRecord && (personId is null || !candidates.Contains(personId)))
                 return new ReviewError(ReviewErrorKind.InvalidRequest, "person_id must be one of the task's candidates");
             if (resolution == ReviewResolutionKind.MergePersons
                 && (mergedPersonIds.Count == 0 || mergedPersonIds.Any(m => m == personId || !candidates.Contains(m))))
                 return new ReviewError(ReviewErrorKind.InvalidRequest, "merged_person_ids must be other candidates of the task", Field: "merged_person_ids");
-            task.State = "resolved";
+            task.State = TaskState.Resolved;
             task.ClaimedBy = actor;
-            task.Resolution = resolution switch
-            {
-                ReviewResolutionKind.SamePerson => "same_person",
-                ReviewResolutionKind.MergePersons => "merge_persons",
-                _ => "different_person",
-            };
+            task.Resolution = resolution;
             task.ResolvedPersonId = linksRecord ? personId : null;
             task.ResolutionReason = reason;
             return null;
@@ -147,7 +142,7 @@ public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardO
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellation);
         var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.Id == id, cancellation);
         if (task is null) return (null, new ReviewError(ReviewErrorKind.NotFound, "no such review task"));
-        if (task.State == "resolved") return (null, new ReviewError(ReviewErrorKind.TaskResolved, "the task was resolved already", task.Version));
+        if (task.State == TaskState.Resolved) return (null, new ReviewError(ReviewErrorKind.TaskResolved, "the task was resolved already", task.Version));
         if (task.Version != expectedVersion)
             return (null, new ReviewError(ReviewErrorKind.StaleVersion, "the task changed since you read it", task.Version, task.ClaimedBy));
         if (change(task) is { } refused) return (null, refused);
@@ -155,7 +150,7 @@ public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardO
         task.Version++;
         db.AuditEntries.Add(new AuditEntryEntity
         {
-            At = time.GetUtcNow(), Actor = actor, Action = action, Subject = $"review_task/{task.Id}", Outcome = task.Resolution ?? task.State,
+            At = time.GetUtcNow(), Actor = actor, Action = action, Subject = $"review_task/{task.Id}", Outcome = task.Resolution is { } answer ? StoredWords.Of(answer) : StoredWords.Of(task.State),
         });
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Mpi.Service.Security;
 
 /// <summary>
-/// The registries a caller's key is granted (DESIGN.md, "Visibility across registries"): it writes only their
+/// The registries a caller's key is granted (docs/decisions.md, "Visibility across registries"): it writes only their
 /// records, sees the review tasks whose incoming record is theirs, and sees a person — its id, golden view and its
 /// own registries' records — only when the person has a record in them. A key granted every registry (<c>*</c>) is
 /// steward-wide; so is a caller the service did not authenticate by key (the review UI's signed-in roles, CLI verbs).

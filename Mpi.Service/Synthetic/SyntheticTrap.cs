@@ -1,6 +1,6 @@
 namespace Mpi.Service.Synthetic;
 
-/// <summary>Why a synthetic person looks like another, different person (DESIGN.md, known traps).</summary>
+/// <summary>Why a synthetic person looks like another, different person (docs/decisions.md, known traps).</summary>
 public enum SyntheticTrap
 {
     /// <summary>A primary person, made independently of the others.</summary>

@@ -1,7 +1,7 @@
 namespace Mpi.Service.Synthetic;
 
 /// <summary>
-/// How often the generator plants the look-alikes that fool a naive matcher (DESIGN.md, known traps). Group rates
+/// How often the generator plants the look-alikes that fool a naive matcher (docs/decisions.md, known traps). Group rates
 /// are per primary person (one not itself created by a trap); all are probabilities in [0, 1].
 /// </summary>
 public sealed record SyntheticTrapRates

@@ -104,7 +104,7 @@ public sealed partial class SignInHardeningTests(ReviewUiService service, Chromi
             unknownTimes.Add(Time(() => Assert.False(passwords.VerifyOrSpend(null, $"wrong-{i}"))));
         }
 
-        // By an order of magnitude, no finer (DESIGN.md, "Measuring").
+        // By an order of magnitude, no finer (docs/decisions.md, "Measuring").
         Assert.True(Median(unknownTimes) * 10 > Median(knownTimes), $"unknown {Median(unknownTimes):F2} ms, known {Median(knownTimes):F2} ms");
     }
 

@@ -69,6 +69,6 @@ public sealed class TaskPageModel(IReviewDesk desk) : PageModel
     private async Task<long?> NextAsync(CancellationToken cancellation)
     {
         var page = await desk.ListAsync(new QueueQuery(null, null, null, null, PageSize: 20), cancellation);
-        return page.Items.Where(t => t.TaskId != Id && t.State == "open").Select(t => (long?)t.TaskId).FirstOrDefault();
+        return page.Items.Where(t => t.TaskId != Id && t.State == QueueTaskState.Open).Select(t => (long?)t.TaskId).FirstOrDefault();
     }
 }

@@ -1,3 +1,5 @@
+using Mpi.Service.Review;
+
 namespace Mpi.Service.Persistence.Entities;
 
 /// <summary>
@@ -8,17 +10,16 @@ public sealed class ReviewTaskEntity
 {
     public long Id { get; set; }
     public long SourceRecordId { get; set; }
-    /// <summary>Candidate person ids, best first, comma-separated.</summary>
-    public required string CandidatePersonIds { get; set; }
+    /// <summary>Candidate persons, best first.</summary>
+    public required CandidatePersons CandidatePersonIds { get; set; }
     public double Probability { get; set; }
     public required string ModelVersion { get; set; }
-    /// <summary>open, claimed, resolved.</summary>
-    public required string State { get; set; }
+    public required TaskState State { get; set; }
     public string? ClaimedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
-    /// <summary>same_person or different_person, once resolved.</summary>
-    public string? Resolution { get; set; }
+    /// <summary>The answer, once resolved.</summary>
+    public ReviewResolutionKind? Resolution { get; set; }
     /// <summary>The person the record was linked to by a same_person resolution.</summary>
     public string? ResolvedPersonId { get; set; }
     public string? ResolutionReason { get; set; }

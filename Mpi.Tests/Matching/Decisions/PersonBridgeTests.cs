@@ -8,7 +8,7 @@ namespace Mpi.Tests.Matching.Decisions;
 /// <summary>
 /// A record that matches two persons who match each other is linked, and the persons merged when a rule joins them or
 /// a merge task opened when only scores do, not sent to review; a person that conflicts with the other keeps the
-/// record in review (issue: recall and review load, clustering; DESIGN.md "Two close candidates").
+/// record in review (issue: recall and review load, clustering; docs/decisions.md "Two close candidates").
 /// </summary>
 public class PersonBridgeTests
 {

@@ -4,7 +4,7 @@ using Mpi.Matching.Scoring;
 
 namespace Mpi.Tests.Matching.Scoring;
 
-/// <summary>The traps of DESIGN.md, scored under a model trained without labels on a synthetic population.</summary>
+/// <summary>The known traps (docs/decisions.md), scored under a model trained without labels on a synthetic population.</summary>
 public class PairScorerTests(SyntheticPopulation population) : IClassFixture<SyntheticPopulation>
 {
     private static readonly PatientRecord Margaret = new("NORTH_HOSP", "N1")

@@ -5,7 +5,7 @@ namespace Mpi.Tests.Service.Grpc;
 /// <summary>
 /// Online as batch: a person registered twice apart (the second record shares too little with the first) is joined
 /// when a record arrives that matches both: merged at once when a rule joins the two, through a merge task when only
-/// scores do (DESIGN.md, "Two close candidates"); the merge is in the history and can be undone like a steward's.
+/// scores do (docs/decisions.md, "Two close candidates"); the merge is in the history and can be undone like a steward's.
 /// </summary>
 public sealed class BridgingRegistrationTests(RunningService service) : IClassFixture<RunningService>
 {

@@ -7,7 +7,7 @@ namespace Mpi.Tests.Service.Grpc;
 
 /// <summary>
 /// A key granted one registry neither sees nor changes another's records, tasks or persons, on every RPC (issue:
-/// hardening, item 1; DESIGN.md "Visibility across registries"). The table below has one check per RPC of the
+/// hardening, item 1; docs/decisions.md "Visibility across registries"). The table below has one check per RPC of the
 /// contract, and the walk over the contract fails when an RPC is added without one. The README's table says the same.
 /// </summary>
 public sealed class RegistryScopeTests(RegistryScopeService service) : IClassFixture<RegistryScopeService>

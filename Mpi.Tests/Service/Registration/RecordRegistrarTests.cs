@@ -116,7 +116,7 @@ public sealed class RecordRegistrarTests : IDisposable
         Assert.NotNull(uncertain.ReviewTaskId);
         await using var db = _database.NewContext();
         var task = await db.ReviewTasks.SingleAsync();
-        Assert.Equal(("open", uncertain.ReviewTaskId), (task.State, (long?)task.Id));
+        Assert.Equal((Mpi.Service.Review.TaskState.Open, uncertain.ReviewTaskId), (task.State, (long?)task.Id));
     }
 
     [Fact]

@@ -1,0 +1,4 @@
+namespace Mpi.Service.Review;
+
+/// <summary>A reviewer's answer to a task. Stored as a word (<see cref="Persistence.StoredWords"/>).</summary>
+public enum ReviewResolutionKind { SamePerson, DifferentPerson, MergePersons }
