@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Mpi.Tests.ReviewUi;
 
 /// <summary>
-/// Screenshots the README shows, taken by the browser tests. They go to the test output folder, and with
+/// Screenshots docs/review-ui.md shows, taken by the browser tests. They go to the test output folder, and with
 /// MPI_UPDATE_SCREENSHOTS=1 to docs/screenshots of the working tree: an ordinary test run leaves the tree clean.
 /// </summary>
 public static class Screenshots

@@ -8,7 +8,7 @@ namespace Mpi.Tests.Service.Grpc;
 /// <summary>
 /// A key granted one registry neither sees nor changes another's records, tasks or persons, on every RPC (issue:
 /// hardening, item 1; docs/decisions.md "Visibility across registries"). The table below has one check per RPC of the
-/// contract, and the walk over the contract fails when an RPC is added without one. The README's table says the same.
+/// contract, and the walk over the contract fails when an RPC is added without one. The table in docs/service.md says the same.
 /// </summary>
 public sealed class RegistryScopeTests(RegistryScopeService service) : IClassFixture<RegistryScopeService>
 {
@@ -123,7 +123,7 @@ public sealed class RegistryScopeTests(RegistryScopeService service) : IClassFix
     [MemberData(nameof(EveryRpc))]
     public async Task EveryRpc_WithAKeyOfAnotherRegistry_NeitherSeesNorChangesItsData(string rpc)
     {
-        Assert.True(Checks().TryGetValue(rpc, out var check), $"{rpc} has no registry-scope check: add one here and a row to the README's table");
+        Assert.True(Checks().TryGetValue(rpc, out var check), $"{rpc} has no registry-scope check: add one here and a row to the table in docs/service.md");
         await check();
     }
 
