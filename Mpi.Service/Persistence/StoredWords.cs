@@ -20,39 +20,39 @@ public static class StoredWords
     public static readonly ValueComparer<CandidatePersons> CandidatesComparer =
         new((a, b) => a == b, c => c.GetHashCode(), c => new CandidatePersons(c.PersonIds));
 
-    public static string Of(TaskState state) => state switch
-    {
-        TaskState.Open => "open",
-        TaskState.Claimed => "claimed",
-        TaskState.Resolved => "resolved",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
-    };
+    // One table per enum: the words are written once, and both directions are read from it.
+    private static readonly (TaskState Value, string Word)[] TaskStateWords =
+        [(TaskState.Open, "open"), (TaskState.Claimed, "claimed"), (TaskState.Resolved, "resolved")];
 
-    public static TaskState TaskStateOf(string word) => word switch
-    {
-        "open" => TaskState.Open,
-        "claimed" => TaskState.Claimed,
-        "resolved" => TaskState.Resolved,
-        _ => throw new InvalidDataException($"unknown review task state '{word}'"),
-    };
+    private static readonly (ReviewResolutionKind Value, string Word)[] ResolutionWords =
+    [
+        (ReviewResolutionKind.SamePerson, "same_person"), (ReviewResolutionKind.DifferentPerson, "different_person"),
+        (ReviewResolutionKind.MergePersons, "merge_persons"),
+    ];
 
-    public static string Of(ReviewResolutionKind resolution) => resolution switch
-    {
-        ReviewResolutionKind.SamePerson => "same_person",
-        ReviewResolutionKind.DifferentPerson => "different_person",
-        ReviewResolutionKind.MergePersons => "merge_persons",
-        _ => throw new ArgumentOutOfRangeException(nameof(resolution), resolution, null),
-    };
+    public static string Of(TaskState state) => WordOf(TaskStateWords, state);
 
-    public static ReviewResolutionKind ResolutionOf(string word) => word switch
-    {
-        "same_person" => ReviewResolutionKind.SamePerson,
-        "different_person" => ReviewResolutionKind.DifferentPerson,
-        "merge_persons" => ReviewResolutionKind.MergePersons,
-        _ => throw new InvalidDataException($"unknown review resolution '{word}'"),
-    };
+    public static TaskState TaskStateOf(string word) => ValueOf(TaskStateWords, word, "review task state");
+
+    public static string Of(ReviewResolutionKind resolution) => WordOf(ResolutionWords, resolution);
+
+    public static ReviewResolutionKind ResolutionOf(string word) => ValueOf(ResolutionWords, word, "review resolution");
 
     public static string Of(CandidatePersons candidates) => string.Join(',', candidates.PersonIds);
 
     public static CandidatePersons CandidatesOf(string column) => CandidatePersons.Of(column.Split(',', StringSplitOptions.RemoveEmptyEntries));
+
+    private static string WordOf<T>((T Value, string Word)[] words, T value) where T : struct, Enum
+    {
+        foreach (var (v, word) in words)
+            if (EqualityComparer<T>.Default.Equals(v, value)) return word;
+        throw new ArgumentOutOfRangeException(nameof(value), value, null);
+    }
+
+    private static T ValueOf<T>((T Value, string Word)[] words, string word, string what) where T : struct, Enum
+    {
+        foreach (var (value, w) in words)
+            if (w == word) return value;
+        throw new InvalidDataException($"unknown {what} '{word}'");
+    }
 }

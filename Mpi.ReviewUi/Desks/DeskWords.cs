@@ -1,0 +1,19 @@
+namespace Mpi.ReviewUi.Desks;
+
+/// <summary>The words the pages print for states and answers (one place, so a page never compares strings).</summary>
+public static class DeskWords
+{
+    public static string Of(QueueTaskState state) => state switch
+    {
+        QueueTaskState.Open => "open",
+        QueueTaskState.Claimed => "claimed",
+        _ => "resolved",
+    };
+
+    public static string Of(ReviewAnswer answer) => answer switch
+    {
+        ReviewAnswer.SamePerson => "same person",
+        ReviewAnswer.MergePersons => "merge persons",
+        _ => "different person",
+    };
+}
