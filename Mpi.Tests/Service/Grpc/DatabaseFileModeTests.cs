@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Mpi.Tests.Service.Grpc;
 
 /// <summary>The database holds patients' demographics: the service creates it, and SQLite its log, for its own user only.</summary>
@@ -10,7 +12,18 @@ public sealed class DatabaseFileModeTests(RunningService service) : IClassFixtur
     public void FirstStart_CreatesTheDatabaseAndItsWriteAheadLogForTheServiceUserOnly()
     {
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(service.DatabasePath));
-        Assert.True(File.Exists(service.DatabasePath + "-wal"), "no write-ahead log after the start-up writes");
+
+        // SQLite removes the log when the last connection closes, which the service's pool may do at any moment, so a
+        // connection is held open here: the log SQLite then opens takes its mode from the database file, as the
+        // service's does.
+        using var connection = new SqliteConnection($"Data Source={service.DatabasePath};Pooling=False");
+        connection.Open();
+        using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM sqlite_master";
+            read.ExecuteScalar();
+        }
+        Assert.True(File.Exists(service.DatabasePath + "-wal"), "the database is not in write-ahead logging mode");
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(service.DatabasePath + "-wal"));
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(service.DatabasePath + "-shm"));
     }
