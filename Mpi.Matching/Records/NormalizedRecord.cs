@@ -70,4 +70,16 @@ public sealed class NormalizedRecord
         GivenNameFrequency = GivenNameFrequency, FamilyNameFrequency = FamilyNameFrequency, PopulationSize = PopulationSize,
         PhoneSharedBy = PhoneSharedBy, AddressSharedBy = AddressSharedBy, AddressLine2SharedBy = AddressLine2SharedBy,
     };
+
+    /// <summary>A copy carrying <paramref name="weights"/>, to be scored against the population they were counted in.</summary>
+    public NormalizedRecord Weighed(PopulationWeights weights)
+    {
+        var copy = WithSharedValues(static value => value);
+        copy.GivenNameFrequency = weights.GivenNameFrequency;
+        copy.FamilyNameFrequency = weights.FamilyNameFrequency;
+        copy.PopulationSize = weights.PopulationSize;
+        (copy.PhoneSharedBy, copy.AddressSharedBy, copy.AddressLine2SharedBy) =
+            (weights.Contacts.PhoneSharedBy, weights.Contacts.AddressSharedBy, weights.Contacts.AddressLine2SharedBy);
+        return copy;
+    }
 }

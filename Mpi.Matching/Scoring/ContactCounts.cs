@@ -31,16 +31,21 @@ public sealed class ContactCounts
 
     public void Remove(NormalizedRecord record) => Change(record, -1);
 
+    /// <summary>Sets how many records share <paramref name="record"/>'s phone and address (<see cref="SharedBy"/>).</summary>
+    public void Weigh(NormalizedRecord record, bool includesItself) =>
+        (record.PhoneSharedBy, record.AddressSharedBy, record.AddressLine2SharedBy) = SharedBy(record, includesItself);
+
     /// <summary>
-    /// Sets how many records share <paramref name="record"/>'s phone and address: those counted here, and the record
-    /// itself when it is not among them.
+    /// How many records share <paramref name="record"/>'s phone and address: those counted here, and the record itself
+    /// when it is not among them.
     /// </summary>
-    public void Weigh(NormalizedRecord record, bool includesItself)
+    public ContactShares SharedBy(NormalizedRecord record, bool includesItself)
     {
         var self = includesItself ? 0 : 1;
-        record.PhoneSharedBy = PhoneKey(record) is { } phone ? _phones.GetValueOrDefault(phone) + self : 0;
-        record.AddressSharedBy = AddressKey(record) is { } address ? _addresses.GetValueOrDefault(address) + self : 0;
-        record.AddressLine2SharedBy = SecondLineKey(record) is { } line2 ? _secondLines.GetValueOrDefault(line2) + self : 0;
+        return new ContactShares(
+            PhoneKey(record) is { } phone ? _phones.GetValueOrDefault(phone) + self : 0,
+            AddressKey(record) is { } address ? _addresses.GetValueOrDefault(address) + self : 0,
+            SecondLineKey(record) is { } line2 ? _secondLines.GetValueOrDefault(line2) + self : 0);
     }
 
     private void Change(NormalizedRecord record, int by)

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Mpi.Service.Persistence;
 using Mpi.Service.Security;
+using Mpi.Service.Configuration;
 
 namespace Mpi.Service.Cli;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Mpi.Contracts.V1;
-using Mpi.Service.Contracts;
+using Mpi.Service.Grpc;
 using Mpi.Service.Csv;
 using Mpi.Service.Registration;
 

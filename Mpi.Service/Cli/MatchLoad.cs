@@ -3,7 +3,7 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Mpi.Contracts.V1;
 using Mpi.Matching.Records;
-using Mpi.Service.Contracts;
+using Mpi.Service.Grpc;
 
 namespace Mpi.Service.Cli;
 

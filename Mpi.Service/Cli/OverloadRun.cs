@@ -3,7 +3,7 @@ using System.Globalization;
 using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Matching.Records;
-using Mpi.Service.Contracts;
+using Mpi.Service.Grpc;
 
 namespace Mpi.Service.Cli;
 

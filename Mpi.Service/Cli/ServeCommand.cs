@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mpi.Service.Hosting;
+using Mpi.Service.Configuration;
 
 namespace Mpi.Service.Cli;
 

@@ -1,5 +1,5 @@
 using Mpi.ReviewUi.Desks;
-using Mpi.Service.Review;
+using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Service.Desks;
 

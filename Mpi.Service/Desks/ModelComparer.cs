@@ -5,7 +5,6 @@ using Mpi.Matching.Settings;
 using Mpi.ReviewUi.Desks;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
-using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Service.Desks;
 
@@ -14,7 +13,7 @@ namespace Mpi.Service.Desks;
 /// rescored under both with the decision each model gives (its thresholds, guards and learned re-scorer) — what
 /// activating it would change.
 /// </summary>
-public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer, RecordDirectory directory)
+public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer, RecordDecider decider)
 {
     /// <summary>How many of the latest review tasks are rescored.</summary>
     public const int PairsRescored = 200;
@@ -37,7 +36,7 @@ public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer, 
             if (others.Count == 0) continue;
             var record = normalizer.Normalize(incoming.ToPatientRecord()).Record;
             var candidates = others.Select(r => StoredCandidate.Of(r, normalizer)).ToArray();
-            var (before, after) = (Decide(record, candidates, now), Decide(record, candidates, then));
+            var (before, after) = (Rescore(record, candidates, now), Rescore(record, candidates, then));
             pairs.Add(new RescoredPair(task.Id, before.Probability, after.Probability, before.Band, after.Band, DeskMapping.Answer(task.Resolution)));
         }
         return (levels, pairs);
@@ -50,19 +49,17 @@ public sealed class ModelComparer(MpiDbContext db, RecordNormalizer normalizer, 
     /// The best candidate's probability and what the model would decide, as Register decides: guards, a close second
     /// candidate and, for a version with one, the learned re-scorer included.
     /// </summary>
-    private (double Probability, string Band) Decide(Mpi.Matching.Records.NormalizedRecord record, StoredCandidate[] candidates,
+    private (double Probability, string Band) Rescore(Mpi.Matching.Records.NormalizedRecord record, StoredCandidate[] candidates,
         ActiveModel model)
     {
         // Each version weighs names by frequency from its own average (the u of its exact level), as it would serve.
-        directory.WeighNames(record, model);
-        var persons = PersonScoring.ByPerson(record, candidates, model).Values.Select(p => p.Candidate).ToArray();
-        var decided = IncomingRecordDecision.Decide(persons, model.Model.Thresholds, model.Learned?.Thresholds);
+        var (_, decided, persons) = decider.Score(record, candidates, model);
         var band = decided.Kind switch
         {
             DecisionKind.AutoLink or DecisionKind.RuleLink => "auto-link",
             DecisionKind.Review => "review",
             _ => "new",
         };
-        return (persons.Select(c => c.Probability).DefaultIfEmpty(0).Max(), band);
+        return (persons.Values.Select(p => p.Candidate.Probability).DefaultIfEmpty(0).Max(), band);
     }
 }

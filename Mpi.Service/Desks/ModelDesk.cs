@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Mpi.Service.Review;
 using Mpi.Matching.Settings;
 using Mpi.ReviewUi.Desks;
 using Mpi.Service.Model;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
+using Mpi.Service.Learning;
 
 namespace Mpi.Service.Desks;
 
@@ -12,7 +12,6 @@ namespace Mpi.Service.Desks;
 public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining, ModelLearning learning, ModelComparer comparer, MpiDbContext db) : IModelDesk
 {
     /// <summary>Link events that carry a registration's best-candidate probability (not a person's later decision).</summary>
-    private static readonly string[] ScoredKinds = ["new", "auto_link", "rule_link"];
 
     public async Task<ModelSummary> ActiveAsync(CancellationToken cancellation)
     {
@@ -25,7 +24,7 @@ public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining
 
     public async Task<ThresholdPreviewData> PreviewDataAsync(int recentScores, CancellationToken cancellation)
     {
-        var scores = await db.LinkEvents.AsNoTracking().Where(e => e.Probability != null && ScoredKinds.Contains(e.Kind))
+        var scores = await db.LinkEvents.AsNoTracking().Where(e => e.Probability != null && (e.Kind == LinkKind.New || e.Kind == LinkKind.AutoLink || e.Kind == LinkKind.RuleLink))
             .OrderByDescending(e => e.Id).Take(recentScores).Select(e => e.Probability!.Value).ToListAsync(cancellation);
         var reviewed = await db.ReviewTasks.AsNoTracking().Where(t => t.State == TaskState.Resolved).OrderByDescending(t => t.Id).Take(recentScores)
             .Select(t => new ReviewedScore(t.Probability, t.Resolution != ReviewResolutionKind.DifferentPerson)).ToListAsync(cancellation);

@@ -17,7 +17,8 @@ public static class PersonViewMapping
         s.Golden,
         [.. s.Records.Select(r => Record(r.Record, r.Receipts))],
         [.. s.History.Select(h => new HistoryEntry(h.Event.Id, h.Record.Registry, h.Record.LocalId, h.Event.FromPersonId, h.Event.ToPersonId,
-            h.Event.Kind, h.Event.Probability, h.Event.ModelVersion, h.Event.Actor, h.Event.At, h.Event.Reason, h.Event.Rule))],
+            StoredWords.Of(h.Event.Kind), h.Event.Probability, h.Event.ModelVersion, h.Event.Actor, h.Event.At, h.Event.Reason, h.Event.Rule,
+            h.Event.Kind.IsMerge()))],
         s.OpenReviewTaskIds);
 
     public static RecordView Record(SourceRecordEntity record, IReadOnlyList<FieldReceipt> receipts) =>

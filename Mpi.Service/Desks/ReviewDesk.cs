@@ -4,7 +4,6 @@ using Mpi.ReviewUi.Desks;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
-using Mpi.Service.Persons;
 using Mpi.Service.Review;
 
 namespace Mpi.Service.Desks;

@@ -9,6 +9,7 @@ using Mpi.Matching.Settings;
 using Mpi.ReviewUi.Accounts;
 using Mpi.ReviewUi.Hosting;
 using Mpi.Service.Desks;
+using Mpi.Service.Grpc;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Model;
@@ -20,6 +21,8 @@ using Mpi.Service.Security;
 using Mpi.Service.Registration;
 using Serilog;
 using Serilog.Formatting.Compact;
+using Mpi.Service.Configuration;
+using Mpi.Service.Learning;
 
 namespace Mpi.Service.Hosting;
 
@@ -82,7 +85,7 @@ public static class ServiceHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new RecordNormalizer(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ActiveModelHolder>();
-        builder.Services.AddSingleton<RegistrationGate>();
+        builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<RegistrationBatcher>();
         builder.Services.AddSingleton<RegisterAdmission>();
         builder.Services.AddSingleton<ReadAuditWriter>();
@@ -90,6 +93,7 @@ public static class ServiceHost
         builder.Services.AddSingleton<RecordDirectoryFeed>();
         builder.Services.AddHostedService<RecordDirectoryWarmup>();
         builder.Services.AddScoped<CandidateSearch>();
+        builder.Services.AddScoped<RecordDecider>();
         builder.Services.AddScoped<RecordRegistrar>();
         builder.Services.AddScoped<RecordMatcher>();
         builder.Services.AddScoped<ProcessedMessages>();
@@ -156,7 +160,8 @@ public static class ServiceHost
         await DatabaseInitializer.InitializeAsync(db, cancellation);
         var holder = app.Services.GetRequiredService<ActiveModelHolder>();
         await holder.LoadAsync(db, cancellation);
-        if (model is not null && model.Version != holder.Current.Model.Version) await holder.ActivateAsync(db, model, "serve --model", cancellation);
+        if (model is not null && model.Version != holder.Current.Model.Version)
+            await holder.ActivateAsync(db, app.Services.GetRequiredService<WriteGate>(), model, "serve --model", cancellation);
         // The database is migrated and opens: serving from the first call, before the publisher's first round, unless
         // the record directory is still to be loaded (the publisher reports serving once it is).
         var options = app.Services.GetRequiredService<IOptions<MpiServiceOptions>>().Value;
@@ -168,8 +173,8 @@ public static class ServiceHost
     /// <summary>Sets grpc.health.v1's status of the whole server and of each served service, before the publisher's first round.</summary>
     private static void ReportServing(IServiceProvider services, bool serving)
     {
-        var health = services.GetRequiredService<Grpc.HealthCheck.HealthServiceImpl>();
-        var status = serving ? Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving : Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing;
+        var health = services.GetRequiredService<global::Grpc.HealthCheck.HealthServiceImpl>();
+        var status = serving ? global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving : global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing;
         foreach (var service in ServedServices.Prepend("")) health.SetStatus(service, status);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Mpi.Service.Review;
 using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Service.Learning;
 
@@ -13,9 +13,6 @@ namespace Mpi.Service.Learning;
 /// </summary>
 public static class ReviewQueueLabels
 {
-    private static readonly string[] NegativeEvents = ["unlink", "unmerge"];
-    private const string MergeEvent = "steward_merge";
-
     public static async Task<IReadOnlyList<PairLabelsCsv.PairLabel>> ReadAsync(MpiDbContext db, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -32,11 +29,11 @@ public static class ReviewQueueLabels
             var same = t.Resolution is ReviewResolutionKind.SamePerson or ReviewResolutionKind.MergePersons;
             verdicts.Add((t.SourceRecordId, same ? t.ResolvedPersonId : t.CandidatePersonIds.Best, same));
         }
-        var events = await db.LinkEvents.AsNoTracking().Where(e => NegativeEvents.Contains(e.Kind) || e.Kind == MergeEvent)
+        var events = await db.LinkEvents.AsNoTracking().Where(e => e.Kind == LinkKind.Unlink || e.Kind == LinkKind.Unmerge || e.Kind == LinkKind.StewardMerge)
             .Select(e => new { e.SourceRecordId, e.Kind, e.FromPersonId, e.ToPersonId }).ToListAsync(cancellation);
         foreach (var e in events)
         {
-            var merge = e.Kind == MergeEvent;
+            var merge = e.Kind == LinkKind.StewardMerge;
             // A merge moved the record onto ToPerson (positive); an unlink or unmerge took it off FromPerson (negative).
             verdicts.Add((e.SourceRecordId, merge ? e.ToPersonId : e.FromPersonId, merge));
         }

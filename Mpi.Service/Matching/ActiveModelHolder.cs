@@ -17,11 +17,24 @@ public sealed class ActiveModelHolder(TimeProvider time)
 
     /// <summary>
     /// Makes <paramref name="model"/> the active version (stored if new; the previous version stays for roll-back),
-    /// audited as <paramref name="actor"/>. Used by <c>serve --model</c> to start on a model trained offline.
+    /// audited as <paramref name="actor"/>, in a write transaction of its own. Used by <c>serve --model</c> to start on
+    /// a model trained offline.
+    /// </summary>
+    public async Task ActivateAsync(MpiDbContext db, WriteGate gate, MatchModel model, string actor, CancellationToken cancellation)
+    {
+        await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);
+        var activated = await WriteActivationAsync(db, model, actor, cancellation);
+        await transaction.CommitAsync(cancellation);
+        Use(activated);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="model"/> as the active version inside the caller's write transaction (stored if new, the
+    /// others marked inactive, audited); the caller commits, then <see cref="Use"/>s the model returned.
     /// </summary>
     /// <param name="basedOn">The version a steward derived this one from, if any.</param>
-    public async Task ActivateAsync(MpiDbContext db, MatchModel model, string actor, CancellationToken cancellation, string? basedOn = null,
-        string? reason = null)
+    public async Task<ActiveModel> WriteActivationAsync(MpiDbContext db, MatchModel model, string actor, CancellationToken cancellation,
+        string? basedOn = null, string? reason = null)
     {
         // Resolved first: a model this build cannot score with (unknown comparison levels, a learned section that does
         // not fit its comparisons) throws here, before any version is marked active.
@@ -44,8 +57,11 @@ public sealed class ActiveModelHolder(TimeProvider time)
             At = now, Actor = actor, Action = "activate_model", Subject = model.Version, Outcome = "active", Reason = reason,
         });
         await db.SaveChangesAsync(cancellation);
-        _current = resolved;
+        return resolved;
     }
+
+    /// <summary>Every request from now on uses <paramref name="model"/> (once its activation is committed).</summary>
+    public void Use(ActiveModel model) => _current = model;
 
     public async Task LoadAsync(MpiDbContext db, CancellationToken cancellation)
     {

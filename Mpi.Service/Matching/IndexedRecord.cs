@@ -1,5 +1,4 @@
 using Mpi.Matching.Records;
-using Mpi.Service.Persons;
 
 namespace Mpi.Service.Matching;
 

@@ -4,24 +4,38 @@ using Mpi.Matching.Records;
 namespace Mpi.Service.Matching;
 
 /// <summary>
-/// What Register does with an incoming record, and what Match says it would do: candidates from the directory, the
-/// record weighed among the records held, each person's deciding record scored, the decision, and the persons the
-/// record bridges (<see cref="PersonBridge"/>). One place, so the two answers cannot drift apart.
+/// The one place where an incoming record is decided: candidates from the directory, the record weighed among the
+/// records held, each person's deciding record scored, the decision, and the persons the record bridges
+/// (<see cref="PersonBridge"/>). Register, Match, the review pages and the model comparison all decide here, so
+/// their answers cannot drift apart.
 /// </summary>
 public sealed class RecordDecider(CandidateSearch search, RecordDirectory directory)
 {
+    /// <summary>What Register does with <paramref name="record"/> and what Match says it would do.</summary>
     /// <param name="uncommitted">Inside a registration's write transaction: its records and merges not committed yet.</param>
     public DecidedRecord Decide(NormalizedRecord record, ActiveModel model, TransactionRecords? uncommitted = null)
     {
         var candidates = search.Find(record, model, uncommitted);
-        // Weighed after the search and before scoring: the frequencies are those of the records the search saw.
-        directory.WeighNames(record, model);
-        var persons = PersonScoring.ByPerson(record, candidates, model);
+        var scored = Score(record, candidates, model);
         var thresholds = model.Model.Thresholds;
-        var decided = IncomingRecordDecision.Decide(PersonScoring.Candidates(persons), thresholds, model.Learned?.Thresholds);
-        var bridge = PersonBridge.Decide(record, decided, thresholds, person => WeighedRecordsOf(person, model, uncommitted), model.Compatibility.Of);
-        if (bridge.Kind != decided.Kind) decided = decided with { Kind = bridge.Kind };
-        return new DecidedRecord(decided, persons, bridge.MergedPersonIds, bridge.MergeTaskPersonIds);
+        var bridge = PersonBridge.Decide(scored.Record, scored.Decision, thresholds, person => WeighedRecordsOf(person, model, uncommitted),
+            model.Compatibility.Of);
+        var decided = bridge.Kind == scored.Decision.Kind ? scored.Decision : scored.Decision with { Kind = bridge.Kind };
+        return new DecidedRecord(scored.Record, decided, scored.Persons, bridge.MergedPersonIds, bridge.MergeTaskPersonIds);
+    }
+
+    /// <summary>
+    /// <paramref name="record"/> weighed among the records held, scored against <paramref name="candidates"/> (each
+    /// person by its deciding record) and decided as Register decides before it looks for bridges: for candidates
+    /// read elsewhere (a review task's persons, the pairs a model comparison rescores).
+    /// </summary>
+    public ScoredRecord Score(NormalizedRecord record, IReadOnlyList<StoredCandidate> candidates, ActiveModel model)
+    {
+        // Decide weighs after the search: the frequencies are those of the records the search saw.
+        var weighed = record.Weighed(directory.WeightsOf(record, model));
+        var persons = PersonScoring.ByPerson(weighed, candidates, model);
+        var decided = IncomingRecordDecision.Decide(PersonScoring.Candidates(persons), model.Model.Thresholds, model.Learned?.Thresholds);
+        return new ScoredRecord(weighed, decided, persons);
     }
 
     /// <summary>
@@ -40,21 +54,26 @@ public sealed class RecordDecider(CandidateSearch search, RecordDirectory direct
                 else records.Remove(written.Id);
             }
         var weighed = new List<NormalizedRecord>(records.Count);
-        foreach (var record in records.Values)
-        {
-            var copy = record.WithSharedValues(static value => value);
-            directory.WeighNames(copy, model);
-            weighed.Add(copy);
-        }
+        foreach (var record in records.Values) weighed.Add(record.Weighed(directory.WeightsOf(record, model)));
         return weighed;
     }
 }
 
 /// <summary>
-/// The decision on an incoming record, each candidate person with its deciding record, the persons to merge into the
-/// best one, and those a merge task asks about (<see cref="BridgeDecision"/>).
+/// An incoming record weighed and scored: the weighed copy (what explanations are computed on), the decision before
+/// bridges, and each candidate person with its deciding record.
+/// </summary>
+public sealed record ScoredRecord(
+    NormalizedRecord Record,
+    IncomingDecision Decision,
+    Dictionary<string, (PersonCandidate Candidate, StoredCandidate Stored)> Persons);
+
+/// <summary>
+/// The decision on an incoming record, the record as weighed for it, each candidate person with its deciding record,
+/// the persons to merge into the best one, and those a merge task asks about (<see cref="BridgeDecision"/>).
 /// </summary>
 public sealed record DecidedRecord(
+    NormalizedRecord Record,
     IncomingDecision Decision,
     Dictionary<string, (PersonCandidate Candidate, StoredCandidate Stored)> Persons,
     IReadOnlyList<string> MergedPersonIds,

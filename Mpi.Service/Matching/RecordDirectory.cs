@@ -2,7 +2,6 @@ using Mpi.Matching.Blocking;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
 using Mpi.Matching.Scoring;
-using Mpi.Service.Persons;
 
 namespace Mpi.Service.Matching;
 
@@ -47,8 +46,8 @@ public sealed class RecordDirectory
     public IndexedRecord Entry(long id, int version, string personId, NormalizationResult normalized, long updatedAt, long producedBy)
     {
         var record = normalized.Record.WithSharedValues(_shared.Share);
-        // A registration weighed its record's names on the way in (WeighNames); held records are weighed through each
-        // incoming one instead, so that a record scores the same before and after a restart.
+        // Held records carry no weights of their own: each incoming record is scored as a copy weighed among them
+        // (WeightsOf), so that a record scores the same before and after a restart.
         record.GivenNameFrequency = record.FamilyNameFrequency = 0;
         record.PopulationSize = record.PhoneSharedBy = record.AddressSharedBy = record.AddressLine2SharedBy = 0;
         return new(id, version, personId, record, GoldenValues.From(normalized.Receipts, _shared.Share), updatedAt, producedBy);
@@ -151,19 +150,18 @@ public sealed class RecordDirectory
     }
 
     /// <summary>
-    /// Sets <paramref name="record"/>'s name frequencies among the records held (<see cref="NameFrequencies"/>), for
-    /// the names <paramref name="model"/> adjusts by frequency, the number of records held (the namesake guard's
-    /// registry size, as batch counts its file) and how many records share its phone and address
-    /// (<see cref="ContactCounts"/>); before scoring an incoming record against candidates.
+    /// What <paramref name="record"/>'s values weigh among the records held (<see cref="PopulationWeights"/>): its name
+    /// frequencies (<see cref="NameFrequencies"/>) for the names <paramref name="model"/> adjusts by frequency, the
+    /// number of records held (the namesake guard's registry size, as batch counts its file) and how many records
+    /// share its phone and address (<see cref="ContactCounts"/>). The record itself is not changed.
     /// </summary>
-    public void WeighNames(NormalizedRecord record, ActiveModel model)
+    public PopulationWeights WeightsOf(NormalizedRecord record, ActiveModel model)
     {
         _sync.EnterReadLock();
         try
         {
-            (record.GivenNameFrequency, record.FamilyNameFrequency) = _names.Of(record, model.GivenNameAverageFrequency, model.FamilyNameAverageFrequency);
-            record.PopulationSize = Count;
-            _contacts.Weigh(record, includesItself: false);
+            var (given, family) = _names.Of(record, model.GivenNameAverageFrequency, model.FamilyNameAverageFrequency);
+            return new PopulationWeights(given, family, Count, _contacts.SharedBy(record, includesItself: false));
         }
         finally
         {

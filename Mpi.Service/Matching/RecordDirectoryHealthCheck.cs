@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Mpi.Service.Hosting;
+using Mpi.Service.Configuration;
 
 namespace Mpi.Service.Matching;
 

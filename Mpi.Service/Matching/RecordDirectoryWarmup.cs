@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using Mpi.Service.Hosting;
-using Mpi.Service.Persistence;
+using Mpi.Service.Configuration;
 
 namespace Mpi.Service.Matching;
 

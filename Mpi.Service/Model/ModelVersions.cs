@@ -3,7 +3,6 @@ using Mpi.Matching.Settings;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
-using Mpi.Service.Registration;
 
 namespace Mpi.Service.Model;
 
@@ -13,7 +12,7 @@ namespace Mpi.Service.Model;
 /// became active meanwhile nothing changes. Changes wait for the registration gate, so no registration is decided
 /// half under one model and half under another.
 /// </summary>
-public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, RegistrationGate gate, TimeProvider time)
+public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, WriteGate gate, TimeProvider time)
 {
     public async Task<(ModelVersionEntity Entity, MatchModel Model)?> GetAsync(string? version, CancellationToken cancellation)
     {
@@ -30,7 +29,7 @@ public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, Reg
     public async Task<(MatchModel? Model, string? Error, bool Stale)> UpdateThresholdsAsync(string expectedActive, double? autoLink, double? review,
         double? margin, string? reason, string actor, CancellationToken cancellation)
     {
-        using var turn = await gate.EnterAsync(cancellation);
+        await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);
         var active = holder.Current.Model;
         if (active.Version != expectedActive) return (null, $"the active version is {active.Version}", true);
         var thresholds = active.Thresholds with
@@ -48,7 +47,9 @@ public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, Reg
             Version = $"{active.Version}+t{now:yyyyMMddHHmmssfff}", CreatedAt = now, Thresholds = thresholds,
             Description = reason ?? $"Thresholds changed from {active.Version}",
         };
-        await holder.ActivateAsync(db, model, actor, cancellation, basedOn: active.Version, reason: reason);
+        var activated = await holder.WriteActivationAsync(db, model, actor, cancellation, basedOn: active.Version, reason: reason);
+        await transaction.CommitAsync(cancellation);
+        holder.Use(activated);
         return (model, null, false);
     }
 
@@ -68,12 +69,14 @@ public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, Reg
     public async Task<(MatchModel? Model, string? Error, bool Stale)> ActivateAsync(string version, string expectedActive, string? reason, string actor,
         CancellationToken cancellation)
     {
-        using var turn = await gate.EnterAsync(cancellation);
+        await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);
         if (holder.Current.Model.Version != expectedActive) return (null, $"the active version is {holder.Current.Model.Version}", true);
         var stored = await db.ModelVersions.AsNoTracking().SingleOrDefaultAsync(m => m.Version == version, cancellation);
         if (stored is null) return (null, "no such model version", false);
         var model = MatchModelJson.Deserialize(stored.Json);
-        await holder.ActivateAsync(db, model, actor, cancellation, reason: reason);
+        var activated = await holder.WriteActivationAsync(db, model, actor, cancellation, reason: reason);
+        await transaction.CommitAsync(cancellation);
+        holder.Use(activated);
         return (model, null, false);
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
-using Mpi.Service.Review;
 using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Service.Observability;
 

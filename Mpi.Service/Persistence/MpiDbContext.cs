@@ -41,6 +41,7 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
         });
         model.Entity<LinkEventEntity>(e =>
         {
+            e.Property(l => l.Kind).HasConversion(StoredWords.LinkKinds);
             e.HasIndex(l => l.SourceRecordId);
             e.HasIndex(l => l.ToPersonId);
             e.HasIndex(l => l.FromPersonId);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Mpi.Service.Persistence.Entities;
-using Mpi.Service.Registration;
 using System.Threading.Channels;
 
 namespace Mpi.Service.Persistence;
@@ -19,10 +18,10 @@ public sealed class ReadAuditWriter : IDisposable
 
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
-    private readonly RegistrationGate _gate;
+    private readonly WriteGate _gate;
     private readonly Task _writer;
 
-    public ReadAuditWriter(IServiceScopeFactory scopes, RegistrationGate gate)
+    public ReadAuditWriter(IServiceScopeFactory scopes, WriteGate gate)
     {
         _scopes = scopes;
         _gate = gate;
@@ -49,7 +48,11 @@ public sealed class ReadAuditWriter : IDisposable
                 using var scope = _scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<MpiDbContext>();
                 db.AuditEntries.AddRange(batch.Select(p => p.Entry));
-                using (await _gate.EnterAsync(CancellationToken.None)) await db.SaveChangesAsync(CancellationToken.None);
+                await using (var transaction = await WriteTransaction.BeginAsync(db, _gate, CancellationToken.None))
+                {
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    await transaction.CommitAsync(CancellationToken.None);
+                }
                 foreach (var pending in batch) pending.Written.TrySetResult();
             }
             catch (Exception e)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Mpi.Matching.Records;
+using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Service.Persistence;
 

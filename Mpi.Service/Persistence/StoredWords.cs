@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Mpi.Service.Review;
+using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Service.Persistence;
 
 /// <summary>
-/// How the review queue's enums and lists are written in the store: the words of the first schema ("open",
-/// "same_person", "P1,P2"), so no migration was needed when they became types. The only place those words appear;
+/// How the enums and lists of review tasks and link events are written in the store: the words of the first schema
+/// ("open", "same_person", "P1,P2", "auto_link"), so no migration was needed when they became types. The only place those words appear;
 /// EF applies these converters to queries too, and the hand-written SQL writes through the same functions.
 /// </summary>
 public static class StoredWords
@@ -16,6 +16,8 @@ public static class StoredWords
     public static readonly ValueConverter<ReviewResolutionKind, string> Resolutions = new(r => Of(r), w => ResolutionOf(w));
 
     public static readonly ValueConverter<CandidatePersons, string> Candidates = new(c => Of(c), w => CandidatesOf(w));
+
+    public static readonly ValueConverter<LinkKind, string> LinkKinds = new(k => Of(k), w => LinkKindOf(w));
 
     public static readonly ValueComparer<CandidatePersons> CandidatesComparer =
         new((a, b) => a == b, c => c.GetHashCode(), c => new CandidatePersons(c.PersonIds));
@@ -30,6 +32,13 @@ public static class StoredWords
         (ReviewResolutionKind.MergePersons, "merge_persons"),
     ];
 
+    private static readonly (LinkKind Value, string Word)[] LinkKindWords =
+    [
+        (LinkKind.New, "new"), (LinkKind.Updated, "updated"), (LinkKind.RuleLink, "rule_link"), (LinkKind.AutoLink, "auto_link"),
+        (LinkKind.ReviewerLink, "reviewer_link"), (LinkKind.StewardLink, "steward_link"), (LinkKind.StewardMerge, "steward_merge"),
+        (LinkKind.AutoMerge, "auto_merge"), (LinkKind.Unlink, "unlink"), (LinkKind.Unmerge, "unmerge"),
+    ];
+
     public static string Of(TaskState state) => WordOf(TaskStateWords, state);
 
     public static TaskState TaskStateOf(string word) => ValueOf(TaskStateWords, word, "review task state");
@@ -37,6 +46,10 @@ public static class StoredWords
     public static string Of(ReviewResolutionKind resolution) => WordOf(ResolutionWords, resolution);
 
     public static ReviewResolutionKind ResolutionOf(string word) => ValueOf(ResolutionWords, word, "review resolution");
+
+    public static string Of(LinkKind kind) => WordOf(LinkKindWords, kind);
+
+    public static LinkKind LinkKindOf(string word) => ValueOf(LinkKindWords, word, "link kind");
 
     public static string Of(CandidatePersons candidates) => string.Join(',', candidates.PersonIds);
 

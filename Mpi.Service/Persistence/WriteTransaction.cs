@@ -12,27 +12,41 @@ namespace Mpi.Service.Persistence;
 /// writes later fails with SQLITE_BUSY_SNAPSHOT under concurrency, and "look up, then write" in two transactions
 /// turns one new patient sent by two registries at once into two persons. Disposing it without a commit rolls back,
 /// so the context's connection is clean for whatever it does next (a failed batch's records are retried on it).
+/// It first waits for this process's turn at the <see cref="WriteGate"/> and holds it until disposed, so no writer
+/// can forget to queue.
 /// </summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
     private readonly MpiDbContext _db;
+    private readonly IDisposable _turn;
     private readonly IDbContextTransaction _ef;
     private readonly DbTransaction? _owned;
     private bool _committed;
 
-    private WriteTransaction(MpiDbContext db, IDbContextTransaction ef, DbTransaction? owned) => (_db, _ef, _owned) = (db, ef, owned);
+    private WriteTransaction(MpiDbContext db, IDisposable turn, IDbContextTransaction ef, DbTransaction? owned) =>
+        (_db, _turn, _ef, _owned) = (db, turn, ef, owned);
 
-    public static async Task<WriteTransaction> BeginAsync(MpiDbContext db, CancellationToken cancellation)
+    /// <param name="cancellation">Gives up waiting for the turn or the lock; a caller that holds the transaction writes to the end.</param>
+    public static async Task<WriteTransaction> BeginAsync(MpiDbContext db, WriteGate gate, CancellationToken cancellation)
     {
-        if (!db.Database.IsSqlite())
-            return new WriteTransaction(db, await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellation), null);
-        await db.Database.OpenConnectionAsync(cancellation);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        // EF does not own a transaction handed to it with UseTransaction: it neither rolls it back nor disposes it.
-        var ef = await db.Database.UseTransactionAsync(transaction, cancellation)
-            ?? throw new InvalidOperationException("EF Core did not accept the SQLite transaction");
-        return new WriteTransaction(db, ef, transaction);
+        var turn = await gate.EnterAsync(cancellation);
+        try
+        {
+            if (!db.Database.IsSqlite())
+                return new WriteTransaction(db, turn, await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellation), null);
+            await db.Database.OpenConnectionAsync(cancellation);
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+            // EF does not own a transaction handed to it with UseTransaction: it neither rolls it back nor disposes it.
+            var ef = await db.Database.UseTransactionAsync(transaction, cancellation)
+                ?? throw new InvalidOperationException("EF Core did not accept the SQLite transaction");
+            return new WriteTransaction(db, turn, ef, transaction);
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
     }
 
     public async Task CommitAsync(CancellationToken cancellation)
@@ -43,14 +57,21 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_owned is null)
+        try
         {
+            if (_owned is null)
+            {
+                await _ef.DisposeAsync();
+                return;
+            }
+            if (!_committed && _owned.Connection is not null) await _owned.RollbackAsync();
             await _ef.DisposeAsync();
-            return;
+            await _owned.DisposeAsync();
+            await _db.Database.UseTransactionAsync(null);
         }
-        if (!_committed && _owned.Connection is not null) await _owned.RollbackAsync();
-        await _ef.DisposeAsync();
-        await _owned.DisposeAsync();
-        await _db.Database.UseTransactionAsync(null);
+        finally
+        {
+            _turn.Dispose();
+        }
     }
 }

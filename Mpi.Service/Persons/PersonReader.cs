@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Mpi.Service.Review;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 
 using Mpi.Service.Security;
+using Mpi.Service.Matching;
 
 namespace Mpi.Service.Persons;
 

@@ -12,7 +12,7 @@ namespace Mpi.Service.Persons;
 /// per moved record, grouped by an operation id, so that any merge can be undone. Each names the versions the
 /// steward looked at; a stale one changes nothing. Runs in the write transaction behind the registration gate.
 /// </summary>
-public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, RecordDirectoryFeed directory, TimeProvider time)
+public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDirectoryFeed directory, TimeProvider time)
 {
     public Task<StewardResult> LinkAsync((string Registry, string LocalId) key, string toPersonId, long expectedFrom, long expectedTo, string reason,
         string actor, CancellationToken cancellation, RegistryScope? scope = null) =>
@@ -29,7 +29,7 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
             if (!IsActive(to)) return StewardResult.Fail(StewardErrorKind.PersonNotActive, "the target person is not active", to.Id);
             if (from!.Id == to.Id) return StewardResult.Fail(StewardErrorKind.WrongState, "the record is on that person already");
             if (from.Version != expectedFrom || to.Version != expectedTo) return StewardResult.Fail(StewardErrorKind.StaleVersion, "a person changed since you read it");
-            await MoveAsync(record, from, to, "steward_link", operation, reason, actor, cancellation);
+            await MoveAsync(record, from, to, LinkKind.StewardLink, operation, reason, actor, cancellation);
             return StewardResult.Done(operation, from.Id, to.Id);
         });
 
@@ -47,7 +47,7 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
             var now = time.GetUtcNow();
             var created = new PersonEntity { Id = $"P{Guid.CreateVersion7(now):N}", CreatedAt = now, Version = 1 };
             db.Persons.Add(created);
-            await MoveAsync(record, from, created, "unlink", operation, reason, actor, cancellation);
+            await MoveAsync(record, from, created, LinkKind.Unlink, operation, reason, actor, cancellation);
             return StewardResult.Done(operation, from.Id, created.Id);
         });
 
@@ -79,7 +79,7 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
         CancellationToken cancellation)
     {
         foreach (var record in await db.SourceRecords.Where(r => r.PersonId == merged.Id).ToListAsync(cancellation))
-            await MoveAsync(record, merged, survivor, "steward_merge", operation, reason, actor, cancellation, retireEmpty: false);
+            await MoveAsync(record, merged, survivor, LinkKind.StewardMerge, operation, reason, actor, cancellation, retireEmpty: false);
         merged.MergedIntoId = survivor.Id;
     }
 
@@ -94,11 +94,11 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
             var survivor = (await Person(merged.MergedIntoId, cancellation))!;
             if (!IsActive(survivor)) return StewardResult.Fail(StewardErrorKind.PersonNotActive, "the survivor was merged since: unmerge it first", survivor.Id);
             // A steward's merge or one that registration made when a new record bridged the two persons.
-            var latest = await db.LinkEvents.Where(e => (e.Kind == "steward_merge" || e.Kind == RecordRegistrar.AutoMergeKind)
+            var latest = await db.LinkEvents.Where(e => (e.Kind == LinkKind.StewardMerge || e.Kind == LinkKind.AutoMerge)
                     && e.FromPersonId == merged.Id && e.ToPersonId == survivor.Id)
                 .OrderByDescending(e => e.Id).Select(e => e.OperationId).FirstOrDefaultAsync(cancellation);
             var movedIds = await db.LinkEvents.Where(e => e.OperationId == latest && e.FromPersonId == merged.Id
-                    && (e.Kind == "steward_merge" || e.Kind == RecordRegistrar.AutoMergeKind))
+                    && (e.Kind == LinkKind.StewardMerge || e.Kind == LinkKind.AutoMerge))
                 .Select(e => e.SourceRecordId).ToListAsync(cancellation);
             var back = await db.SourceRecords.Where(r => movedIds.Contains(r.Id) && r.PersonId == survivor.Id).ToListAsync(cancellation);
             if (back.Count == 0) return StewardResult.Fail(StewardErrorKind.WrongState, "none of the merged records is still on the survivor");
@@ -106,11 +106,11 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
             if (survivor.Version != expectedSurvivor) return StewardResult.Fail(StewardErrorKind.StaleVersion, "the survivor changed since you read it");
             merged.MergedIntoId = null;
             merged.RetiredAt = null;
-            foreach (var record in back) await MoveAsync(record, survivor, merged, "unmerge", operation, reason, actor, cancellation, retireEmpty: false);
+            foreach (var record in back) await MoveAsync(record, survivor, merged, LinkKind.Unmerge, operation, reason, actor, cancellation, retireEmpty: false);
             return StewardResult.Done(operation, merged.Id, survivor.Id);
         });
 
-    private async Task MoveAsync(SourceRecordEntity record, PersonEntity from, PersonEntity to, string kind, string operation, string? reason,
+    private async Task MoveAsync(SourceRecordEntity record, PersonEntity from, PersonEntity to, LinkKind kind, string operation, string? reason,
         string actor, CancellationToken cancellation, bool retireEmpty = true)
     {
         var now = time.GetUtcNow();
@@ -129,8 +129,7 @@ public sealed class StewardOperations(MpiDbContext db, RegistrationGate gate, Re
     private async Task<StewardResult> RunAsync(string actor, string action, string reason, CancellationToken cancellation,
         Func<string, Task<StewardResult>> operation)
     {
-        using var turn = await gate.EnterAsync(cancellation);
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellation);
+        await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);
         var id = $"op{Guid.CreateVersion7(time.GetUtcNow()):N}";
         var result = await operation(id);
         if (result.Error == StewardErrorKind.NotAllowed)

@@ -1,13 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Mpi.Service.Review;
 using Mpi.Matching.Decisions;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
-using Mpi.Service.Persons;
 
 namespace Mpi.Service.Registration;
 
@@ -20,7 +18,7 @@ namespace Mpi.Service.Registration;
 /// on its own, so one bad record cannot take others down with it. A message id is claimed in the same transaction:
 /// an item whose id is already claimed writes nothing and is answered with the <see cref="EarlierMessage"/>.
 /// </summary>
-public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer, CandidateSearch search, RegistrationGate gate,
+public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer, CandidateSearch search, WriteGate gate,
     RecordDirectory directory, RecordDirectoryFeed feed, TimeProvider time, ILogger<RecordRegistrar>? log = null)
 {
     private const string FindExisting = """
@@ -54,13 +52,12 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         string actor, CancellationToken cancellation)
     {
         await search.ReadyAsync(model, cancellation);
-        using var turn = await gate.EnterAsync(cancellation);
         // A caller that goes away while waiting for the writer gives up its turn; once the turn is taken the items
         // are written to the end (a batch is bounded), so a cancelled call never aborts a transaction halfway, which
         // EF logs as an error although nothing is wrong. A retry of a committed item is answered from its message id.
         try
         {
-            return await CommitAsync(items, model, actor, CancellationToken.None);
+            return await CommitAsync(items, model, actor, cancellation);
         }
         catch (Exception e) when (items.Count > 1 && e is not OperationCanceledException)
         {
@@ -84,14 +81,16 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         }
     }
 
+    /// <param name="waitCancellation">Gives up waiting for the writer's turn; once the turn is taken, the items are written to the end.</param>
     private async Task<IReadOnlyList<RegistrationResult>> CommitAsync(IReadOnlyList<RegistrationItem> items, ActiveModel model, string actor,
-        CancellationToken cancellation)
+        CancellationToken waitCancellation)
     {
+        var cancellation = CancellationToken.None;
         var written = new TransactionRecords();
         try
         {
             var results = new List<RegistrationResult>(items.Count);
-            await using (var transaction = await WriteTransaction.BeginAsync(db, cancellation))
+            await using (var transaction = await WriteTransaction.BeginAsync(db, gate, waitCancellation))
             {
                 // Holding the write lock, the directory learns every commit before this one, so the search is exact
                 // even when another process writes the same database.
@@ -154,9 +153,6 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
 
     private const long UnknownEvent = -1;
 
-    /// <summary>The history kind of a record moved because a new record bridged its person and the survivor (<see cref="Mpi.Matching.Decisions.PersonBridge"/>).</summary>
-    public const string AutoMergeKind = "auto_merge";
-
     private const string BridgedReason = "a new record matched both persons, their records agree with each other and a rule joins them";
 
     private async Task<RegistrationOutcome> RegisterOneAsync(RegistrationItem item, ActiveModel model, string actor, RegistrationRows rows,
@@ -174,7 +170,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             return updated;
         }
 
-        var (decided, persons, merged, toAsk) = _decider.Decide(record, model, written);
+        var (weighed, decided, persons, merged, toAsk) = _decider.Decide(record, model, written);
         var (kind, best, ranked) = (decided.Kind, decided.Best, decided.Ranked);
         var decision = RegistrationDecisions.From(kind);
         string personId;
@@ -213,7 +209,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         var operation = merged.Count > 0 ? $"op{Guid.CreateVersion7(now):N}" : null;
         var linkEvent = rows.InsertLinkEvent(new LinkEventEntity
         {
-            SourceRecordId = stored.Id, ToPersonId = personId, Kind = LinkKind(decision), Probability = best is null ? null : probability,
+            SourceRecordId = stored.Id, ToPersonId = personId, Kind = LinkKindOf(decision), Probability = best is null ? null : probability,
             ModelVersion = model.Model.Version, Actor = actor, At = now, Rule = best?.Rule, ReviewTaskId = taskId ?? mergeTaskId,
             // The history says why when the version's learned re-scorer judged the pair (probabilities only, no PHI).
             Reason = decided.Learned?.Reason, OperationId = operation,
@@ -222,16 +218,16 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         Written(written, stored.Id, 1, personId, normalized, now, linkEvent, model);
         foreach (var mergedId in merged)
         {
-            rows.MergePerson(mergedId, personId, AutoMergeKind, operation!, persons[mergedId].Candidate.Probability, model.Model.Version, actor, now,
+            rows.MergePerson(mergedId, personId, LinkKind.AutoMerge, operation!, persons[mergedId].Candidate.Probability, model.Model.Version, actor, now,
                 BridgedReason);
             rows.InsertAuditEntry(new AuditEntryEntity
             {
-                At = now, Actor = actor, Action = "merge", Subject = $"{mergedId}->{personId}", Outcome = AutoMergeKind, Reason = BridgedReason,
+                At = now, Actor = actor, Action = "merge", Subject = $"{mergedId}->{personId}", Outcome = StoredWords.Of(LinkKind.AutoMerge), Reason = BridgedReason,
             });
             written.Merged(mergedId, personId);
         }
 
-        var explanation = best is null ? null : model.Scorer.Explain(record, persons[best.PersonId].Stored.Record);
+        var explanation = best is null ? null : model.Scorer.Explain(weighed, persons[best.PersonId].Stored.Record);
         return new RegistrationOutcome(decision, personId, probability, explanation, taskId, normalized.Receipts, model.Model.Version, 1, decided.Learned)
         {
             MergedPersonIds = merged, MergeTaskId = mergeTaskId,
@@ -262,7 +258,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             existing.UpdatedAt = now;
             db.LinkEvents.Add(new LinkEventEntity
             {
-                SourceRecordId = existing.Id, FromPersonId = existing.PersonId, ToPersonId = existing.PersonId, Kind = "updated",
+                SourceRecordId = existing.Id, FromPersonId = existing.PersonId, ToPersonId = existing.PersonId, Kind = LinkKind.Updated,
                 ModelVersion = model.Model.Version, Actor = actor, At = now,
             });
         }
@@ -276,6 +272,10 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         new() { At = now, Actor = actor, Action = "register", Subject = subject, Outcome = outcome };
 
     /// <summary>The history's kind: a record sent to review starts as its own (new) person, with the task attached.</summary>
-    private static string LinkKind(RegistrationDecision decision) =>
-        decision == RegistrationDecision.Review ? "new" : RegistrationDecisions.Wire(decision);
+    private static LinkKind LinkKindOf(RegistrationDecision decision) => decision switch
+    {
+        RegistrationDecision.RuleLink => LinkKind.RuleLink,
+        RegistrationDecision.AutoLink => LinkKind.AutoLink,
+        _ => LinkKind.New,
+    };
 }

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using Mpi.Service.Hosting;
+using Mpi.Service.Configuration;
 
 namespace Mpi.Service.Registration;
 

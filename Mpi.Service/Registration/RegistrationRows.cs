@@ -40,7 +40,7 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
         INSERT INTO "LinkEvents" ("SourceRecordId", "FromPersonId", "ToPersonId", "Kind", "Rule", "ReviewTaskId", "Probability",
             "ModelVersion", "Actor", "At", "Reason", "OperationId")
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11) RETURNING "Id"
-        """, e.SourceRecordId, e.FromPersonId, e.ToPersonId, e.Kind, e.Rule, e.ReviewTaskId, e.Probability, e.ModelVersion, e.Actor,
+        """, e.SourceRecordId, e.FromPersonId, e.ToPersonId, StoredWords.Of(e.Kind), e.Rule, e.ReviewTaskId, e.Probability, e.ModelVersion, e.Actor,
         Time(e.At), e.Reason, e.OperationId)!;
 
     /// <summary>
@@ -49,14 +49,14 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
     /// marks the person merged into the other, both persons' versions bumped: what a steward's merge does, inside the
     /// registration's transaction.
     /// </summary>
-    public void MergePerson(string personId, string intoPersonId, string kind, string operation, double probability, string modelVersion,
+    public void MergePerson(string personId, string intoPersonId, LinkKind kind, string operation, double probability, string modelVersion,
         string actor, DateTimeOffset at, string reason)
     {
         Execute("""
             INSERT INTO "LinkEvents" ("SourceRecordId", "FromPersonId", "ToPersonId", "Kind", "Probability", "ModelVersion", "Actor", "At",
                 "Reason", "OperationId")
             SELECT "Id", @p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8 FROM "SourceRecords" WHERE "PersonId" = @p0 ORDER BY "Id"
-            """, personId, intoPersonId, kind, probability, modelVersion, actor, Time(at), reason, operation);
+            """, personId, intoPersonId, StoredWords.Of(kind), probability, modelVersion, actor, Time(at), reason, operation);
         Execute("""UPDATE "SourceRecords" SET "PersonId" = @p1 WHERE "PersonId" = @p0""", personId, intoPersonId);
         Execute("""UPDATE "Persons" SET "MergedIntoId" = @p1, "Version" = "Version" + 1 WHERE "Id" = @p0""", personId, intoPersonId);
         Execute("""UPDATE "Persons" SET "Version" = "Version" + 1 WHERE "Id" = @p0""", intoPersonId);

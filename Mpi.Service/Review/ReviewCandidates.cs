@@ -11,23 +11,23 @@ namespace Mpi.Service.Review;
 /// <summary>
 /// The candidate persons of a review task, each read through the audited person reader and scored against the
 /// incoming record under the active model, its names weighed by their frequency among the directory's records as a
-/// registration weighs them: what the gRPC review service and the review UI both show.
+/// registration weighs them (<see cref="RecordDecider"/>): what the gRPC review service and the review UI both show.
 /// </summary>
-public sealed class ReviewCandidates(PersonReader persons, RecordNormalizer normalizer, RecordDirectory directory)
+public sealed class ReviewCandidates(PersonReader persons, RecordNormalizer normalizer, RecordDecider decider)
 {
     public async Task<IReadOnlyList<ScoredReviewCandidate>> ReadAsync(ReviewTaskEntity task, NormalizedRecord incoming, ActiveModel model, string actor,
         string reason, CancellationToken cancellation)
     {
-        directory.WeighNames(incoming, model);
         var candidates = new List<ScoredReviewCandidate>();
         foreach (var personId in task.CandidatePersonIds.PersonIds)
         {
             var snapshot = await persons.ReadAsync(personId, null, actor, reason, cancellation);
             if (snapshot is null) continue;
             StoredCandidate[] records = [.. snapshot.Records.Select(r => StoredCandidate.Of(r.Record, normalizer))];
-            var best = PersonScoring.ByPerson(incoming, records, model).Values.FirstOrDefault();
+            var scored = decider.Score(incoming, records, model);
+            var best = scored.Persons.Values.FirstOrDefault();
             candidates.Add(new ScoredReviewCandidate(snapshot, best.Candidate?.Probability ?? 0, best.Stored,
-                best.Stored is null ? null : model.Scorer.Explain(incoming, best.Stored.Record), Learned(best.Candidate, model)));
+                best.Stored is null ? null : model.Scorer.Explain(scored.Record, best.Stored.Record), Learned(best.Candidate, model)));
         }
         return candidates;
     }

@@ -1,3 +1,4 @@
+using Mpi.Service.Persistence.Entities;
 namespace Mpi.Service.Review;
 
 /// <summary>Which review tasks to list: all filters optional; <see cref="AfterId"/> is the page cursor.</summary>

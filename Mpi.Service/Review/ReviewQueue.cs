@@ -4,7 +4,6 @@ using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Persons;
-using Mpi.Service.Registration;
 
 namespace Mpi.Service.Review;
 
@@ -14,7 +13,7 @@ namespace Mpi.Service.Review;
 /// gets a conflict, never a silent overwrite. A same-person resolution moves the incoming record onto the chosen
 /// person and appends the history; the provisional person it had is marked merged into the chosen one.
 /// </summary>
-public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardOperations steward, RecordDirectoryFeed directory, TimeProvider time,
+public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperations steward, RecordDirectoryFeed directory, TimeProvider time,
     MpiMetrics? metrics = null)
 {
     public const int DefaultPageSize = 50;
@@ -115,7 +114,7 @@ public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardO
         record.PersonId = personId;
         db.LinkEvents.Add(new LinkEventEntity
         {
-            SourceRecordId = record.Id, FromPersonId = from, ToPersonId = personId, Kind = "reviewer_link", Probability = task.Probability,
+            SourceRecordId = record.Id, FromPersonId = from, ToPersonId = personId, Kind = LinkKind.ReviewerLink, Probability = task.Probability,
             ModelVersion = task.ModelVersion, Actor = actor, At = now, Reason = reason, ReviewTaskId = task.Id,
         });
         var target = await db.Persons.SingleAsync(p => p.Id == personId, cancellation);
@@ -138,8 +137,7 @@ public sealed class ReviewQueue(MpiDbContext db, RegistrationGate gate, StewardO
     private async Task<(ReviewTaskEntity? Task, ReviewError? Error)> ChangeInTransactionAsync(long id, long expectedVersion, string actor,
         string action, Func<ReviewTaskEntity, ReviewError?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<ReviewError?>>? then)
     {
-        using var turn = await gate.EnterAsync(cancellation);
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellation);
+        await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);
         var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.Id == id, cancellation);
         if (task is null) return (null, new ReviewError(ReviewErrorKind.NotFound, "no such review task"));
         if (task.State == TaskState.Resolved) return (null, new ReviewError(ReviewErrorKind.TaskResolved, "the task was resolved already", task.Version));

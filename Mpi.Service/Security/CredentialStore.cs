@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Mpi.Service.Hosting;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
+using Mpi.Service.Configuration;
 
 namespace Mpi.Service.Security;
 

@@ -18,7 +18,7 @@ public sealed class PersonPageModel(IPersonDesk desk) : PageModel
     public bool IsSteward => User.IsInRole(ReviewerRoles.Steward);
 
     /// <summary>Persons merged into this one (by a steward, or by registration when a new record bridged them) whose latest merge can be undone from here.</summary>
-    public IEnumerable<string> MergedHere => Person?.History.Where(h => h.Kind is "steward_merge" or "auto_merge" && h.ToPersonId == Person.PersonId && h.FromPersonId is not null)
+    public IEnumerable<string> MergedHere => Person?.History.Where(h => h.IsMerge && h.ToPersonId == Person.PersonId && h.FromPersonId is not null)
         .Select(h => h.FromPersonId!).Distinct() ?? [];
 
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken cancellation)

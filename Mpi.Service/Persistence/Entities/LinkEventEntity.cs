@@ -10,8 +10,7 @@ public sealed class LinkEventEntity
     public long SourceRecordId { get; set; }
     public string? FromPersonId { get; set; }
     public required string ToPersonId { get; set; }
-    /// <summary>new, updated, rule_link, auto_link, reviewer_link, steward_link, steward_merge, auto_merge, unlink, unmerge.</summary>
-    public required string Kind { get; set; }
+    public required LinkKind Kind { get; set; }
     /// <summary>The deterministic rule that linked, for rule_link.</summary>
     public string? Rule { get; set; }
     /// <summary>The review task opened with a new person, or resolved by a reviewer_link.</summary>

@@ -1,4 +1,3 @@
-using Mpi.Service.Review;
 
 namespace Mpi.Service.Persistence.Entities;
 

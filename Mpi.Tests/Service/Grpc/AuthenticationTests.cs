@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Health.V1;
 using Mpi.Contracts.V1;
+using Mpi.Service.Grpc;
 
 namespace Mpi.Tests.Service.Grpc;
 

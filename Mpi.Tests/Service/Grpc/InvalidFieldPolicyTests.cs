@@ -1,6 +1,7 @@
 using Google.Rpc;
 using Grpc.Core;
 using Mpi.Contracts.V1;
+using Mpi.Service.Grpc;
 
 namespace Mpi.Tests.Service.Grpc;
 

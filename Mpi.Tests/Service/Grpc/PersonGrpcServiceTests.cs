@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.Data.Sqlite;
 using Mpi.Contracts.V1;
+using Mpi.Service.Grpc;
 
 namespace Mpi.Tests.Service.Grpc;
 

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Mpi.Contracts.V1;
+using Mpi.Service.Grpc;
 
 namespace Mpi.Tests.Service.Grpc;
 

@@ -2,6 +2,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Mpi.Contracts.V1;
+using Mpi.Service.Grpc;
 
 namespace Mpi.Tests.Service.Grpc;
 

@@ -2,6 +2,7 @@ using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Mpi.Contracts.V1;
+using Mpi.Service.Grpc;
 
 namespace Mpi.Tests.Service.Grpc;
 

@@ -2,9 +2,10 @@ using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Mpi.Contracts.V1;
 using Microsoft.Extensions.Options;
-using Mpi.Service.Hosting;
+using Mpi.Service.Persistence;
 using Mpi.Service.Registration;
 using Mpi.Tests.Service.Grpc;
+using Mpi.Service.Configuration;
 
 namespace Mpi.Tests.Service.Hardening;
 
@@ -102,7 +103,7 @@ public sealed class FrontDoorLimitsTests(RunningService service) : IClassFixture
     [Fact]
     public async Task Register_WriterQueueFull_IsShedAtOnceWhileMatchAnswers()
     {
-        var gate = service.Services.GetRequiredService<RegistrationGate>();
+        var gate = service.Services.GetRequiredService<WriteGate>();
         var client = new RegistrationService.RegistrationServiceClient(service.Channel);
         Task<RegisterResponse>[] queued;
         RpcException shed;

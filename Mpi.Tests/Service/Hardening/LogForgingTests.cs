@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Tests.Service.Crash;
+using Mpi.Service.Grpc;
 
 namespace Mpi.Tests.Service.Hardening;
 

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Tests.Service.Crash;
+using Mpi.Service.Grpc;
 
 namespace Mpi.Tests.Service.Hardening;
 

@@ -3,6 +3,7 @@ using Mpi.Contracts.V1;
 using Mpi.Service.Learning;
 using Mpi.Service.Persistence;
 using Mpi.Tests.Service.Grpc;
+using Mpi.Service.Matching;
 
 namespace Mpi.Tests.Service.Learning;
 

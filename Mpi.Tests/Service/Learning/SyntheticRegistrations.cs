@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Mpi.Contracts.V1;
-using Mpi.Service.Contracts;
+using Mpi.Service.Grpc;
 using Mpi.Service.Synthetic;
 
 namespace Mpi.Tests.Service.Learning;

@@ -1,9 +1,9 @@
 using Mpi.Service.Persistence;
-using Mpi.Service.Review;
+using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Tests.Service.Persistence;
 
-/// <summary>The review queue's enums are stored as the first schema's words, and every value reads back as itself.</summary>
+/// <summary>The review queue's and the history's enums are stored as the first schema's words, and every value reads back as itself.</summary>
 public sealed class StoredWordsTests
 {
     [Theory]
@@ -26,9 +26,30 @@ public sealed class StoredWordsTests
         Assert.Equal(resolution, StoredWords.ResolutionOf(word));
     }
 
+    [Theory]
+    [InlineData(LinkKind.New, "new")]
+    [InlineData(LinkKind.Updated, "updated")]
+    [InlineData(LinkKind.RuleLink, "rule_link")]
+    [InlineData(LinkKind.AutoLink, "auto_link")]
+    [InlineData(LinkKind.ReviewerLink, "reviewer_link")]
+    [InlineData(LinkKind.StewardLink, "steward_link")]
+    [InlineData(LinkKind.StewardMerge, "steward_merge")]
+    [InlineData(LinkKind.AutoMerge, "auto_merge")]
+    [InlineData(LinkKind.Unlink, "unlink")]
+    [InlineData(LinkKind.Unmerge, "unmerge")]
+    public void LinkKind_IsStoredAsItsWordAndReadBack(LinkKind kind, string word)
+    {
+        Assert.Equal(word, StoredWords.Of(kind));
+        Assert.Equal(kind, StoredWords.LinkKindOf(word));
+    }
+
     [Fact]
-    public void EveryEnumValue_HasAWord() =>
+    public void EveryEnumValue_HasAWord()
+    {
         Assert.All(Enum.GetValues<TaskState>(), s => Assert.Equal(s, StoredWords.TaskStateOf(StoredWords.Of(s))));
+        Assert.All(Enum.GetValues<ReviewResolutionKind>(), r => Assert.Equal(r, StoredWords.ResolutionOf(StoredWords.Of(r))));
+        Assert.All(Enum.GetValues<LinkKind>(), k => Assert.Equal(k, StoredWords.LinkKindOf(StoredWords.Of(k))));
+    }
 
     [Fact]
     public void AnUnknownWord_IsRefusedByName() =>

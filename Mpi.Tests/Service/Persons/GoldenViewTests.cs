@@ -1,5 +1,5 @@
 using Mpi.Matching.Normalization;
-using Mpi.Service.Persons;
+using Mpi.Service.Matching;
 
 namespace Mpi.Tests.Service.Persons;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Mpi.Service.Hosting;
 using Mpi.Service.Matching;
+using Mpi.Service.Configuration;
 
 namespace Mpi.Tests.Service.Registration;
 

@@ -1,7 +1,6 @@
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
 using Mpi.Service.Matching;
-using Mpi.Service.Persons;
 
 namespace Mpi.Tests.Service.Registration;
 

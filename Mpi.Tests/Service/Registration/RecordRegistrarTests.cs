@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
 using Mpi.Service.Registration;
+using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Tests.Service.Registration;
 
@@ -116,7 +117,7 @@ public sealed class RecordRegistrarTests : IDisposable
         Assert.NotNull(uncertain.ReviewTaskId);
         await using var db = _database.NewContext();
         var task = await db.ReviewTasks.SingleAsync();
-        Assert.Equal((Mpi.Service.Review.TaskState.Open, uncertain.ReviewTaskId), (task.State, (long?)task.Id));
+        Assert.Equal((TaskState.Open, uncertain.ReviewTaskId), (task.State, (long?)task.Id));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class TemporaryDatabase : IDisposable
         var normalizer = new RecordNormalizer(Clock);
         var directory = new RecordDirectory();
         var feed = new RecordDirectoryFeed(directory, normalizer);
-        return new RecordRegistrar(db, normalizer, new CandidateSearch(db, directory, feed), new RegistrationGate(), directory, feed, Clock);
+        return new RecordRegistrar(db, normalizer, new CandidateSearch(db, directory, feed), new WriteGate(), directory, feed, Clock);
     }
 
     public void Dispose()

@@ -2,7 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 
-namespace Mpi.Service.Contracts;
+namespace Mpi.Service.Grpc;
 
 /// <summary>
 /// INVALID_ARGUMENT with a google.rpc.BadRequest naming each offending field and why, so a caller can act on it

@@ -1,10 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
 using Mpi.Contracts.V1;
-using Mpi.Service.Contracts;
 
 using Mpi.Service.Registration;
+using Mpi.Service.Persistence.Entities;
+using Mpi.Service.Persons;
 
-namespace Mpi.Service.Persons;
+namespace Mpi.Service.Grpc;
 
 /// <summary>A person snapshot as the contract's PersonView (GetPerson, review candidates).</summary>
 public static class PersonViews
@@ -32,7 +33,7 @@ public static class PersonViews
                 UpdatedAt = Timestamp.FromDateTimeOffset(record.UpdatedAt),
             };
             ContractMapping.AddReceipts(recordView.Receipts, receipts);
-            var link = s.History.LastOrDefault(h => h.Record.Id == record.Id && h.Event.Kind != "updated").Event;
+            var link = s.History.LastOrDefault(h => h.Record.Id == record.Id && h.Event.Kind != LinkKind.Updated).Event;
             if (link is not null)
             {
                 recordView.LinkKind = Kind(link.Kind);
@@ -54,18 +55,18 @@ public static class PersonViews
         return view;
     }
 
-    private static LinkEventKind Kind(string kind) => kind switch
+    private static LinkEventKind Kind(LinkKind kind) => kind switch
     {
-        "new" => LinkEventKind.New,
-        "updated" => LinkEventKind.Updated,
-        "rule_link" => LinkEventKind.RuleLink,
-        "auto_link" => LinkEventKind.AutoLink,
-        "reviewer_link" => LinkEventKind.ReviewerLink,
-        "steward_link" => LinkEventKind.StewardLink,
-        "steward_merge" => LinkEventKind.StewardMerge,
-        RecordRegistrar.AutoMergeKind => LinkEventKind.AutoMerge,
-        "unlink" => LinkEventKind.Unlink,
-        "unmerge" => LinkEventKind.Unmerge,
+        LinkKind.New => LinkEventKind.New,
+        LinkKind.Updated => LinkEventKind.Updated,
+        LinkKind.RuleLink => LinkEventKind.RuleLink,
+        LinkKind.AutoLink => LinkEventKind.AutoLink,
+        LinkKind.ReviewerLink => LinkEventKind.ReviewerLink,
+        LinkKind.StewardLink => LinkEventKind.StewardLink,
+        LinkKind.StewardMerge => LinkEventKind.StewardMerge,
+        LinkKind.AutoMerge => LinkEventKind.AutoMerge,
+        LinkKind.Unlink => LinkEventKind.Unlink,
+        LinkKind.Unmerge => LinkEventKind.Unmerge,
         _ => LinkEventKind.Unspecified,
     };
 }

@@ -4,8 +4,9 @@ using Mpi.Matching.Normalization;
 using Mpi.Service.Learning;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
+using Mpi.Service.Model;
 
-namespace Mpi.Service.Model;
+namespace Mpi.Service.Learning;
 
 /// <summary>
 /// The steward's "Learn from reviews": trains the learned re-scorer on the service's own verdicts (review resolutions,

@@ -4,7 +4,7 @@ using Grpc.Core;
 
 using Mpi.Service.Observability;
 
-namespace Mpi.Service.Contracts;
+namespace Mpi.Service.Grpc;
 
 /// <summary>PERMISSION_DENIED with the google.rpc.ErrorInfo (domain mpi.v1) the contract promises.</summary>
 public static class PermissionDenied

@@ -3,10 +3,10 @@ using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Mpi.Contracts.V1;
-using Mpi.Service.Contracts;
 using Mpi.Service.Persistence;
+using Mpi.Service.Registration;
 
-namespace Mpi.Service.Registration;
+namespace Mpi.Service.Grpc;
 
 /// <summary>
 /// Idempotent retries by message id (e.g. HL7 MSH-10): the first answer is kept; the same message again gets it back

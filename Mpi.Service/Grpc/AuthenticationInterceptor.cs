@@ -1,7 +1,8 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Mpi.Service.Security;
 
-namespace Mpi.Service.Security;
+namespace Mpi.Service.Grpc;
 
 /// <summary>
 /// Every mpi.v1 call must carry <c>authorization: Bearer &lt;api key&gt;</c>: without a valid key UNAUTHENTICATED, for an
@@ -59,7 +60,7 @@ public sealed class AuthenticationInterceptor(CredentialStore credentials) : Int
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated, KeyRequired));
         var rpc = context.Method[(context.Method.LastIndexOf('/') + 1)..];
         if (!caller.MayCall(rpc))
-            throw Contracts.PermissionDenied.Rpc(caller.Name, rpc);
+            throw PermissionDenied.Rpc(caller.Name, rpc);
         context.UserState[CallerKey] = caller;
     }
 }

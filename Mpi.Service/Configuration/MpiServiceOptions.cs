@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Mpi.Service.Hosting;
+namespace Mpi.Service.Configuration;
 
 /// <summary>The service's settings, bound from the <c>Mpi</c> configuration section (appsettings, environment, command line).</summary>
 public sealed class MpiServiceOptions

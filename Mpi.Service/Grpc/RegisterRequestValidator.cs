@@ -4,7 +4,7 @@ using FieldOutcome = Mpi.Matching.Normalization.FieldOutcome;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Csv;
 
-namespace Mpi.Service.Registration;
+namespace Mpi.Service.Grpc;
 
 /// <summary>
 /// What makes a registration unacceptable, field by field: a missing or invalid registry (<see cref="RegistryCodeRule"/>)

@@ -1,6 +1,6 @@
 using Mpi.Matching.Normalization;
 
-namespace Mpi.Service.Persons;
+namespace Mpi.Service.Matching;
 
 /// <summary>
 /// The values one record offers to its person's golden view: each field's stored value when it was accepted or

@@ -2,7 +2,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Mpi.Contracts.V1;
 
-namespace Mpi.Service.Contracts;
+namespace Mpi.Service.Grpc;
 
 /// <summary>A failed stream item's error: the status a unary call would have ended with, field violations included.</summary>
 public static class ItemErrors

@@ -2,7 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 
-namespace Mpi.Service.Contracts;
+namespace Mpi.Service.Grpc;
 
 /// <summary>ABORTED / FAILED_PRECONDITION / RESOURCE_EXHAUSTED with the google.rpc.ErrorInfo (domain mpi.v1) the contract promises.</summary>
 public static class Conflicts

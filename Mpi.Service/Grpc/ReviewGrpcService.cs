@@ -3,14 +3,13 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Matching.Normalization;
-using Mpi.Service.Contracts;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
-using Mpi.Service.Persons;
 using Microsoft.EntityFrameworkCore;
+using Mpi.Service.Review;
 
-namespace Mpi.Service.Review;
+namespace Mpi.Service.Grpc;
 
 /// <summary>mpi.v1.ReviewService: the review queue over gRPC. Conflicts become ABORTED / FAILED_PRECONDITION with ErrorInfo.</summary>
 [BindServiceMethod(typeof(ReviewGrpcService), nameof(BindService))]
@@ -50,7 +49,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
     public override async Task<ReviewTask> GetTask(GetTaskRequest request, ServerCallContext context)
     {
         var task = await queue.FindAsync(TaskId(request.TaskId), context.CancellationToken)
-            ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "no such review task"));
+            ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, "no such review task"));
         await RequireInScopeAsync(task.Id, context);
         return await ToViewAsync(task, context, request.Reason);
     }
@@ -143,7 +142,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
 
     private static RpcException ToRpc(ReviewError error) => error.Kind switch
     {
-        ReviewErrorKind.NotFound => new RpcException(new Grpc.Core.Status(StatusCode.NotFound, error.Message)),
+        ReviewErrorKind.NotFound => new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, error.Message)),
         ReviewErrorKind.StaleVersion => Conflicts.Of(Google.Rpc.Code.Aborted, error.Message, "STALE_VERSION",
             new Dictionary<string, string> { ["current_version"] = error.CurrentVersion?.ToString(CultureInfo.InvariantCulture) ?? "" }),
         ReviewErrorKind.TaskClaimed => Conflicts.Of(Google.Rpc.Code.Aborted, error.Message, "TASK_CLAIMED",

@@ -1,4 +1,6 @@
-namespace Mpi.Service.Review;
+using Mpi.Service.Persistence;
+
+namespace Mpi.Service.Persistence.Entities;
 
 /// <summary>Where a review task stands. Stored as a word (<see cref="Persistence.StoredWords"/>), compared as this.</summary>
 public enum TaskState

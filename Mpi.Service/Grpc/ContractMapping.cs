@@ -4,7 +4,7 @@ using Mpi.Matching.Records;
 using Mpi.Matching.Scoring;
 using Domain = Mpi.Matching;
 
-namespace Mpi.Service.Contracts;
+namespace Mpi.Service.Grpc;
 
 /// <summary>Between the wire messages of mpi.v1 and the domain types. No logic beyond renaming.</summary>
 public static class ContractMapping

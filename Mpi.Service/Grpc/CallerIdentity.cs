@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace Mpi.Service.Contracts;
+namespace Mpi.Service.Grpc;
 
 /// <summary>Who is calling, for the audit trail (the name of the credential that authenticated the call), and what it may see.</summary>
 public static class CallerIdentity
@@ -11,5 +11,5 @@ public static class CallerIdentity
     public static Security.RegistryScope Scope(ServerCallContext context) => Security.RegistryScope.Of(Caller(context));
 
     private static Security.CallerCredential Caller(ServerCallContext context) =>
-        Security.AuthenticationInterceptor.CallerOf(context) ?? throw new InvalidOperationException("the call was not authenticated");
+        AuthenticationInterceptor.CallerOf(context) ?? throw new InvalidOperationException("the call was not authenticated");
 }

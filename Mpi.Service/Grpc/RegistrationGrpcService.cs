@@ -5,13 +5,12 @@ using Mpi.Contracts.V1;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
 using Microsoft.Extensions.Options;
-using Mpi.Service.Contracts;
-using Mpi.Service.Hosting;
 using Mpi.Service.Matching;
 using Mpi.Service.Observability;
 using Mpi.Service.Security;
+using Mpi.Service.Registration;
 
-namespace Mpi.Service.Registration;
+namespace Mpi.Service.Grpc;
 
 /// <summary>
 /// mpi.v1.RegistrationService: maps messages to the registrar and matcher and back. Validation failures become
@@ -212,7 +211,7 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         var started = Stopwatch.GetTimestamp();
         var active = model.Current;
         await matcher.ReadyAsync(active, context.CancellationToken);
-        var response = matcher.Match(normalized, request.TopK, request.MinProbability, active, CallerIdentity.Scope(context));
+        var response = MatchResponses.From(matcher.Match(normalized, request.TopK, request.MinProbability, active, CallerIdentity.Scope(context)));
         metrics.Matched(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return response;
     }

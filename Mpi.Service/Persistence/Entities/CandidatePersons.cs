@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Mpi.Service.Persistence;
 
-namespace Mpi.Service.Review;
+namespace Mpi.Service.Persistence.Entities;
 
 /// <summary>
 /// The candidate persons of a review task, best first. One column in the store (<see cref="Persistence.StoredWords"/>

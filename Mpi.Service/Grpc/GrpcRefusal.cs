@@ -1,6 +1,7 @@
 using Grpc.Core;
 
-namespace Mpi.Service.Security;
+
+namespace Mpi.Service.Grpc;
 
 /// <summary>
 /// A gRPC refusal written by HTTP middleware: a trailers-only response (status and message in the headers, no body),

@@ -1,6 +1,6 @@
 using Mpi.Matching.Normalization;
 
-namespace Mpi.Service.Persons;
+namespace Mpi.Service.Matching;
 
 /// <summary>
 /// A person's golden view (survivorship): per field, the normalised value most of its records agree on; a tie goes

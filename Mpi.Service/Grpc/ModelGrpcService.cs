@@ -3,11 +3,11 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Matching.Blocking;
-using Mpi.Service.Contracts;
 using Mpi.Service.Persistence.Entities;
 using Domain = Mpi.Matching.Settings;
+using Mpi.Service.Model;
 
-namespace Mpi.Service.Model;
+namespace Mpi.Service.Grpc;
 
 /// <summary>mpi.v1.ModelService: the steward's view and control of model versions and thresholds.</summary>
 [BindServiceMethod(typeof(ModelGrpcService), nameof(BindService))]
@@ -23,7 +23,7 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
     public override async Task<Mpi.Contracts.V1.Model> GetModel(GetModelRequest request, ServerCallContext context)
     {
         var found = await versions.GetAsync(string.IsNullOrWhiteSpace(request.Version) ? null : request.Version.Trim(), context.CancellationToken)
-            ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "no such model version"));
+            ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, "no such model version"));
         return ToContract(found.Entity, found.Model);
     }
 
@@ -65,7 +65,7 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
         if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "missing")]);
         var (model, error, stale) = await versions.ActivateAsync(request.Version.Trim(), request.ExpectedActiveVersion.Trim(), ContractMapping.Optional(request.Reason),
             CallerIdentity.Of(context), context.CancellationToken);
-        if (model is null && !stale) throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, error!));
+        if (model is null && !stale) throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, error!));
         return await Answer(model, error, stale, "version", context);
     }
 

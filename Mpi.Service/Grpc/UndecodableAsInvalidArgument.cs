@@ -2,7 +2,7 @@ using System.Text;
 using Google.Protobuf;
 using Grpc.Core;
 
-namespace Mpi.Service.Contracts;
+namespace Mpi.Service.Grpc;
 
 /// <summary>
 /// Binds a generated mpi.v1 service with request marshallers that answer a message protobuf cannot decode (invalid

@@ -1,7 +1,7 @@
 using Mpi.Contracts.V1;
 using Mpi.Matching.Learning;
 
-namespace Mpi.Service.Contracts;
+namespace Mpi.Service.Grpc;
 
 /// <summary>The learned re-scorer's verdict on the best candidate, as the contract's LearnedRescore.</summary>
 public static class LearnedRescoreMapping

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
-using Mpi.Service.Hosting;
 using Mpi.Service.Observability;
+using Mpi.Service.Security;
+using Mpi.Service.Configuration;
 
-namespace Mpi.Service.Security;
+namespace Mpi.Service.Grpc;
 
 /// <summary>
 /// Checks the API key of an mpi.v1 call from its headers, before a byte of its body is read: gRPC's interceptors run

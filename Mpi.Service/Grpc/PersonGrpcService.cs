@@ -1,8 +1,8 @@
 using Grpc.Core;
 using Mpi.Contracts.V1;
-using Mpi.Service.Contracts;
+using Mpi.Service.Persons;
 
-namespace Mpi.Service.Persons;
+namespace Mpi.Service.Grpc;
 
 /// <summary>mpi.v1.PersonService: read a person; link, unlink, merge and unmerge (the steward operations).</summary>
 [BindServiceMethod(typeof(PersonGrpcService), nameof(BindService))]
@@ -71,7 +71,7 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
         null => result,
         StewardErrorKind.NotAllowed when result.Registry is { } registry => throw PermissionDenied.Registry(CallerIdentity.Of(context), registry),
         StewardErrorKind.NotAllowed => throw PermissionDenied.OutOfScope(CallerIdentity.Of(context), $"change person {result.PersonId}: the change reaches records of registries the key is not granted", ("person_id", result.PersonId ?? "")),
-        StewardErrorKind.NotFound => throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, result.Message!)),
+        StewardErrorKind.NotFound => throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, result.Message!)),
         StewardErrorKind.StaleVersion => throw Conflicts.Of(Google.Rpc.Code.Aborted, result.Message!, "STALE_VERSION"),
         StewardErrorKind.PersonNotActive => throw Conflicts.Of(Google.Rpc.Code.FailedPrecondition, result.Message!, "PERSON_NOT_ACTIVE",
             new Dictionary<string, string> { ["person_id"] = result.PersonId ?? "" }),
@@ -96,6 +96,6 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
             throw byRecord ? PermissionDenied.Registry(CallerIdentity.Of(context), request.Record.Registry.Trim())
                 : PermissionDenied.OutOfScope(CallerIdentity.Of(context), $"see person {request.PersonId}: it holds no record of the key's registries", ("person_id", request.PersonId));
         return PersonViews.From(read.Snapshot
-            ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, byRecord ? "no such record" : "no such person")));
+            ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, byRecord ? "no such record" : "no such person")));
     }
 }

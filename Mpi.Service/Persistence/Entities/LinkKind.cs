@@ -1,0 +1,35 @@
+namespace Mpi.Service.Persistence.Entities;
+
+/// <summary>
+/// What a link event did to a record's person. Stored as a word (<see cref="Persistence.StoredWords"/>), compared as this.
+/// </summary>
+public enum LinkKind
+{
+    /// <summary>Registered as a person of its own (also when it went to review).</summary>
+    New,
+    /// <summary>Its demographics changed; it keeps its person.</summary>
+    Updated,
+    /// <summary>Linked by a deterministic rule.</summary>
+    RuleLink,
+    /// <summary>Linked because its probability reached the auto-link threshold.</summary>
+    AutoLink,
+    /// <summary>Linked by a reviewer's answer to a review task.</summary>
+    ReviewerLink,
+    /// <summary>Linked by a steward.</summary>
+    StewardLink,
+    /// <summary>Moved onto the survivor of a steward's merge.</summary>
+    StewardMerge,
+    /// <summary>Moved onto the survivor because a new record bridged the two persons.</summary>
+    AutoMerge,
+    /// <summary>Taken off its person onto a new one by a steward.</summary>
+    Unlink,
+    /// <summary>Moved back by the undoing of a merge.</summary>
+    Unmerge,
+}
+
+/// <summary>Kinds that belong together.</summary>
+public static class LinkKinds
+{
+    /// <summary>The two ways a record moves onto a merge's survivor; an unmerge undoes either.</summary>
+    public static bool IsMerge(this LinkKind kind) => kind is LinkKind.StewardMerge or LinkKind.AutoMerge;
+}
