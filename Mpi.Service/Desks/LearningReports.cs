@@ -8,8 +8,9 @@ namespace Mpi.Service.Desks;
 /// <summary>A round of learning as the steward page's report: the same figures <c>learn</c> prints.</summary>
 internal static class LearningReports
 {
-    public static LearningReport Of(LearningOutcome o, string storedVersion, int recordsScanned)
+    public static LearningReport Of(LearnedVersion stored)
     {
+        var (o, storedVersion, recordsScanned) = (stored.Outcome, stored.Version, stored.Records);
         var moved = o.Decisions.Where(d => d.Moved).ToArray();
         return new LearningReport(storedVersion, null, o.Model.Version, o.Labelled.Count, o.Labelled.Count(l => l.SamePerson), o.Validation.Folds,
             o.Validation.AreaUnderRocCurve, o.Validation.LogLoss, o.Validation.Accuracy, Figures(o.OnLabels.Before), Figures(o.OnLabels.After),

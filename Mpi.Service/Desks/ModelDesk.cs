@@ -34,16 +34,16 @@ public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining
     public async Task<DeskResult> UpdateThresholdsAsync(string expectedActiveVersion, double autoLink, double review, string? reason, string actor,
         CancellationToken cancellation)
     {
-        var (_, error, stale) = await versions.UpdateThresholdsAsync(expectedActiveVersion, autoLink, review, null, reason, actor, cancellation);
-        return error is null ? DeskResult.Done : new DeskResult(stale ? DeskProblem.Stale : DeskProblem.Invalid, error);
+        var updated = await versions.UpdateThresholdsAsync(expectedActiveVersion, autoLink, review, null, reason, actor, cancellation);
+        return DeskRefusals.Of(updated.Refusal, db);
     }
 
     public async Task<string> RetrainAsync(string actor, CancellationToken cancellation) => (await retraining.RetrainAsync(actor, cancellation)).Version;
 
     public async Task<LearningReport> LearnAsync(string actor, CancellationToken cancellation)
     {
-        var (outcome, version, problem, records) = await learning.LearnAsync(actor, cancellation);
-        return outcome is null ? LearningReport.Refused((await ActiveAsync(cancellation)).Version, problem!) : LearningReports.Of(outcome, version!, records);
+        var learned = await learning.LearnAsync(actor, cancellation);
+        return learned.Value is { } stored ? LearningReports.Of(stored) : LearningReport.Refused((await ActiveAsync(cancellation)).Version, learned.Refusal!.Message);
     }
 
     public async Task<ModelComparison?> CompareAsync(string version, CancellationToken cancellation)
@@ -59,8 +59,8 @@ public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining
 
     public async Task<DeskResult> ActivateAsync(string version, string expectedActiveVersion, string? reason, string actor, CancellationToken cancellation)
     {
-        var (_, error, stale) = await versions.ActivateAsync(version, expectedActiveVersion, reason, actor, cancellation);
-        return error is null ? DeskResult.Done : new DeskResult(stale ? DeskProblem.Stale : DeskProblem.Invalid, error);
+        var activated = await versions.ActivateAsync(version, expectedActiveVersion, reason, actor, cancellation);
+        return DeskRefusals.Of(activated.Refusal, db);
     }
 
     private static ModelSummary Summary(ModelVersionEntity e, MatchModel model) => new(e.Version, model.Thresholds.AutoLink, model.Thresholds.Review,

@@ -12,23 +12,9 @@ public sealed class PersonDesk(PersonReader reader, StewardOperations steward, M
 
     public async Task<DeskResult> UnlinkAsync(string registry, string localId, long expectedPersonVersion, string reason, string actor,
         CancellationToken cancellation) =>
-        await ToResultAsync(await steward.UnlinkAsync((registry, localId), expectedPersonVersion, reason, actor, cancellation));
+        DeskRefusals.Of((await steward.UnlinkAsync((registry, localId), expectedPersonVersion, reason, actor, cancellation)).Refusal, db);
 
     public async Task<DeskResult> UnmergeAsync(string mergedPersonId, long expectedSurvivorVersion, string reason, string actor,
         CancellationToken cancellation) =>
-        await ToResultAsync(await steward.UnmergeAsync(mergedPersonId, expectedSurvivorVersion, reason, actor, cancellation));
-
-    private async Task<DeskResult> ToResultAsync(StewardResult result)
-    {
-        if (result.Error is null) return DeskResult.Done;
-        RefusedChange.Forget(db);
-        return ToResult(result);
-    }
-
-    private static DeskResult ToResult(StewardResult result) => result.Error switch
-    {
-        StewardErrorKind.NotFound => new DeskResult(DeskProblem.NotFound, result.Message),
-        StewardErrorKind.StaleVersion => new DeskResult(DeskProblem.Stale, result.Message),
-        _ => new DeskResult(DeskProblem.Invalid, result.Message),
-    };
+        DeskRefusals.Of((await steward.UnmergeAsync(mergedPersonId, expectedSurvivorVersion, reason, actor, cancellation)).Refusal, db);
 }

@@ -52,10 +52,10 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
     {
         RequireStewardWide(context, "the thresholds");
         if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "missing")]);
-        var (model, error, stale) = await versions.UpdateThresholdsAsync(request.ExpectedActiveVersion.Trim(),
+        var updated = await versions.UpdateThresholdsAsync(request.ExpectedActiveVersion.Trim(),
             request.HasAutoLink ? request.AutoLink : null, request.HasReview ? request.Review : null,
             request.HasAmbiguityMargin ? request.AmbiguityMargin : null, ContractMapping.Optional(request.Reason), CallerIdentity.Of(context), context.CancellationToken);
-        return await Answer(model, error, stale, "thresholds", context);
+        return await Answer(RefusalStatus.ValueOr(updated, context), context);
     }
 
     public override async Task<Mpi.Contracts.V1.Model> ActivateModel(ActivateModelRequest request, ServerCallContext context)
@@ -63,10 +63,9 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
         RequireStewardWide(context, "the active model");
         if (string.IsNullOrWhiteSpace(request.Version)) throw InvalidArgument.Of([("version", "missing")]);
         if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "missing")]);
-        var (model, error, stale) = await versions.ActivateAsync(request.Version.Trim(), request.ExpectedActiveVersion.Trim(), ContractMapping.Optional(request.Reason),
+        var activated = await versions.ActivateAsync(request.Version.Trim(), request.ExpectedActiveVersion.Trim(), ContractMapping.Optional(request.Reason),
             CallerIdentity.Of(context), context.CancellationToken);
-        if (model is null && !stale) throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, error!));
-        return await Answer(model, error, stale, "version", context);
+        return await Answer(RefusalStatus.ValueOr(activated, context), context);
     }
 
     /// <summary>The model decides for every registry: only a steward-wide key (granted <c>*</c>) may change it.</summary>
@@ -77,10 +76,8 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
                 ("scope", "*"));
     }
 
-    private async Task<Mpi.Contracts.V1.Model> Answer(Domain.MatchModel? model, string? error, bool stale, string field, ServerCallContext context)
+    private async Task<Mpi.Contracts.V1.Model> Answer(Domain.MatchModel model, ServerCallContext context)
     {
-        if (stale) throw Conflicts.Of(Google.Rpc.Code.Aborted, error!, "STALE_VERSION");
-        if (model is null) throw InvalidArgument.Of([(field, error!)]);
         var found = await versions.GetAsync(model.Version, context.CancellationToken);
         return ToContract(found!.Value.Entity, found.Value.Model);
     }

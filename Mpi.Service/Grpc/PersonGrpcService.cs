@@ -16,17 +16,17 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
     {
         Require(("record", IsKey(request.Record)), ("to_person_id", request.ToPersonId.Length > 0), ("reason", request.Reason.Trim().Length > 0),
             ("expected_from_person_version", request.ExpectedFromPersonVersion > 0), ("expected_to_person_version", request.ExpectedToPersonVersion > 0));
-        var result = Check(await steward.LinkAsync(Key(request.Record), request.ToPersonId.Trim(), request.ExpectedFromPersonVersion,
+        var result = RefusalStatus.ValueOr(await steward.LinkAsync(Key(request.Record), request.ToPersonId.Trim(), request.ExpectedFromPersonVersion,
             request.ExpectedToPersonVersion, request.Reason.Trim(), CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)), context);
-        return new LinkResponse { OperationId = result.OperationId, FromPerson = await View(result.FromPersonId!, context), ToPerson = await View(result.ToPersonId!, context) };
+        return new LinkResponse { OperationId = result.OperationId, FromPerson = await View(result.FromPersonId, context), ToPerson = await View(result.ToPersonId, context) };
     }
 
     public override async Task<UnlinkResponse> Unlink(UnlinkRequest request, ServerCallContext context)
     {
         Require(("record", IsKey(request.Record)), ("reason", request.Reason.Trim().Length > 0), ("expected_person_version", request.ExpectedPersonVersion > 0));
-        var result = Check(await steward.UnlinkAsync(Key(request.Record), request.ExpectedPersonVersion, request.Reason.Trim(),
+        var result = RefusalStatus.ValueOr(await steward.UnlinkAsync(Key(request.Record), request.ExpectedPersonVersion, request.Reason.Trim(),
             CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)), context);
-        return new UnlinkResponse { OperationId = result.OperationId, FromPerson = await View(result.FromPersonId!, context), NewPerson = await View(result.ToPersonId!, context) };
+        return new UnlinkResponse { OperationId = result.OperationId, FromPerson = await View(result.FromPersonId, context), NewPerson = await View(result.ToPersonId, context) };
     }
 
     public override async Task<MergePersonsResponse> MergePersons(MergePersonsRequest request, ServerCallContext context)
@@ -34,18 +34,18 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
         Require(("survivor_person_id", request.SurvivorPersonId.Length > 0), ("merged_person_id", request.MergedPersonId.Length > 0),
             ("reason", request.Reason.Trim().Length > 0), ("expected_survivor_version", request.ExpectedSurvivorVersion > 0),
             ("expected_merged_version", request.ExpectedMergedVersion > 0));
-        var result = Check(await steward.MergeAsync(request.SurvivorPersonId.Trim(), request.MergedPersonId.Trim(), request.ExpectedSurvivorVersion,
+        var result = RefusalStatus.ValueOr(await steward.MergeAsync(request.SurvivorPersonId.Trim(), request.MergedPersonId.Trim(), request.ExpectedSurvivorVersion,
             request.ExpectedMergedVersion, request.Reason.Trim(), CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)),
             context);
-        return new MergePersonsResponse { OperationId = result.OperationId, Merged = await View(result.FromPersonId!, context), Survivor = await View(result.ToPersonId!, context) };
+        return new MergePersonsResponse { OperationId = result.OperationId, Merged = await View(result.FromPersonId, context), Survivor = await View(result.ToPersonId, context) };
     }
 
     public override async Task<UnmergePersonResponse> UnmergePerson(UnmergePersonRequest request, ServerCallContext context)
     {
         Require(("person_id", request.PersonId.Length > 0), ("reason", request.Reason.Trim().Length > 0), ("expected_survivor_version", request.ExpectedSurvivorVersion > 0));
-        var result = Check(await steward.UnmergeAsync(request.PersonId.Trim(), request.ExpectedSurvivorVersion, request.Reason.Trim(),
+        var result = RefusalStatus.ValueOr(await steward.UnmergeAsync(request.PersonId.Trim(), request.ExpectedSurvivorVersion, request.Reason.Trim(),
             CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)), context);
-        return new UnmergePersonResponse { OperationId = result.OperationId, Restored = await View(result.FromPersonId!, context), Survivor = await View(result.ToPersonId!, context) };
+        return new UnmergePersonResponse { OperationId = result.OperationId, Restored = await View(result.FromPersonId, context), Survivor = await View(result.ToPersonId, context) };
     }
 
     /// <summary>
@@ -65,18 +65,6 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
     private static bool IsKey(RecordKey? key) => !string.IsNullOrWhiteSpace(key?.Registry) && !string.IsNullOrWhiteSpace(key.LocalId);
 
     private static (string, string) Key(RecordKey key) => (key.Registry.Trim(), key.LocalId.Trim());
-
-    private static StewardResult Check(StewardResult result, ServerCallContext context) => result.Error switch
-    {
-        null => result,
-        StewardErrorKind.NotAllowed when result.Registry is { } registry => throw PermissionDenied.Registry(CallerIdentity.Of(context), registry),
-        StewardErrorKind.NotAllowed => throw PermissionDenied.OutOfScope(CallerIdentity.Of(context), $"change person {result.PersonId}: the change reaches records of registries the key is not granted", ("person_id", result.PersonId ?? "")),
-        StewardErrorKind.NotFound => throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, result.Message!)),
-        StewardErrorKind.StaleVersion => throw Conflicts.Of(Google.Rpc.Code.Aborted, result.Message!, "STALE_VERSION"),
-        StewardErrorKind.PersonNotActive => throw Conflicts.Of(Google.Rpc.Code.FailedPrecondition, result.Message!, "PERSON_NOT_ACTIVE",
-            new Dictionary<string, string> { ["person_id"] = result.PersonId ?? "" }),
-        _ => throw Conflicts.Of(Google.Rpc.Code.FailedPrecondition, result.Message!, "WRONG_STATE"),
-    };
 
     public override async Task<PersonView> GetPerson(GetPersonRequest request, ServerCallContext context)
     {

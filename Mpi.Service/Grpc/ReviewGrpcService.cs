@@ -2,19 +2,14 @@ using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Mpi.Contracts.V1;
-using Mpi.Matching.Normalization;
-using Mpi.Service.Matching;
-using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
-using Microsoft.EntityFrameworkCore;
 using Mpi.Service.Review;
 
 namespace Mpi.Service.Grpc;
 
 /// <summary>mpi.v1.ReviewService: the review queue over gRPC. Conflicts become ABORTED / FAILED_PRECONDITION with ErrorInfo.</summary>
 [BindServiceMethod(typeof(ReviewGrpcService), nameof(BindService))]
-public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candidates, MpiDbContext db, RecordNormalizer normalizer,
-    ActiveModelHolder model) : ReviewService.ReviewServiceBase
+public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks) : ReviewService.ReviewServiceBase
 {
     /// <summary>The generated binding, with undecodable requests answered INVALID_ARGUMENT.</summary>
     public static void BindService(ServiceBinderBase binder, ReviewService.ReviewServiceBase service) =>
@@ -32,15 +27,12 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
         {
             WithinRegistries = CallerIdentity.Scope(context).Registries,
         };
-        var (tasks, total, next) = await queue.ListAsync(filter, context.CancellationToken);
-        var recordIds = tasks.Select(t => t.SourceRecordId).ToArray();
-        var keys = await db.SourceRecords.Where(r => recordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, context.CancellationToken);
-        var response = new ListTasksResponse { TotalSize = total, NextPageToken = next?.ToString(CultureInfo.InvariantCulture) ?? "" };
-        response.Tasks.Add(tasks.Select(t => new ReviewTaskSummary
+        var page = await tasks.ListAsync(filter, context.CancellationToken);
+        var response = new ListTasksResponse { TotalSize = page.Total, NextPageToken = page.NextAfterId?.ToString(CultureInfo.InvariantCulture) ?? "" };
+        response.Tasks.Add(page.Tasks.Select(t => new Mpi.Contracts.V1.ReviewTaskSummary
         {
-            TaskId = Id(t), State = State(t.State), Cause = ReviewCause.ReviewBand,
-            Incoming = new RecordKey { Registry = keys[t.SourceRecordId].Registry, LocalId = keys[t.SourceRecordId].LocalId },
-            BestProbability = t.Probability, CandidateCount = t.CandidatePersonIds.Count,
+            TaskId = Id(t.Id), State = State(t.State), Cause = ReviewCause.ReviewBand, Incoming = new RecordKey { Registry = t.Registry, LocalId = t.LocalId },
+            BestProbability = t.Probability, CandidateCount = t.CandidateCount,
             ClaimedBy = t.ClaimedBy ?? "", CreatedAt = Timestamp.FromDateTimeOffset(t.CreatedAt), Version = t.Version,
         }));
         return response;
@@ -48,24 +40,25 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
 
     public override async Task<ReviewTask> GetTask(GetTaskRequest request, ServerCallContext context)
     {
-        var task = await queue.FindAsync(TaskId(request.TaskId), context.CancellationToken)
+        var id = TaskId(request.TaskId);
+        await RequireInScopeAsync(id, context);
+        var task = await tasks.ReadAsync(id, CallerIdentity.Of(context), ContractMapping.Optional(request.Reason) ?? "review task", context.CancellationToken)
             ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, "no such review task"));
-        await RequireInScopeAsync(task.Id, context);
-        return await ToViewAsync(task, context, request.Reason);
+        return ToView(task, context);
     }
 
     public override async Task<ReviewTask> ClaimTask(ClaimTaskRequest request, ServerCallContext context)
     {
         await RequireInScopeAsync(TaskId(request.TaskId), context);
-        var (task, error) = await queue.ClaimAsync(TaskId(request.TaskId), request.ExpectedVersion, CallerIdentity.Of(context), context.CancellationToken);
-        return await ToViewAsync(task ?? throw ToRpc(error!), context, "claim");
+        var claimed = await queue.ClaimAsync(TaskId(request.TaskId), request.ExpectedVersion, CallerIdentity.Of(context), context.CancellationToken);
+        return await OpenAsync(RefusalStatus.ValueOr(claimed, context), context, "claim");
     }
 
     public override async Task<ReviewTask> ReleaseTask(ReleaseTaskRequest request, ServerCallContext context)
     {
         await RequireInScopeAsync(TaskId(request.TaskId), context);
-        var (task, error) = await queue.ReleaseAsync(TaskId(request.TaskId), request.ExpectedVersion, CallerIdentity.Of(context), context.CancellationToken);
-        return await ToViewAsync(task ?? throw ToRpc(error!), context, "release");
+        var released = await queue.ReleaseAsync(TaskId(request.TaskId), request.ExpectedVersion, CallerIdentity.Of(context), context.CancellationToken);
+        return await OpenAsync(RefusalStatus.ValueOr(released, context), context, "release");
     }
 
     public override async Task<ResolveTaskResponse> ResolveTask(ResolveTaskRequest request, ServerCallContext context)
@@ -79,10 +72,9 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
         };
         var actor = CallerIdentity.Of(context);
         await RequireInScopeAsync(TaskId(request.TaskId), context);
-        var (task, error) = await queue.ResolveAsync(TaskId(request.TaskId), request.ExpectedVersion, resolution,
+        var resolved = await queue.ResolveAsync(TaskId(request.TaskId), request.ExpectedVersion, resolution,
             ContractMapping.Optional(request.PersonId), [.. request.MergedPersonIds.Select(m => m.Trim())], ContractMapping.Optional(request.Reason), actor, context.CancellationToken);
-        if (task is null) throw ToRpc(error!);
-        return new ResolveTaskResponse { Task = await ToViewAsync(task, context, "resolve") };
+        return new ResolveTaskResponse { Task = await OpenAsync(RefusalStatus.ValueOr(resolved, context), context, "resolve") };
     }
 
     /// <summary>
@@ -93,39 +85,40 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
     {
         var scope = CallerIdentity.Scope(context);
         if (scope.IsEverything) return;
-        var registry = await db.ReviewTasks.AsNoTracking().Where(t => t.Id == taskId)
-            .Join(db.SourceRecords, t => t.SourceRecordId, r => r.Id, (t, r) => r.Registry).SingleOrDefaultAsync(context.CancellationToken);
+        var registry = await tasks.RegistryOfAsync(taskId, context.CancellationToken);
         if (registry is not null && !scope.Sees(registry)) throw PermissionDenied.Registry(CallerIdentity.Of(context), registry);
     }
 
-    private async Task<ReviewTask> ToViewAsync(ReviewTaskEntity task, ServerCallContext context, string? reason)
+    private async Task<ReviewTask> OpenAsync(ReviewTaskEntity changed, ServerCallContext context, string reason) =>
+        ToView(await tasks.OpenAsync(changed, CallerIdentity.Of(context), reason, context.CancellationToken), context);
+
+    private static ReviewTask ToView(ReviewTaskView task, ServerCallContext context)
     {
-        var (actor, scope, cancellation) = (CallerIdentity.Of(context), CallerIdentity.Scope(context), context.CancellationToken);
-        var incoming = await db.SourceRecords.AsNoTracking().SingleAsync(r => r.Id == task.SourceRecordId, cancellation);
-        var normalized = normalizer.Normalize(incoming.ToPatientRecord());
+        var scope = CallerIdentity.Scope(context);
+        var summary = task.Summary;
         var view = new ReviewTask
         {
-            TaskId = Id(task), State = State(task.State), Cause = ReviewCause.ReviewBand, ClaimedBy = task.ClaimedBy ?? "",
-            CreatedAt = Timestamp.FromDateTimeOffset(task.CreatedAt), Version = task.Version, ModelVersion = task.ModelVersion,
+            TaskId = Id(summary.Id), State = State(summary.State), Cause = ReviewCause.ReviewBand, ClaimedBy = summary.ClaimedBy ?? "",
+            CreatedAt = Timestamp.FromDateTimeOffset(summary.CreatedAt), Version = summary.Version, ModelVersion = task.ModelVersion,
             Incoming = new SourceRecordView
             {
-                Key = new RecordKey { Registry = incoming.Registry, LocalId = incoming.LocalId }, PersonId = incoming.PersonId,
-                Demographics = ContractMapping.ToStoredDemographics(normalized.Receipts), Version = incoming.Version,
+                Key = new RecordKey { Registry = task.Incoming.Registry, LocalId = task.Incoming.LocalId }, PersonId = task.Incoming.PersonId,
+                Demographics = ContractMapping.ToStoredDemographics(task.IncomingReceipts), Version = task.Incoming.Version,
             },
         };
-        ContractMapping.AddReceipts(view.Incoming.Receipts, normalized.Receipts);
-        if (task.Resolution is not null)
+        ContractMapping.AddReceipts(view.Incoming.Receipts, task.IncomingReceipts);
+        if (task.Resolution is { } resolution)
             view.Resolution = new ReviewResolution
             {
-                Resolution = task.Resolution switch
+                Resolution = resolution switch
                 {
                     ReviewResolutionKind.SamePerson => Resolution.SamePerson,
                     ReviewResolutionKind.MergePersons => Resolution.MergePersons,
                     _ => Resolution.DifferentPerson,
                 },
-                PersonId = task.ResolvedPersonId ?? "", Reason = task.ResolutionReason ?? "", ResolvedBy = task.ClaimedBy ?? "",
+                PersonId = task.ResolvedPersonId ?? "", Reason = task.ResolutionReason ?? "", ResolvedBy = summary.ClaimedBy ?? "",
             };
-        foreach (var candidate in await candidates.ReadAsync(task, normalized.Record, model.Current, actor, reason ?? "review task", cancellation))
+        foreach (var candidate in task.Candidates)
         {
             view.Candidates.Add(new ReviewCandidate
             {
@@ -140,22 +133,10 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewCandidates candid
         return view;
     }
 
-    private static RpcException ToRpc(ReviewError error) => error.Kind switch
-    {
-        ReviewErrorKind.NotFound => new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, error.Message)),
-        ReviewErrorKind.StaleVersion => Conflicts.Of(Google.Rpc.Code.Aborted, error.Message, "STALE_VERSION",
-            new Dictionary<string, string> { ["current_version"] = error.CurrentVersion?.ToString(CultureInfo.InvariantCulture) ?? "" }),
-        ReviewErrorKind.TaskClaimed => Conflicts.Of(Google.Rpc.Code.Aborted, error.Message, "TASK_CLAIMED",
-            new Dictionary<string, string> { ["claimed_by"] = error.ClaimedBy ?? "" }),
-        ReviewErrorKind.TaskResolved => Conflicts.Of(Google.Rpc.Code.Aborted, error.Message, "TASK_RESOLVED"),
-        ReviewErrorKind.CandidatesChanged => Conflicts.Of(Google.Rpc.Code.FailedPrecondition, error.Message, "CANDIDATES_CHANGED"),
-        _ => InvalidArgument.Of([(error.Field, error.Message)]),
-    };
-
     private static long TaskId(string id) =>
         long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw InvalidArgument.Of([("task_id", "not a task id")]);
 
-    private static string Id(ReviewTaskEntity task) => task.Id.ToString(CultureInfo.InvariantCulture);
+    private static string Id(long taskId) => taskId.ToString(CultureInfo.InvariantCulture);
 
     private static TaskState State(ReviewTaskState state) => state switch
     {

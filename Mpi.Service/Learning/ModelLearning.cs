@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Mpi.Matching.Learning;
 using Mpi.Matching.Normalization;
-using Mpi.Service.Learning;
 using Mpi.Service.Matching;
+using Mpi.Service.Outcomes;
 using Mpi.Service.Persistence;
 using Mpi.Service.Model;
 
@@ -26,8 +26,8 @@ public sealed class ModelLearning(MpiDbContext db, RecordNormalizer normalizer, 
     /// </summary>
     public const int MaxRecords = 100_000;
 
-    /// <summary>The outcome, the stored version and the records read; or, with too few verdicts, the reason and nothing stored.</summary>
-    public async Task<(LearningOutcome? Outcome, string? Version, string? Problem, int Records)> LearnAsync(string actor, CancellationToken cancellation)
+    /// <summary>The outcome, the stored version and the records read; or, with too few verdicts, why, and nothing stored.</summary>
+    public async Task<Outcome<LearnedVersion>> LearnAsync(string actor, CancellationToken cancellation)
     {
         var stored = await db.SourceRecords.AsNoTracking().OrderByDescending(r => r.Id).Take(MaxRecords).ToListAsync(cancellation);
         var labels = await ReviewQueueLabels.ReadAsync(db, cancellation);
@@ -49,9 +49,9 @@ public sealed class ModelLearning(MpiDbContext db, RecordNormalizer normalizer, 
                 return (null, $"Learning needs at least {Folds} verdicts of each kind; the reviewers have given {same} same person and {labelled.Count - same} different people.");
             return ((LearningOutcome?)ReviewLearning.Learn(model, labelled, CandidateVectors.Score(records, model), Folds, time), (string?)null);
         }, cancellation);
-        if (outcome is null) return (null, null, problem, stored.Count);
+        if (outcome is null) return Refusal.WrongState(problem!);
         var version = outcome.AsVersion(time.GetUtcNow());
         await versions.StoreCandidateAsync(version, actor, version.Description, cancellation, "learn_model", model.Version);
-        return (outcome, version.Version, null, stored.Count);
+        return new LearnedVersion(outcome, version.Version, stored.Count);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mpi.Matching.Settings;
 using Mpi.Service.Matching;
+using Mpi.Service.Outcomes;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 
@@ -26,12 +27,12 @@ public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, Wri
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Version, StringComparer.Ordinal).Skip(skip).Take(take).ToArray();
 
     /// <summary>A new version with the given thresholds (others kept), activated at once.</summary>
-    public async Task<(MatchModel? Model, string? Error, bool Stale)> UpdateThresholdsAsync(string expectedActive, double? autoLink, double? review,
+    public async Task<Outcome<MatchModel>> UpdateThresholdsAsync(string expectedActive, double? autoLink, double? review,
         double? margin, string? reason, string actor, CancellationToken cancellation)
     {
         await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);
         var active = holder.Current.Model;
-        if (active.Version != expectedActive) return (null, $"the active version is {active.Version}", true);
+        if (active.Version != expectedActive) return Refusal.Stale($"the active version is {active.Version}");
         var thresholds = active.Thresholds with
         {
             AutoLink = autoLink ?? active.Thresholds.AutoLink,
@@ -39,8 +40,8 @@ public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, Wri
             AmbiguityMargin = margin ?? active.Thresholds.AmbiguityMargin,
         };
         if (thresholds.Review is <= 0 or >= 1 || thresholds.AutoLink is <= 0 or >= 1 || thresholds.Review > thresholds.AutoLink)
-            return (null, "thresholds must satisfy 0 < review <= auto_link < 1", false);
-        if (thresholds.AmbiguityMargin is < 0 or >= 1) return (null, "ambiguity_margin must be in [0, 1)", false);
+            return Refusal.Invalid("thresholds", "thresholds must satisfy 0 < review <= auto_link < 1");
+        if (thresholds.AmbiguityMargin is < 0 or >= 1) return Refusal.Invalid("thresholds", "ambiguity_margin must be in [0, 1)");
         var now = time.GetUtcNow();
         var model = active with
         {
@@ -50,7 +51,7 @@ public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, Wri
         var activated = await holder.WriteActivationAsync(db, model, actor, cancellation, basedOn: active.Version, reason: reason);
         await transaction.CommitAsync(cancellation);
         holder.Use(activated);
-        return (model, null, false);
+        return model;
     }
 
     /// <summary>
@@ -66,17 +67,17 @@ public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, Wri
     }
 
     /// <summary>Makes a stored version active again (roll back or forward).</summary>
-    public async Task<(MatchModel? Model, string? Error, bool Stale)> ActivateAsync(string version, string expectedActive, string? reason, string actor,
+    public async Task<Outcome<MatchModel>> ActivateAsync(string version, string expectedActive, string? reason, string actor,
         CancellationToken cancellation)
     {
         await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);
-        if (holder.Current.Model.Version != expectedActive) return (null, $"the active version is {holder.Current.Model.Version}", true);
+        if (holder.Current.Model.Version != expectedActive) return Refusal.Stale($"the active version is {holder.Current.Model.Version}");
         var stored = await db.ModelVersions.AsNoTracking().SingleOrDefaultAsync(m => m.Version == version, cancellation);
-        if (stored is null) return (null, "no such model version", false);
+        if (stored is null) return Refusal.NotFound("no such model version");
         var model = MatchModelJson.Deserialize(stored.Json);
         var activated = await holder.WriteActivationAsync(db, model, actor, cancellation, reason: reason);
         await transaction.CommitAsync(cancellation);
         holder.Use(activated);
-        return (model, null, false);
+        return model;
     }
 }

@@ -3,61 +3,35 @@ using Mpi.Service.Observability;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
+using Mpi.Service.Outcomes;
 using Mpi.Service.Persons;
 
 namespace Mpi.Service.Review;
 
 /// <summary>
-/// The review queue: open tasks oldest first, claim and release, and resolution. Every change checks the version the
-/// reviewer holds (optimistic concurrency) and runs in the write transaction, so a reviewer acting on a stale task
-/// gets a conflict, never a silent overwrite. A same-person resolution moves the incoming record onto the chosen
+/// The review queue's changes: claim and release, and resolution (its reads are <see cref="ReviewTaskReader"/>).
+/// Every change checks the version the reviewer holds (optimistic concurrency) and runs in the write transaction, so
+/// a reviewer acting on a stale task gets a conflict, never a silent overwrite. A same-person resolution moves the incoming record onto the chosen
 /// person and appends the history; the provisional person it had is marked merged into the chosen one.
 /// </summary>
 public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperations steward, RecordDirectoryFeed directory, TimeProvider time,
     MpiMetrics? metrics = null)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 500;
-
-    public async Task<(IReadOnlyList<ReviewTaskEntity> Tasks, int Total, long? NextAfterId)> ListAsync(ReviewFilter filter, CancellationToken cancellation)
-    {
-        var query = db.ReviewTasks.AsNoTracking().AsQueryable();
-        if (filter.States.Count > 0) query = query.Where(t => filter.States.Contains(t.State));
-        if (filter.MinProbability is { } min) query = query.Where(t => t.Probability >= min);
-        if (filter.MaxProbability is { } max) query = query.Where(t => t.Probability <= max);
-        if (filter.OlderThan is { } older) query = query.Where(t => t.CreatedAt < older);
-        if (filter.ClaimedBy is { } claimedBy) query = query.Where(t => t.ClaimedBy == claimedBy);
-        if (filter.Registry is { } registry)
-            query = query.Where(t => db.SourceRecords.Any(r => r.Id == t.SourceRecordId && r.Registry == registry));
-        if (filter.WithinRegistries is { } within)
-            query = query.Where(t => db.SourceRecords.Any(r => r.Id == t.SourceRecordId && within.Contains(r.Registry)));
-        var total = await query.CountAsync(cancellation);
-        var size = filter.PageSize <= 0 ? DefaultPageSize : Math.Min(filter.PageSize, MaxPageSize);
-        // Oldest first: ids grow with creation time, so the id is both the order and the page cursor.
-        var page = await query.Where(t => t.Id > filter.AfterId).OrderBy(t => t.Id).Take(size + 1).ToListAsync(cancellation);
-        var more = page.Count > size;
-        if (more) page.RemoveAt(size);
-        return (page, total, more ? page[^1].Id : null);
-    }
-
-    public Task<ReviewTaskEntity?> FindAsync(long id, CancellationToken cancellation) =>
-        db.ReviewTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellation);
-
-    public Task<(ReviewTaskEntity? Task, ReviewError? Error)> ClaimAsync(long id, long expectedVersion, string actor, CancellationToken cancellation) =>
+    public Task<Outcome<ReviewTaskEntity>> ClaimAsync(long id, long expectedVersion, string actor, CancellationToken cancellation) =>
         ChangeAsync(id, expectedVersion, actor, "claim_review", task =>
         {
             if (task.State == TaskState.Claimed && task.ClaimedBy != actor)
-                return new ReviewError(ReviewErrorKind.TaskClaimed, "another reviewer holds the task", task.Version, task.ClaimedBy);
+                return new Refusal(RefusalKind.TaskClaimed, "another reviewer holds the task") { CurrentVersion = task.Version, ClaimedBy = task.ClaimedBy };
             task.State = TaskState.Claimed;
             task.ClaimedBy = actor;
             return null;
         }, cancellation);
 
-    public Task<(ReviewTaskEntity? Task, ReviewError? Error)> ReleaseAsync(long id, long expectedVersion, string actor, CancellationToken cancellation) =>
+    public Task<Outcome<ReviewTaskEntity>> ReleaseAsync(long id, long expectedVersion, string actor, CancellationToken cancellation) =>
         ChangeAsync(id, expectedVersion, actor, "release_review", task =>
         {
             if (task.State != TaskState.Claimed || task.ClaimedBy != actor)
-                return new ReviewError(ReviewErrorKind.InvalidRequest, "the task is not claimed by this caller");
+                return Refusal.WrongState("the task is not claimed by this caller");
             task.State = TaskState.Open;
             task.ClaimedBy = null;
             return null;
@@ -67,7 +41,7 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
     /// Resolves a task: same person (moves the record onto the chosen candidate), different person (keeps it apart),
     /// or merge persons (the candidates are one person: the others merge into the chosen one, which gets the record).
     /// </summary>
-    public async Task<(ReviewTaskEntity? Task, ReviewError? Error)> ResolveAsync(long id, long expectedVersion, ReviewResolutionKind resolution,
+    public async Task<Outcome<ReviewTaskEntity>> ResolveAsync(long id, long expectedVersion, ReviewResolutionKind resolution,
         string? personId, IReadOnlyCollection<string> mergedPersonIds, string? reason, string actor, CancellationToken cancellation)
     {
         IReadOnlyList<string> candidates = [];
@@ -75,13 +49,13 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
         return await ChangeAsync(id, expectedVersion, actor, "resolve_review", task =>
         {
             if (task.State == TaskState.Claimed && task.ClaimedBy != actor)
-                return new ReviewError(ReviewErrorKind.TaskClaimed, "another reviewer holds the task", task.Version, task.ClaimedBy);
+                return new Refusal(RefusalKind.TaskClaimed, "another reviewer holds the task") { CurrentVersion = task.Version, ClaimedBy = task.ClaimedBy };
             candidates = task.CandidatePersonIds.PersonIds;
             if (linksRecord && (personId is null || !candidates.Contains(personId)))
-                return new ReviewError(ReviewErrorKind.InvalidRequest, "person_id must be one of the task's candidates");
+                return Refusal.Invalid("person_id", "person_id must be one of the task's candidates");
             if (resolution == ReviewResolutionKind.MergePersons
                 && (mergedPersonIds.Count == 0 || mergedPersonIds.Any(m => m == personId || !candidates.Contains(m))))
-                return new ReviewError(ReviewErrorKind.InvalidRequest, "merged_person_ids must be other candidates of the task", Field: "merged_person_ids");
+                return Refusal.Invalid("merged_person_ids", "merged_person_ids must be other candidates of the task");
             task.State = TaskState.Resolved;
             task.ClaimedBy = actor;
             task.Resolution = resolution;
@@ -91,7 +65,7 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
         }, cancellation, async task =>
         {
             var merged = await db.Persons.Where(p => candidates.Contains(p.Id) && p.MergedIntoId != null).AnyAsync(cancellation);
-            if (merged) return new ReviewError(ReviewErrorKind.CandidatesChanged, "a candidate person was merged since the task was scored", task.Version);
+            if (merged) return new Refusal(RefusalKind.CandidatesChanged, "a candidate person was merged since the task was scored") { CurrentVersion = task.Version };
             if (resolution == ReviewResolutionKind.MergePersons)
             {
                 var survivor = await db.Persons.SingleAsync(p => p.Id == personId, cancellation);
@@ -126,25 +100,25 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
     }
 
     /// <summary>Applies a change to a task; a refused one is counted by action and reason (reviewers colliding shows there).</summary>
-    private async Task<(ReviewTaskEntity? Task, ReviewError? Error)> ChangeAsync(long id, long expectedVersion, string actor, string action,
-        Func<ReviewTaskEntity, ReviewError?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<ReviewError?>>? then = null)
+    private async Task<Outcome<ReviewTaskEntity>> ChangeAsync(long id, long expectedVersion, string actor, string action,
+        Func<ReviewTaskEntity, Refusal?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<Refusal?>>? then = null)
     {
         var result = await ChangeInTransactionAsync(id, expectedVersion, actor, action, change, cancellation, then);
-        if (result.Error is { } error) metrics?.ReviewRefused(action, error.Kind.ToString());
+        if (result.Refusal is { } refusal) metrics?.ReviewRefused(action, refusal.Kind.ToString());
         return result;
     }
 
-    private async Task<(ReviewTaskEntity? Task, ReviewError? Error)> ChangeInTransactionAsync(long id, long expectedVersion, string actor,
-        string action, Func<ReviewTaskEntity, ReviewError?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<ReviewError?>>? then)
+    private async Task<Outcome<ReviewTaskEntity>> ChangeInTransactionAsync(long id, long expectedVersion, string actor,
+        string action, Func<ReviewTaskEntity, Refusal?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<Refusal?>>? then)
     {
         await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);
         var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.Id == id, cancellation);
-        if (task is null) return (null, new ReviewError(ReviewErrorKind.NotFound, "no such review task"));
-        if (task.State == TaskState.Resolved) return (null, new ReviewError(ReviewErrorKind.TaskResolved, "the task was resolved already", task.Version));
+        if (task is null) return Refusal.NotFound("no such review task");
+        if (task.State == TaskState.Resolved) return new Refusal(RefusalKind.TaskResolved, "the task was resolved already") { CurrentVersion = task.Version };
         if (task.Version != expectedVersion)
-            return (null, new ReviewError(ReviewErrorKind.StaleVersion, "the task changed since you read it", task.Version, task.ClaimedBy));
-        if (change(task) is { } refused) return (null, refused);
-        if (then is not null && await then(task) is { } failed) return (null, failed);
+            return Refusal.Stale("the task changed since you read it", task.Version) with { ClaimedBy = task.ClaimedBy };
+        if (change(task) is { } refused) return refused;
+        if (then is not null && await then(task) is { } failed) return failed;
         task.Version++;
         db.AuditEntries.Add(new AuditEntryEntity
         {
@@ -154,6 +128,6 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
         await transaction.CommitAsync(cancellation);
         // A resolution may have moved the task's record to another person: candidate search and Match see it now.
         directory.CatchUp(db);
-        return (task, null);
+        return task;
     }
 }
