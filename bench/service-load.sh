@@ -12,12 +12,14 @@ persons=${PERSONS:-1000000}
 port=${PORT:-5380}
 mkdir -p "$work"
 
-dotnet build -c Release Mpi.Service -v quiet -nologo
+# The tools project references the service, so one build gives both: the service, and generate and load beside it.
+dotnet build -c Release Mpi.Tools -v quiet -nologo
 mpi="dotnet Mpi.Service/bin/Release/net10.0/Mpi.Service.dll"
+tools="dotnet Mpi.Tools/bin/Release/net10.0/Mpi.Tools.dll"
 
 # Distinct persons only (no duplicates): the first PERSONS rows preload the registry, the last 50,000 are new people.
 if [ ! -f "$work/all/records.csv" ]; then
-  $mpi generate --count $((persons + 50000)) --duplicate-rate 0 --seed 42 --output "$work/all" > /dev/null
+  $tools generate --count $((persons + 50000)) --duplicate-rate 0 --seed 42 --output "$work/all" > /dev/null
   head -n $((persons + 1)) "$work/all/records.csv" > "$work/preload.csv"
   { head -n 1 "$work/all/records.csv"; tail -n 50000 "$work/all/records.csv"; } > "$work/new.csv"
   { head -n 1 "$work/all/records.csv"; head -n 20001 "$work/all/records.csv" | tail -n 20000; } > "$work/queries.csv"
@@ -33,7 +35,7 @@ key=$(cat "$key_file")
 
 if [ ! -f "$work/preloaded" ]; then
   echo "preloading $persons persons over RegisterStream"
-  $mpi load --input "$work/preload.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 1 --stream --baseline-calls 0
+  $tools load --input "$work/preload.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 1 --stream --baseline-calls 0
   touch "$work/preloaded"
 fi
 # Candidate search reads the records from memory, loaded in the background after a restart: wait for it.
@@ -43,12 +45,12 @@ grep "Record directory loaded" "$work/serve.log" | tail -1
 # A freshly started service runs its first calls cold (JIT, thread pool ramp-up): one unreported pass warms it up.
 # Each load generator is a fresh process too, so `load` also makes 3 s of unreported calls (--warmup-seconds) before
 # each measured run: its own compiler thread would otherwise take a share of the two cores while measuring.
-$mpi load --input "$work/queries.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 8 --match --calls 20000 --baseline-calls 20000 > /dev/null
+$tools load --input "$work/queries.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 8 --match --calls 20000 --baseline-calls 20000 > /dev/null
 echo "Match, 8 callers:"
-$mpi load --input "$work/queries.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 8 --match --calls 20000 --baseline-calls 20000
+$tools load --input "$work/queries.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 8 --match --calls 20000 --baseline-calls 20000
 echo "RegisterStream, 50,000 new persons, 1 caller:"
 # A local id suffix per run keeps them new on a reused registry (registry codes and generated ids hold no comma).
 run=$(date +%s)
 sed -E "2,\$ s/^([^,]*),([^,]*),/\1,\2-r$run,/" "$work/new.csv" > "$work/new-run.csv"
-$mpi load --input "$work/new-run.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 1 --stream --baseline-calls 20000
+$tools load --input "$work/new-run.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 1 --stream --baseline-calls 20000
 grep -E "VmRSS|VmHWM" "/proc/$service/status"

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Mpi.Service.Synthetic;
 
 namespace Mpi.Service.Cli;
 
@@ -13,12 +12,10 @@ public static class CliCommands
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DedupeCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
-        root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(LearnCommand.Create());
-        root.Subcommands.Add(GenerateCommand.Create());
-        root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(CredentialsCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
+        foreach (var moved in MovedVerbs.Create()) root.Subcommands.Add(moved);
         return root;
     }
 }

@@ -4,7 +4,7 @@ using Mpi.Matching.Records;
 using Mpi.Matching.Scoring;
 using Mpi.Matching.Settings;
 using Mpi.Matching.Training;
-using Mpi.Service.Synthetic;
+using Mpi.Tools.Synthetic;
 
 namespace Mpi.Tests.Matching;
 

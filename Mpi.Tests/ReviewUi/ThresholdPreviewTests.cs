@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Mpi.ReviewUi.Desks;
 using Mpi.Service.Cli;
+using Mpi.Tools.Load;
 
 namespace Mpi.Tests.ReviewUi;
 

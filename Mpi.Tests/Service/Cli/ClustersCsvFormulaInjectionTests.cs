@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Mpi.Service.Cli;
+using Mpi.Tools.Evaluation;
 
 namespace Mpi.Tests.Service.Cli;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Mpi.Service.Cli;
-using Mpi.Service.Synthetic;
+using Mpi.Tools.Synthetic;
 
 namespace Mpi.Tests.Service.Cli;
 

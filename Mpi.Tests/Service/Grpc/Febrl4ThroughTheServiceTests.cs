@@ -6,6 +6,7 @@ using Mpi.Matching.Settings;
 using Mpi.Matching.Training;
 using Mpi.Service.Cli;
 using Mpi.Service.Csv;
+using Mpi.Tools.Load;
 
 namespace Mpi.Tests.Service.Grpc;
 

@@ -2,7 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Mpi.Contracts.V1;
 using Mpi.Service.Grpc;
-using Mpi.Service.Synthetic;
+using Mpi.Tools.Synthetic;
 
 namespace Mpi.Tests.Service.Learning;
 

@@ -1,0 +1,3 @@
+using Mpi.Tools;
+
+return await ToolCommands.Create().Parse(args).InvokeAsync();
