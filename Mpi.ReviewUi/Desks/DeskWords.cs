@@ -10,6 +10,13 @@ public static class DeskWords
         _ => "resolved",
     };
 
+    public static string Of(PersonState state) => state switch
+    {
+        PersonState.Active => "active",
+        PersonState.Merged => "merged",
+        _ => "retired",
+    };
+
     public static string Of(ReviewAnswer answer) => answer switch
     {
         ReviewAnswer.SamePerson => "same person",

@@ -4,8 +4,7 @@ using Mpi.Matching.Records;
 namespace Mpi.ReviewUi.Desks;
 
 /// <summary>A person: golden view, source records and link history, as read (and audited) by the service.</summary>
-/// <param name="State">active, merged or retired.</param>
-public sealed record PersonView(string PersonId, string State, string? MergedIntoPersonId, long Version, IReadOnlyDictionary<string, string> Golden,
+public sealed record PersonView(string PersonId, PersonState State, string? MergedIntoPersonId, long Version, IReadOnlyDictionary<string, string> Golden,
     IReadOnlyList<RecordView> Records, IReadOnlyList<HistoryEntry> History, IReadOnlyList<long> OpenTaskIds);
 
 /// <summary>A source record as received, with what normalisation did with each field.</summary>

@@ -11,7 +11,7 @@ public static class PersonViewMapping
 {
     public static PersonView From(PersonSnapshot s) => new(
         s.Person.Id,
-        s.Person.MergedIntoId is not null ? "merged" : s.Person.RetiredAt is not null ? "retired" : "active",
+        s.Person.MergedIntoId is not null ? PersonState.Merged : s.Person.RetiredAt is not null ? PersonState.Retired : PersonState.Active,
         s.Person.MergedIntoId,
         s.Person.Version,
         s.Golden,
