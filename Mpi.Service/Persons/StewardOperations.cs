@@ -95,11 +95,11 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
             var survivor = (await Person(merged.MergedIntoId, cancellation))!;
             if (!IsActive(survivor)) return NotActive("the survivor was merged since: unmerge it first", survivor.Id);
             // A steward's merge or one that registration made when a new record bridged the two persons.
-            var latest = await db.LinkEvents.Where(e => (e.Kind == LinkKind.StewardMerge || e.Kind == LinkKind.AutoMerge)
+            var latest = await db.LinkEvents.Where(e => LinkKinds.Merges.Contains(e.Kind)
                     && e.FromPersonId == merged.Id && e.ToPersonId == survivor.Id)
                 .OrderByDescending(e => e.Id).Select(e => e.OperationId).FirstOrDefaultAsync(cancellation);
             var movedIds = await db.LinkEvents.Where(e => e.OperationId == latest && e.FromPersonId == merged.Id
-                    && (e.Kind == LinkKind.StewardMerge || e.Kind == LinkKind.AutoMerge))
+                    && LinkKinds.Merges.Contains(e.Kind))
                 .Select(e => e.SourceRecordId).ToListAsync(cancellation);
             var back = await db.SourceRecords.Where(r => movedIds.Contains(r.Id) && r.PersonId == survivor.Id).ToListAsync(cancellation);
             if (back.Count == 0) return Refusal.WrongState("none of the merged records is still on the survivor");

@@ -30,6 +30,8 @@ public enum LinkKind
 /// <summary>Kinds that belong together.</summary>
 public static class LinkKinds
 {
-    /// <summary>The two ways a record moves onto a merge's survivor; an unmerge undoes either.</summary>
-    public static bool IsMerge(this LinkKind kind) => kind is LinkKind.StewardMerge or LinkKind.AutoMerge;
+    /// <summary>The two ways a record moves onto a merge's survivor; an unmerge undoes either. Also usable in queries.</summary>
+    public static readonly LinkKind[] Merges = [LinkKind.StewardMerge, LinkKind.AutoMerge];
+
+    public static bool IsMerge(this LinkKind kind) => Merges.Contains(kind);
 }
