@@ -28,11 +28,19 @@ public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, T
     public async Task<PersonRead> ReadAsync(string? personId, (string Registry, string LocalId)? recordKey, RegistryScope scope, string actor,
         string? reason, CancellationToken cancellation)
     {
-        if (recordKey is { } key)
-            personId = await db.SourceRecords.Where(r => r.Registry == key.Registry && r.LocalId == key.LocalId)
-                .Select(r => r.PersonId).SingleOrDefaultAsync(cancellation);
-        var person = personId is null ? null : await db.Persons.SingleOrDefaultAsync(p => p.Id == personId, cancellation);
-        var snapshot = person is null ? null : await SnapshotAsync(person, cancellation);
+        PersonSnapshot? snapshot;
+        // One connection for the whole read, not one opened (and tuned) per query.
+        await db.Database.OpenConnectionAsync(cancellation);
+        try
+        {
+            if (recordKey is { } key) personId = await PersonQueries.PersonIdOfRecord(db, key.Registry, key.LocalId);
+            var person = personId is null ? null : await PersonQueries.Person(db, personId);
+            snapshot = person is null ? null : await SnapshotAsync(person, cancellation);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         var visible = snapshot is not null && snapshot.VisibleTo(scope);
         await audit.WriteAsync(new AuditEntryEntity
         {
@@ -45,20 +53,12 @@ public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, T
 
     private async Task<PersonSnapshot> SnapshotAsync(PersonEntity person, CancellationToken cancellation)
     {
-        var records = await db.SourceRecords.Where(r => r.PersonId == person.Id).ToListAsync(cancellation);
+        var records = await PersonQueries.Records(db, person.Id).ToListAsync(cancellation);
         records = [.. records.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)];
         var withReceipts = records.Select(r => (r, (IReadOnlyList<FieldReceipt>)normalizer.Normalize(r.ToPatientRecord()).Receipts)).ToArray();
-        var recordIds = records.Select(r => r.Id).ToArray();
-        var events = await db.LinkEvents
-            .Where(e => recordIds.Contains(e.SourceRecordId) || e.ToPersonId == person.Id || e.FromPersonId == person.Id)
-            .OrderBy(e => e.Id).ToListAsync(cancellation);
-        var eventRecordIds = events.Select(e => e.SourceRecordId).Distinct().ToArray();
-        var eventRecords = await db.SourceRecords.Where(r => eventRecordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellation);
-        var registryOf = records.ToDictionary(r => r.Id, r => r.Registry);
-        var openTasks = (await db.ReviewTasks.Where(t => recordIds.Contains(t.SourceRecordId) && t.State != TaskState.Resolved)
-            .Select(t => new { t.Id, t.SourceRecordId }).ToListAsync(cancellation)).Select(t => (t.Id, registryOf[t.SourceRecordId])).ToList();
-        return new PersonSnapshot(person, GoldenView.Of(withReceipts.Select(x => x.Item2)), withReceipts,
-            [.. events.Select(e => (e, eventRecords[e.SourceRecordId]))], openTasks);
+        var history = await PersonQueries.History(db, person.Id).Select(h => (h.Event, h.Record)).ToListAsync(cancellation);
+        var openTasks = await PersonQueries.OpenTasks(db, person.Id).Select(t => (t.Id, t.Registry)).ToListAsync(cancellation);
+        return new PersonSnapshot(person, GoldenView.Of(withReceipts.Select(x => x.Item2)), withReceipts, history, openTasks);
     }
 }
 

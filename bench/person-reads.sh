@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Person reads under load (not a CI test): GetPerson by record key from 8 callers, each read audited, measured
+#   1. alone, next to the empty RPC from the same 8 callers,
+#   2. while 8 other callers register new records one Register at a time (a second load process),
+# on a fresh registry of GENERATED persons (default 20,000 records of the realism profile), registered first over
+# RegisterStream. Usage: bench/person-reads.sh [work-dir]; PORT (default 5390), GENERATED and CALLS from the environment.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${1:-/tmp/mpi-person-reads}
+port=${PORT:-5390}
+generated=${GENERATED:-20000}
+calls=${CALLS:-20000}
+rm -rf "$work"; mkdir -p "$work"
+
+dotnet build -c Release Mpi.Tools -v quiet -nologo > /dev/null
+mpi="dotnet Mpi.Service/bin/Release/net10.0/Mpi.Service.dll"
+tools="dotnet Mpi.Tools/bin/Release/net10.0/Mpi.Tools.dll"
+$tools generate --count "$generated" --seed 11 --output "$work/held" > /dev/null
+$tools generate --count 200000 --duplicate-rate 0 --seed 12 --output "$work/new" > /dev/null
+# The register load's records are new people: another registry code keeps them apart from the held ones.
+sed -E '2,$ s/^[^,]*,/LOADREG,/' "$work/new/records.csv" > "$work/new.csv"
+
+$mpi serve --database "$work/mpi.db" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) > "$work/serve.log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null || true; kill $register 2>/dev/null || true' EXIT
+register=
+for _ in $(seq 1 60); do grep -q "Application started" "$work/serve.log" && break; sleep 1; done
+key=$(grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/serve.log" | head -1)
+load="$tools load --address http://127.0.0.1:$port --api-key $key"
+# The service's CPU time so far, in clock ticks (utime + stime): the cost per read, whatever else runs on the machine.
+cpu() { awk '{print $14 + $15}' "/proc/$service/stat"; }
+per_read() { echo "service CPU per read: $(( ($(cpu) - $1) * 1000000 / $(getconf CLK_TCK) / calls )) µs"; }
+
+$load --input "$work/held/records.csv" --concurrency 1 --stream --baseline-calls 0 > /dev/null
+echo "GetPerson, 8 callers, alone (the empty RPC first):"
+$load --input "$work/held/records.csv" --concurrency 8 --read-persons --calls "$calls" --baseline-calls 20000 --warmup-seconds 5
+before=$(cpu)
+$load --input "$work/held/records.csv" --concurrency 8 --read-persons --calls "$calls" --baseline-calls 0 --warmup-seconds 0
+per_read "$before"
+echo "GetPerson, 8 callers, while 8 other callers Register:"
+$load --input "$work/new.csv" --concurrency 8 --baseline-calls 0 > "$work/register.out" 2>&1 &
+register=$!
+sleep 3
+$load --input "$work/held/records.csv" --concurrency 8 --read-persons --calls "$calls" --baseline-calls 20000 --warmup-seconds 3
+kill "$register" 2>/dev/null || true
+grep -E "VmHWM" "/proc/$service/status"
