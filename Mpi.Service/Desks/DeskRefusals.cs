@@ -21,6 +21,7 @@ internal static class DeskRefusals
             RefusalKind.NotFound => DeskProblem.NotFound,
             RefusalKind.StaleVersion => DeskProblem.Stale,
             RefusalKind.TaskClaimed => DeskProblem.ClaimedByOther,
+            RefusalKind.NotAllowed when refusal.ClaimedBy is not null => DeskProblem.ClaimedByOther,
             RefusalKind.TaskResolved => DeskProblem.AlreadyResolved,
             RefusalKind.CandidatesChanged => DeskProblem.CandidatesChanged,
             _ => DeskProblem.Invalid,

@@ -42,7 +42,7 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewTaskReader tasks, MpiDbC
         DeskRefusals.Of((await queue.ClaimAsync(taskId, expectedVersion, actor, cancellation)).Refusal, db);
 
     public async Task<DeskResult> ReleaseAsync(long taskId, long expectedVersion, string actor, CancellationToken cancellation) =>
-        DeskRefusals.Of((await queue.ReleaseAsync(taskId, expectedVersion, actor, cancellation)).Refusal, db);
+        DeskRefusals.Of((await queue.ReleaseAsync(taskId, expectedVersion, actor, mayReleaseAnyClaim: false, reason: null, cancellation)).Refusal, db);
 
     public async Task<DeskResult> ResolveAsync(long taskId, long expectedVersion, ReviewAnswer answer, string? personId,
         IReadOnlyList<string> mergedPersonIds, string? reason, string actor, CancellationToken cancellation)

@@ -16,6 +16,10 @@ public static class PermissionDenied
     public static RpcException OutOfScope(string credential, string what, (string Key, string Value) subject) =>
         Of($"credential '{credential}' may not {LogText.Safe(what, 200)}", "REGISTRY_NOT_ALLOWED", (subject.Key, LogText.Safe(subject.Value)));
 
+    /// <summary>A review task another caller holds, which only a steward-wide key may release.</summary>
+    public static RpcException NotClaimant(string credential, string claimedBy) =>
+        Of($"credential '{credential}' may not release a task another caller holds", "NOT_CLAIMANT", ("claimed_by", claimedBy));
+
     public static RpcException Rpc(string credential, string rpc) =>
         Of($"credential '{credential}' may not call {rpc}", "RPC_NOT_ALLOWED", ("rpc", rpc));
 

@@ -57,7 +57,9 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
     public override async Task<ReviewTask> ReleaseTask(ReleaseTaskRequest request, ServerCallContext context)
     {
         await RequireInScopeAsync(TaskId(request.TaskId), context);
-        var released = await queue.ReleaseAsync(TaskId(request.TaskId), request.ExpectedVersion, CallerIdentity.Of(context), context.CancellationToken);
+        // A steward-wide key is a steward's: it may give back a task someone else holds.
+        var released = await queue.ReleaseAsync(TaskId(request.TaskId), request.ExpectedVersion, CallerIdentity.Of(context),
+            CallerIdentity.Scope(context).IsEverything, ContractMapping.Optional(request.Reason), context.CancellationToken);
         return await OpenAsync(RefusalStatus.ValueOr(released, context), context, "release");
     }
 

@@ -12,7 +12,7 @@ public sealed record Refusal(RefusalKind Kind, string Message)
     /// <summary>For a stale version or a task refused: the version that is current now.</summary>
     public long? CurrentVersion { get; init; }
 
-    /// <summary>For <see cref="RefusalKind.TaskClaimed"/>: who holds the task.</summary>
+    /// <summary>For <see cref="RefusalKind.TaskClaimed"/>, or a release refused as <see cref="RefusalKind.NotAllowed"/>: who holds the task.</summary>
     public string? ClaimedBy { get; init; }
 
     /// <summary>The person the refusal is about (not active, or out of the key's scope).</summary>

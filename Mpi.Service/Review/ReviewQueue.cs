@@ -27,15 +27,22 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
             return null;
         }, cancellation);
 
-    public Task<Outcome<ReviewTaskEntity>> ReleaseAsync(long id, long expectedVersion, string actor, CancellationToken cancellation) =>
+    /// <param name="mayReleaseAnyClaim">
+    /// A steward's: may give back a task another caller holds (a reviewer gone home with a task claimed); anyone else
+    /// releases only their own claim.
+    /// </param>
+    public Task<Outcome<ReviewTaskEntity>> ReleaseAsync(long id, long expectedVersion, string actor, bool mayReleaseAnyClaim,
+        string? reason, CancellationToken cancellation) =>
         ChangeAsync(id, expectedVersion, actor, "release_review", task =>
         {
-            if (task.State != TaskState.Claimed || task.ClaimedBy != actor)
-                return Refusal.WrongState("the task is not claimed by this caller");
+            if (task.State != TaskState.Claimed) return Refusal.WrongState("the task is not claimed");
+            if (task.ClaimedBy != actor && !mayReleaseAnyClaim)
+                return new Refusal(RefusalKind.NotAllowed, "another caller holds the task; only a steward releases someone else's claim")
+                    { ClaimedBy = task.ClaimedBy };
             task.State = TaskState.Open;
             task.ClaimedBy = null;
             return null;
-        }, cancellation);
+        }, cancellation, auditReason: reason);
 
     /// <summary>
     /// Resolves a task: same person (moves the record onto the chosen candidate), different person (keeps it apart),
@@ -101,15 +108,17 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
 
     /// <summary>Applies a change to a task; a refused one is counted by action and reason (reviewers colliding shows there).</summary>
     private async Task<Outcome<ReviewTaskEntity>> ChangeAsync(long id, long expectedVersion, string actor, string action,
-        Func<ReviewTaskEntity, Refusal?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<Refusal?>>? then = null)
+        Func<ReviewTaskEntity, Refusal?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<Refusal?>>? then = null,
+        string? auditReason = null)
     {
-        var result = await ChangeInTransactionAsync(id, expectedVersion, actor, action, change, cancellation, then);
+        var result = await ChangeInTransactionAsync(id, expectedVersion, actor, action, change, cancellation, then, auditReason);
         if (result.Refusal is { } refusal) metrics?.ReviewRefused(action, refusal.Kind.ToString());
         return result;
     }
 
     private async Task<Outcome<ReviewTaskEntity>> ChangeInTransactionAsync(long id, long expectedVersion, string actor,
-        string action, Func<ReviewTaskEntity, Refusal?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<Refusal?>>? then)
+        string action, Func<ReviewTaskEntity, Refusal?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<Refusal?>>? then,
+        string? auditReason)
     {
         await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);
         var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.Id == id, cancellation);
@@ -123,6 +132,7 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
         db.AuditEntries.Add(new AuditEntryEntity
         {
             At = time.GetUtcNow(), Actor = actor, Action = action, Subject = $"review_task/{task.Id}", Outcome = task.Resolution is { } answer ? StoredWords.Of(answer) : StoredWords.Of(task.State),
+            Reason = auditReason ?? task.ResolutionReason,
         });
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);

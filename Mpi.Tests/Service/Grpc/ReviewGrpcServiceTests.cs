@@ -107,6 +107,43 @@ public sealed class ReviewGrpcServiceTests(RunningService service) : IClassFixtu
     }
 
     [Fact]
+    public async Task ReleaseTask_AnotherCallersClaimWithAKeyThatIsNotAStewards_IsPermissionDeniedNotClaimant()
+    {
+        var (_, uncertain) = await OpenTaskAsync("Trevelyan");
+        var task = await Review.GetTaskAsync(new GetTaskRequest { TaskId = uncertain.ReviewTaskId });
+        var claimed = await Review.ClaimTaskAsync(new ClaimTaskRequest { TaskId = task.TaskId, ExpectedVersion = task.Version });
+        // A clerk's key: both registries of the task, but not steward-wide.
+        using var clerk = service.ChannelWith(await service.Credentials.IssueAsync("clerk-release", "NORTH_HOSP,SOUTH_LAB", "*"));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => new ReviewService.ReviewServiceClient(clerk)
+            .ReleaseTaskAsync(new ReleaseTaskRequest { TaskId = task.TaskId, ExpectedVersion = claimed.Version }).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        var info = error.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>();
+        Assert.Equal("NOT_CLAIMANT", info.Reason);
+        Assert.Equal(claimed.ClaimedBy, info.Metadata["claimed_by"]);
+        var after = await Review.GetTaskAsync(new GetTaskRequest { TaskId = task.TaskId });
+        Assert.Equal((ReviewTaskState.Claimed, claimed.Version), (after.State, after.Version));
+    }
+
+    [Fact]
+    public async Task ReleaseTask_AClerksClaimWithAStewardsKey_GoesBackToTheQueue()
+    {
+        var (_, uncertain) = await OpenTaskAsync("Winterbottom");
+        using var clerk = service.ChannelWith(await service.Credentials.IssueAsync("clerk-gone-home", "NORTH_HOSP,SOUTH_LAB", "*"));
+        var clerkReview = new ReviewService.ReviewServiceClient(clerk);
+        var task = await clerkReview.GetTaskAsync(new GetTaskRequest { TaskId = uncertain.ReviewTaskId });
+        var claimed = await clerkReview.ClaimTaskAsync(new ClaimTaskRequest { TaskId = task.TaskId, ExpectedVersion = task.Version });
+
+        var released = await Review.ReleaseTaskAsync(new ReleaseTaskRequest
+        {
+            TaskId = task.TaskId, ExpectedVersion = claimed.Version, Reason = "the clerk went home with it",
+        });
+
+        Assert.Equal((ReviewTaskState.Open, ""), (released.State, released.ClaimedBy));
+    }
+
+    [Fact]
     public async Task ListTasks_OpenTasks_OldestFirstWithPaging()
     {
         await OpenTaskAsync("Auchinleck");
