@@ -44,8 +44,7 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
             metrics.Refused(refusal.Reason);
             throw Conflicts.Busy(refusal.Message, RegisterAdmission.RetryAfter);
         }
-        var result = await batcher.RegisterAsync(prepared.Item!, model.Current, CallerIdentity.Of(context), context.CancellationToken);
-        return result.Earlier is { } earlier ? ProcessedMessages.Replay(earlier) : Complete(prepared, result.Outcome!);
+        return AnswerOf(prepared, await batcher.RegisterAsync(prepared.Item!, model.Current, CallerIdentity.Of(context), context.CancellationToken));
     }
 
     /// <summary>
@@ -133,20 +132,34 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         for (var j = 0; j < pending.Count; j++)
         {
             var (index, prepared) = pending[j];
-            if (results[j].Outcome is { } outcome) responses[index].Result = Complete(prepared, outcome);
-            else if (results[j].Earlier is { Reused: true }) responses[index].Error = ItemErrors.From(ProcessedMessages.Reused());
-            else if (results[j].Earlier is { } earlier) responses[index].Result = ProcessedMessages.Replay(earlier);
-            else
+            try
             {
-                RegistrationLog.Failed(log, prepared.Item!.Normalized.Record.Registry, results[j].Error!);
-                metrics.Rejected(prepared.Item.Normalized.Record.Registry, "internal error");
-                responses[index].Error = ItemErrors.From(new RpcException(new Status(StatusCode.Internal, "the record could not be stored")));
+                responses[index].Result = AnswerOf(prepared, results[j]);
+            }
+            catch (RpcException e)
+            {
+                responses[index].Error = ItemErrors.From(e);
             }
         }
         return responses;
     }
 
     private static bool IsItemError(RpcException e) => e.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied or StatusCode.AlreadyExists;
+
+    /// <summary>
+    /// What a registered item answers, the same for a Register call and a RegisterStream item (logged and counted the
+    /// same way): its outcome; the earlier answer of a message id sent before (or MESSAGE_ID_REUSED, thrown); or,
+    /// when it could not be stored, INTERNAL (thrown) with nothing of the record in it.
+    /// </summary>
+    private RegisterResponse AnswerOf(Prepared prepared, RegistrationResult result)
+    {
+        if (result.Outcome is { } outcome) return Complete(prepared, outcome);
+        if (result.Earlier is { } earlier) return ProcessedMessages.Replay(earlier);
+        var registry = prepared.Item!.Normalized.Record.Registry;
+        RegistrationLog.Failed(log, registry, result.Error!);
+        metrics.Rejected(registry, "internal error");
+        throw new RpcException(new Status(StatusCode.Internal, "the record could not be stored"));
+    }
 
     /// <summary>A request that passed validation and authorisation: the record to register, or the earlier answer to replay.</summary>
     private sealed record Prepared(RegisterRequest Request, RegistrationItem? Item, RegisterResponse? Replay, long Started);

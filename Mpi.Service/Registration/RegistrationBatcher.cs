@@ -36,8 +36,9 @@ public sealed class RegistrationBatcher : IDisposable
     public int Queued => Volatile.Read(ref _queued);
 
     /// <summary>
-    /// Registers one item in the next turn of the writer: its outcome, or the earlier message when its id was
-    /// claimed before. A failure is thrown. A caller that goes away before its turn is left out of it.
+    /// Registers one item in the next turn of the writer: its outcome, the earlier message when its id was claimed
+    /// before, or the error that kept it from being stored (returned, as the registrar returns a stream item's, so
+    /// that both faces answer and count a failure alike). A caller that goes away before its turn is left out of it.
     /// </summary>
     public async Task<RegistrationResult> RegisterAsync(RegistrationItem item, ActiveModel model, string actor, CancellationToken cancellation)
     {
@@ -48,9 +49,7 @@ public sealed class RegistrationBatcher : IDisposable
             Interlocked.Decrement(ref _queued);
             throw new ObjectDisposedException(nameof(RegistrationBatcher));
         }
-        var result = await answer.Task.WaitAsync(cancellation);
-        if (result.Error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(result.Error);
-        return result;
+        return await answer.Task.WaitAsync(cancellation);
     }
 
     private async Task WriteAsync()
@@ -90,7 +89,7 @@ public sealed class RegistrationBatcher : IDisposable
         }
         catch (Exception e)
         {
-            foreach (var pending in run) pending.Answer.TrySetException(e);
+            foreach (var pending in run) pending.Answer.TrySetResult(new RegistrationResult(null, e));
         }
         finally
         {

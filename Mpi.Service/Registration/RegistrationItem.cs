@@ -11,8 +11,10 @@ public sealed record RegistrationItem(PatientRecord Received, NormalizationResul
 
 /// <summary>
 /// A message id's answer, stored with the registration it answers (one commit), so that a retry after a crash gets
-/// the original answer back and never a second registration's. <see cref="Answer"/> turns the outcome into the
-/// exact bytes the sender is sent.
+/// the original answer back and never a second registration's. <see cref="Answer"/> is the face's encoding of the
+/// outcome, the exact bytes its sender was sent (a gRPC face's RegisterResponse; another protocol's acknowledgement
+/// would be its own): the core stores them without knowing the format, and a replay is byte for byte the first answer.
+/// It must be a pure mapping: it runs inside the write transaction, once the outcome is known and before the commit.
 /// </summary>
 public sealed record MessageToRemember(string Registry, string MessageId, string RequestHash, Func<RegistrationOutcome, byte[]> Answer);
 
