@@ -63,6 +63,36 @@ public sealed class MpiServiceOptions
     public int MaxStreams { get; set; } = 64;
 
     /// <summary>
+    /// HTTP/2 streams (calls) one connection may have open at once (default 100, Kestrel's own): a keyless caller can
+    /// hold this many calls' headers per connection before each is refused. Clients queue calls beyond it or open
+    /// another connection.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxStreamsPerConnection { get; set; } = 100;
+
+    /// <summary>
+    /// HTTP/2 flow-control window of a connection, in kilobytes (default 1,024, Kestrel's own): the most request data
+    /// the server buffers unread for one connection, whatever its streams and whether or not they carry a key.
+    /// </summary>
+    [Range(64, 16_384)]
+    public int ConnectionWindowKilobytes { get; set; } = 1024;
+
+    /// <summary>
+    /// HTTP/2 flow-control window of one stream, in kilobytes (default 768, Kestrel's own; the connection's window
+    /// caps the sum): well above <see cref="MaxMessageKilobytes"/>, so a RegisterStream's next messages arrive while
+    /// one is decided.
+    /// </summary>
+    [Range(64, 16_384)]
+    public int StreamWindowKilobytes { get; set; } = 768;
+
+    /// <summary>
+    /// The request headers of one call, in kilobytes (default 32, Kestrel's own), on every endpoint: they are read
+    /// whole before the key in them can be checked.
+    /// </summary>
+    [Range(4, 1024)]
+    public int MaxRequestHeadersKilobytes { get; set; } = 32;
+
+    /// <summary>
     /// Unary Registers allowed to wait for the single writer (default 64). Beyond it a Register is refused at once
     /// with RESOURCE_EXHAUSTED and a retry hint instead of queueing without bound: the waiting ones are committed
     /// together (group commit), at about 1,000 a second on a 2-core machine, so the last of 64 waits well under a

@@ -76,6 +76,7 @@ public static class ServiceHost
             // Prometheus scrapes over HTTP/1.1, which the gRPC endpoint does not speak.
             kestrel.Listen(address, options.MetricsPort, l => l.Protocols = HttpProtocols.Http1);
             kestrel.Listen(address, options.UiPort, l => l.Protocols = HttpProtocols.Http1);
+            ConnectionLimits.Apply(kestrel.Limits, options);
         });
 
         // Contexts come from a pool: each gRPC call is a scope, and building a context (its internal services, its

@@ -55,11 +55,13 @@ public sealed class RegistrationGrpcServiceTests(RunningService service) : IClas
     [Theory]
     [InlineData("", "X1", "key.registry")]
     [InlineData("NORTH_HOSP", "", "key.local_id")]
-    public async Task Register_MissingKey_IsInvalidArgumentNamingTheField(string registry, string localId, string field)
+    public async Task Register_MissingKey_IsInvalidArgumentNamingTheFieldAsMissing(string registry, string localId, string field)
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => Client.RegisterAsync(Request(registry, localId)).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == field);
+        // common.proto: a description starts with one of the listed reason words, `missing` for a required field not sent.
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == field);
+        Assert.StartsWith("missing", violation.Description, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Mpi.Contracts.V1;
@@ -111,14 +110,7 @@ public sealed class RegistryScopeTests(RegistryScopeService service) : IClassFix
         Assert.Equal("REGISTRY_NOT_ALLOWED", error.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>().Reason);
     }
 
-    public static TheoryData<string> EveryRpc()
-    {
-        var services = new[]
-        {
-            RegistrationReflection.Descriptor, PersonsReflection.Descriptor, ReviewReflection.Descriptor, ModelReflection.Descriptor,
-        }.SelectMany(file => file.Services);
-        return [.. services.SelectMany(s => s.Methods.Select(m => $"{s.FullName}/{m.Name}"))];
-    }
+    public static TheoryData<string> EveryRpc() => [.. ContractRpcs.All().Select(rpc => $"{rpc.Service.FullName}/{rpc.Name}")];
 
     [Theory]
     [MemberData(nameof(EveryRpc))]

@@ -77,28 +77,8 @@ public sealed class FrontDoorLimitsTests(RunningService service) : IClassFixture
         foreach (var call in open) call.Dispose();
     }
 
-    /// <summary>Sends one registration on a stream and says what came back: "served" or the refusal's status code.</summary>
-    private static async Task<string> SendOneAsync(AsyncDuplexStreamingCall<RegisterStreamRequest, RegisterStreamResponse> call, int index)
-    {
-        try
-        {
-            await call.RequestStream.WriteAsync(new RegisterStreamRequest { RequestIndex = index, Register = Request($"FD-s{index}", $"Radegund{(char)('a' + index % 26)}") });
-        }
-        catch (RpcException)
-        {
-            // A refused stream is answered trailers-only and reset; a write racing that reset fails as CANCELLED.
-            // The refusal itself is the response's status, read below.
-        }
-        try
-        {
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            return await call.ResponseStream.MoveNext(deadline.Token) ? "served" : "ended";
-        }
-        catch (RpcException refused)
-        {
-            return refused.StatusCode.ToString();
-        }
-    }
+    private static Task<string> SendOneAsync(AsyncDuplexStreamingCall<RegisterStreamRequest, RegisterStreamResponse> call, int index) =>
+        RegisterStreamProbe.SendOneAsync(call, index, Request($"FD-s{index}", $"Radegund{(char)('a' + index % 26)}"));
 
     [Fact]
     public async Task Register_WriterQueueFull_IsShedAtOnceWhileMatchAnswers()
