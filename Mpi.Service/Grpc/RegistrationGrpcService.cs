@@ -209,7 +209,7 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
             ModelVersion = outcome.ModelVersion, SourceRecordVersion = outcome.RecordVersion,
             Key = new RecordKey { Registry = record.Registry, LocalId = record.LocalId },
             Learned = LearnedRescoreMapping.ToContract(outcome.Learned),
-            MergedPersonIds = { outcome.MergedPersonIds }, MergeTaskId = outcome.MergeTaskId?.ToString() ?? "",
+            MergedPersonIds = { outcome.MergedPersonIds }, MergeTaskId = outcome.MergeTaskId?.ToString() ?? "", Rule = outcome.Rule ?? "",
         };
         ContractMapping.AddReceipts(response.Receipts, outcome.Receipts);
         return response;

@@ -91,6 +91,7 @@ public static class ServiceHost
         builder.Services.AddSingleton<RegistrationBatcher>();
         builder.Services.AddSingleton<RegisterAdmission>();
         builder.Services.AddSingleton<ReadAuditWriter>();
+        builder.Services.AddSingleton<PersonRowReaders>();
         builder.Services.AddSingleton<RecordDirectory>();
         builder.Services.AddSingleton<RecordDirectoryFeed>();
         builder.Services.AddHostedService<RecordDirectoryWarmup>();

@@ -14,7 +14,7 @@ namespace Mpi.Service.Persons;
 /// answered once its audit row is committed (<see cref="ReadAuditWriter"/>: the rows of concurrent reads share a
 /// turn at the write lock).
 /// </summary>
-public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, TimeProvider time, ReadAuditWriter audit)
+public sealed class PersonReader(PersonRowReaders rowReaders, RecordNormalizer normalizer, TimeProvider time, ReadAuditWriter audit)
 {
     /// <summary>The person, or null when no person or record has that id or key (the miss is audited too).</summary>
     public async Task<PersonSnapshot?> ReadAsync(string? personId, (string Registry, string LocalId)? recordKey, string actor, string? reason,
@@ -28,19 +28,12 @@ public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, T
     public async Task<PersonRead> ReadAsync(string? personId, (string Registry, string LocalId)? recordKey, RegistryScope scope, string actor,
         string? reason, CancellationToken cancellation)
     {
-        PersonSnapshot? snapshot;
-        // One connection for the whole read, not one opened (and tuned) per query.
-        await db.Database.OpenConnectionAsync(cancellation);
-        try
+        var rows = rowReaders.With(reader =>
         {
-            if (recordKey is { } key) personId = await PersonQueries.PersonIdOfRecord(db, key.Registry, key.LocalId);
-            var person = personId is null ? null : await PersonQueries.Person(db, personId);
-            snapshot = person is null ? null : await SnapshotAsync(person, cancellation);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            if (recordKey is { } key) personId = reader.PersonIdOf(key.Registry, key.LocalId);
+            return personId is null ? null : reader.Read(personId);
+        });
+        var snapshot = rows is null ? null : SnapshotOf(rows);
         var visible = snapshot is not null && snapshot.VisibleTo(scope);
         await audit.WriteAsync(new AuditEntryEntity
         {
@@ -51,14 +44,11 @@ public sealed class PersonReader(MpiDbContext db, RecordNormalizer normalizer, T
         return new PersonRead(visible ? snapshot!.Within(scope) : null, snapshot is not null && !visible);
     }
 
-    private async Task<PersonSnapshot> SnapshotAsync(PersonEntity person, CancellationToken cancellation)
+    private PersonSnapshot SnapshotOf(PersonRows rows)
     {
-        var records = await PersonQueries.Records(db, person.Id).ToListAsync(cancellation);
-        records = [.. records.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)];
-        var withReceipts = records.Select(r => (r, (IReadOnlyList<FieldReceipt>)normalizer.Normalize(r.ToPatientRecord()).Receipts)).ToArray();
-        var history = await PersonQueries.History(db, person.Id).Select(h => (h.Event, h.Record)).ToListAsync(cancellation);
-        var openTasks = await PersonQueries.OpenTasks(db, person.Id).Select(t => (t.Id, t.Registry)).ToListAsync(cancellation);
-        return new PersonSnapshot(person, GoldenView.Of(withReceipts.Select(x => x.Item2)), withReceipts, history, openTasks);
+        var records = rows.Records.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)
+            .Select(r => (r, (IReadOnlyList<FieldReceipt>)normalizer.Normalize(r.ToPatientRecord()).Receipts)).ToArray();
+        return new PersonSnapshot(rows.Person, GoldenView.Of(records.Select(x => x.Item2)), records, rows.History, rows.OpenTasks);
     }
 }
 

@@ -230,7 +230,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         var explanation = best is null ? null : model.Scorer.Explain(weighed, persons[best.PersonId].Stored.Record);
         return new RegistrationOutcome(decision, personId, probability, explanation, taskId, normalized.Receipts, model.Model.Version, 1, decided.Learned)
         {
-            MergedPersonIds = merged, MergeTaskId = mergeTaskId,
+            MergedPersonIds = merged, MergeTaskId = mergeTaskId, Rule = decision == RegistrationDecision.RuleLink ? best!.Rule : null,
         };
     }
 

@@ -24,6 +24,9 @@ public sealed record RegistrationOutcome(
     /// <summary>Persons merged into <see cref="PersonId"/> because the record matched each of them (<see cref="Mpi.Matching.Decisions.PersonBridge"/>).</summary>
     public IReadOnlyList<string> MergedPersonIds { get; init; } = [];
 
+    /// <summary>For a rule link, the deterministic rule that fired (e.g. <c>national_id+birth_date</c>).</summary>
+    public string? Rule { get; init; }
+
     /// <summary>The review task asking whether <see cref="PersonId"/> and other persons the record matched are one person.</summary>
     public long? MergeTaskId { get; init; }
 }

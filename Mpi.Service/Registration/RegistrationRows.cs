@@ -13,7 +13,6 @@ namespace Mpi.Service.Registration;
 /// </summary>
 public sealed class RegistrationRows(MpiDbContext db) : IDisposable
 {
-    private static readonly DateTimeOffsetToBinaryConverter Times = new();
     private readonly Dictionary<string, (DbCommand Command, DbParameter[] Parameters)> _prepared = [];
 
     public void InsertPerson(PersonEntity person) =>
@@ -93,7 +92,7 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
     }
 
     /// <summary>A time as the EF model stores it (and orders it in SQL).</summary>
-    public static long Time(DateTimeOffset at) => (long)Times.ConvertToProvider(at)!;
+    public static long Time(DateTimeOffset at) => StoredTimes.Of(at);
 
     private void Execute(string sql, params object?[] values) => Bind(sql, values).ExecuteNonQuery();
 

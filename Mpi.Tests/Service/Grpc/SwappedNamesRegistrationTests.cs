@@ -30,7 +30,8 @@ public sealed class SwappedNamesRegistrationTests(RunningService service) : ICla
 
         var second = await Registration.RegisterAsync(Request("SOUTH_LAB", "SW-2", swapped));
 
-        Assert.Equal((Decision.RuleLink, first.PersonId), (second.Decision, second.PersonId));
+        // The answer names the rule that fired, as registration.proto promises for DECISION_RULE_LINK.
+        Assert.Equal((Decision.RuleLink, first.PersonId, "national_id+birth_date"), (second.Decision, second.PersonId, second.Rule));
     }
 
     /// <summary>
