@@ -4,6 +4,9 @@ namespace Mpi.ReviewUi.Desks;
 public interface IAuditTrail
 {
     Task<IReadOnlyList<AuditRow>> ListAsync(AuditQuery query, CancellationToken cancellation);
+
+    /// <summary>Every action the audit records, as the filter takes it.</summary>
+    IReadOnlyList<string> Actions { get; }
 }
 
 /// <summary>Filters (all optional, exact match except <see cref="Subject"/>, which is a prefix).</summary>

@@ -29,7 +29,7 @@ public sealed class ReviewerDirectory(MpiDbContext db, TimeProvider time) : IRev
         });
         db.AuditEntries.Add(new AuditEntryEntity
         {
-            At = now, Actor = actor, Action = "create_reviewer", Subject = ReviewerRoles.Actor(account.UserName), Outcome = account.Role,
+            At = now, Actor = actor, Action = AuditAction.CreateReviewer, Subject = ReviewerRoles.Actor(account.UserName), Outcome = account.Role,
         });
         await db.SaveChangesAsync(cancellation);
         return true;
@@ -42,7 +42,7 @@ public sealed class ReviewerDirectory(MpiDbContext db, TimeProvider time) : IRev
         reviewer.DisabledAt = time.GetUtcNow();
         db.AuditEntries.Add(new AuditEntryEntity
         {
-            At = reviewer.DisabledAt.Value, Actor = actor, Action = "disable_reviewer", Subject = ReviewerRoles.Actor(userName), Outcome = "disabled",
+            At = reviewer.DisabledAt.Value, Actor = actor, Action = AuditAction.DisableReviewer, Subject = ReviewerRoles.Actor(userName), Outcome = "disabled",
         });
         await db.SaveChangesAsync(cancellation);
         return true;
@@ -52,7 +52,7 @@ public sealed class ReviewerDirectory(MpiDbContext db, TimeProvider time) : IRev
     {
         db.AuditEntries.Add(new AuditEntryEntity
         {
-            At = time.GetUtcNow(), Actor = ReviewerRoles.Actor(userName), Action = "sign_in", Subject = "review_ui",
+            At = time.GetUtcNow(), Actor = ReviewerRoles.Actor(userName), Action = AuditAction.SignIn, Subject = "review_ui",
             Outcome = succeeded ? "signed_in" : "refused",
         });
         await db.SaveChangesAsync(cancellation);
@@ -61,7 +61,7 @@ public sealed class ReviewerDirectory(MpiDbContext db, TimeProvider time) : IRev
     public Task<int> RefusedSignInsSinceAsync(string userName, DateTimeOffset since, CancellationToken cancellation)
     {
         var actor = ReviewerRoles.Actor(userName);
-        return db.AuditEntries.CountAsync(a => a.Actor == actor && a.Action == "sign_in" && a.Outcome == "refused" && a.At >= since, cancellation);
+        return db.AuditEntries.CountAsync(a => a.Actor == actor && a.Action == AuditAction.SignIn && a.Outcome == "refused" && a.At >= since, cancellation);
     }
 
     public async Task<string> StartSessionAsync(string userName, CancellationToken cancellation)

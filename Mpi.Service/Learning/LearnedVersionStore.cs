@@ -1,3 +1,4 @@
+using Mpi.Service.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Mpi.Service.Model;
 using Mpi.Service.Persistence;
@@ -17,7 +18,7 @@ internal static class LearnedVersionStore
         await using var db = new MpiDbContext(options);
         var now = time.GetUtcNow();
         var version = outcome.AsVersion(now);
-        CandidateVersion.Add(db, version, actor, "learn_model", version.Description, outcome.Model.Version, now);
+        CandidateVersion.Add(db, version, actor, AuditAction.LearnModel, version.Description, outcome.Model.Version, now);
         await db.SaveChangesAsync(cancellation);
         return version.Version;
     }

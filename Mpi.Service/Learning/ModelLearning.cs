@@ -1,3 +1,4 @@
+using Mpi.Service.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Mpi.Matching.Learning;
 using Mpi.Matching.Normalization;
@@ -51,7 +52,7 @@ public sealed class ModelLearning(MpiDbContext db, RecordNormalizer normalizer, 
         }, cancellation);
         if (outcome is null) return Refusal.WrongState(problem!);
         var version = outcome.AsVersion(time.GetUtcNow());
-        await versions.StoreCandidateAsync(version, actor, version.Description, cancellation, "learn_model", model.Version);
+        await versions.StoreCandidateAsync(version, actor, version.Description, cancellation, AuditAction.LearnModel, model.Version);
         return new LearnedVersion(outcome, version.Version, stored.Count);
     }
 }

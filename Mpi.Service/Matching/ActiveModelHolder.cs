@@ -54,7 +54,7 @@ public sealed class ActiveModelHolder(TimeProvider time)
         stored.ActivatedAt = now;
         db.AuditEntries.Add(new AuditEntryEntity
         {
-            At = now, Actor = actor, Action = "activate_model", Subject = model.Version, Outcome = "active", Reason = reason,
+            At = now, Actor = actor, Action = AuditAction.ActivateModel, Subject = model.Version, Outcome = "active", Reason = reason,
         });
         await db.SaveChangesAsync(cancellation);
         return resolved;

@@ -11,7 +11,7 @@ namespace Mpi.Service.Model;
 /// </summary>
 public static class CandidateVersion
 {
-    public static void Add(MpiDbContext db, MatchModel model, string actor, string action, string? reason, string? basedOn, DateTimeOffset now)
+    public static void Add(MpiDbContext db, MatchModel model, string actor, AuditAction action, string? reason, string? basedOn, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(model);

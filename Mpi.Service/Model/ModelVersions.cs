@@ -57,9 +57,9 @@ public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, Wri
     /// <summary>
     /// Stores a model (retrained by EM, or with a re-scorer learned from reviewers) as a version that is not active:
     /// the steward compares it with the active one before activating it. Audited as <paramref name="action"/>
-    /// (<c>train_model</c> or <c>learn_model</c>).
+    /// (<see cref="AuditAction.TrainModel"/> or <see cref="AuditAction.LearnModel"/>).
     /// </summary>
-    public async Task StoreCandidateAsync(MatchModel model, string actor, string? reason, CancellationToken cancellation, string action = "train_model",
+    public async Task StoreCandidateAsync(MatchModel model, string actor, string? reason, CancellationToken cancellation, AuditAction action = AuditAction.TrainModel,
         string? basedOn = null)
     {
         CandidateVersion.Add(db, model, actor, action, reason, basedOn, time.GetUtcNow());

@@ -47,7 +47,11 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
             e.HasIndex(l => l.FromPersonId);
             e.HasIndex(l => l.OperationId);
         });
-        model.Entity<AuditEntryEntity>(e => e.HasIndex(a => a.At));
+        model.Entity<AuditEntryEntity>(e =>
+        {
+            e.HasIndex(a => a.At);
+            e.Property(a => a.Action).HasConversion(StoredWords.AuditActions);
+        });
         model.Entity<ModelVersionEntity>(e => e.HasKey(m => m.Version));
         model.Entity<CredentialEntity>(e => e.HasKey(c => c.Id));
         model.Entity<ReviewerEntity>(e =>

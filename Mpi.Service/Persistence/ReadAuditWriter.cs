@@ -71,7 +71,7 @@ public sealed class ReadAuditWriter : IDisposable
             insert.Parameter("@subject"), insert.Parameter("@outcome"), insert.Parameter("@reason"));
         foreach (var entry in batch.Select(p => p.Entry))
         {
-            (at.Value, actor.Value, action.Value) = (StoredTimes.Of(entry.At), entry.Actor, entry.Action);
+            (at.Value, actor.Value, action.Value) = (StoredTimes.Of(entry.At), entry.Actor, StoredWords.Of(entry.Action));
             (subject.Value, outcome.Value, reason.Value) = (entry.Subject, entry.Outcome, DirectCommand.Nullable(entry.Reason));
             insert.ExecuteNonQuery();
         }

@@ -5,7 +5,7 @@ using Mpi.Service.Persistence.Entities;
 namespace Mpi.Service.Persistence;
 
 /// <summary>
-/// How the enums and lists of review tasks and link events are written in the store: the words of the first schema
+/// How the enums and lists of review tasks, link events and audit rows are written in the store: the words of the first schema
 /// ("open", "same_person", "P1,P2", "auto_link"), so no migration was needed when they became types. The only place those words appear;
 /// EF applies these converters to queries too, and the hand-written SQL writes through the same functions.
 /// </summary>
@@ -18,6 +18,8 @@ public static class StoredWords
     public static readonly ValueConverter<CandidatePersons, string> Candidates = new(c => Of(c), w => CandidatesOf(w));
 
     public static readonly ValueConverter<LinkKind, string> LinkKinds = new(k => Of(k), w => LinkKindOf(w));
+
+    public static readonly ValueConverter<AuditAction, string> AuditActions = new(a => Of(a), w => AuditActionOf(w));
 
     public static readonly ValueComparer<CandidatePersons> CandidatesComparer =
         new((a, b) => a == b, c => c.GetHashCode(), c => new CandidatePersons(c.PersonIds));
@@ -38,6 +40,26 @@ public static class StoredWords
         (LinkKind.ReviewerLink, "reviewer_link"), (LinkKind.StewardLink, "steward_link"), (LinkKind.StewardMerge, "steward_merge"),
         (LinkKind.AutoMerge, "auto_merge"), (LinkKind.Unlink, "unlink"), (LinkKind.Unmerge, "unmerge"),
     ];
+
+    private static readonly (AuditAction Value, string Word)[] AuditActionWords =
+    [
+        (AuditAction.Register, "register"), (AuditAction.ReadPerson, "read_person"), (AuditAction.Link, "link"), (AuditAction.Unlink, "unlink"),
+        (AuditAction.Merge, "merge"), (AuditAction.Unmerge, "unmerge"), (AuditAction.ClaimReview, "claim_review"),
+        (AuditAction.ReleaseReview, "release_review"), (AuditAction.ResolveReview, "resolve_review"), (AuditAction.TrainModel, "train_model"),
+        (AuditAction.LearnModel, "learn_model"), (AuditAction.ActivateModel, "activate_model"), (AuditAction.CreateReviewer, "create_reviewer"),
+        (AuditAction.DisableReviewer, "disable_reviewer"), (AuditAction.SignIn, "sign_in"),
+    ];
+
+    /// <summary>Every audit action's word, in the enum's order (the audit page offers them as filters).</summary>
+    public static IReadOnlyList<string> AuditActionWordList { get; } = [.. AuditActionWords.Select(a => a.Word)];
+
+    public static string Of(AuditAction action) => WordOf(AuditActionWords, action);
+
+    public static AuditAction AuditActionOf(string word) => ValueOf(AuditActionWords, word, "audit action");
+
+    /// <summary>The action a word names, or null for a word that names none (a filter typed by hand).</summary>
+    public static AuditAction? FindAuditAction(string word) =>
+        AuditActionWords.Where(a => a.Word == word).Select(a => (AuditAction?)a.Value).FirstOrDefault();
 
     public static string Of(TaskState state) => WordOf(TaskStateWords, state);
 

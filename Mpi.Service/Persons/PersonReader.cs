@@ -37,7 +37,7 @@ public sealed class PersonReader(PersonRowReaders rowReaders, RecordNormalizer n
         var visible = snapshot is not null && snapshot.VisibleTo(scope);
         await audit.WriteAsync(new AuditEntryEntity
         {
-            At = time.GetUtcNow(), Actor = actor, Action = "read_person",
+            At = time.GetUtcNow(), Actor = actor, Action = AuditAction.ReadPerson,
             Subject = personId ?? (recordKey is { } k ? $"{k.Registry}/{k.LocalId}" : ""),
             Outcome = snapshot is null ? "not_found" : visible ? "read" : "denied", Reason = reason,
         }, cancellation);

@@ -17,7 +17,7 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
 {
     public Task<Outcome<StewardChange>> LinkAsync((string Registry, string LocalId) key, string toPersonId, long expectedFrom, long expectedTo, string reason,
         string actor, CancellationToken cancellation, RegistryScope? scope = null) =>
-        RunAsync(actor, "link", reason, cancellation, async operation =>
+        RunAsync(actor, AuditAction.Link, reason, cancellation, async operation =>
         {
             scope ??= RegistryScope.Everything;
             if (!scope.Sees(key.Registry)) return NotAllowed(key.Registry);
@@ -36,7 +36,7 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
 
     public Task<Outcome<StewardChange>> UnlinkAsync((string Registry, string LocalId) key, long expectedPersonVersion, string reason, string actor,
         CancellationToken cancellation, RegistryScope? scope = null) =>
-        RunAsync(actor, "unlink", reason, cancellation, async operation =>
+        RunAsync(actor, AuditAction.Unlink, reason, cancellation, async operation =>
         {
             if (!(scope ?? RegistryScope.Everything).Sees(key.Registry)) return NotAllowed(key.Registry);
             var record = await Record(key, cancellation);
@@ -54,7 +54,7 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
 
     public Task<Outcome<StewardChange>> MergeAsync(string survivorId, string mergedId, long expectedSurvivor, long expectedMerged, string reason, string actor,
         CancellationToken cancellation, RegistryScope? scope = null) =>
-        RunAsync(actor, "merge", reason, cancellation, async operation =>
+        RunAsync(actor, AuditAction.Merge, reason, cancellation, async operation =>
         {
             scope ??= RegistryScope.Everything;
             var survivor = await Person(survivorId, cancellation);
@@ -87,7 +87,7 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
     /// <summary>Undoes the latest merge of <paramref name="mergedId"/>: its records still on the survivor go back.</summary>
     public Task<Outcome<StewardChange>> UnmergeAsync(string mergedId, long expectedSurvivor, string reason, string actor, CancellationToken cancellation,
         RegistryScope? scope = null) =>
-        RunAsync(actor, "unmerge", reason, cancellation, async operation =>
+        RunAsync(actor, AuditAction.Unmerge, reason, cancellation, async operation =>
         {
             var merged = await Person(mergedId, cancellation);
             if (merged is null) return Refusal.NotFound("no such person");
@@ -127,7 +127,7 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
         if (retireEmpty && !await db.SourceRecords.AnyAsync(r => r.PersonId == from.Id, cancellation)) from.RetiredAt = now;
     }
 
-    private async Task<Outcome<StewardChange>> RunAsync(string actor, string action, string reason, CancellationToken cancellation,
+    private async Task<Outcome<StewardChange>> RunAsync(string actor, AuditAction action, string reason, CancellationToken cancellation,
         Func<string, Task<Outcome<StewardChange>>> operation)
     {
         await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);

@@ -222,7 +222,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 BridgedReason);
             rows.InsertAuditEntry(new AuditEntryEntity
             {
-                At = now, Actor = actor, Action = "merge", Subject = $"{mergedId}->{personId}", Outcome = StoredWords.Of(LinkKind.AutoMerge), Reason = BridgedReason,
+                At = now, Actor = actor, Action = AuditAction.Merge, Subject = $"{mergedId}->{personId}", Outcome = StoredWords.Of(LinkKind.AutoMerge), Reason = BridgedReason,
             });
             written.Merged(mergedId, personId);
         }
@@ -269,7 +269,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
     }
 
     private static AuditEntryEntity Audit(string actor, string subject, string outcome, DateTimeOffset now) =>
-        new() { At = now, Actor = actor, Action = "register", Subject = subject, Outcome = outcome };
+        new() { At = now, Actor = actor, Action = AuditAction.Register, Subject = subject, Outcome = outcome };
 
     /// <summary>The history's kind: a record sent to review starts as its own (new) person, with the task attached.</summary>
     private static LinkKind LinkKindOf(RegistrationDecision decision) => decision switch

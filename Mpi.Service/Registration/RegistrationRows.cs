@@ -63,7 +63,7 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
 
     public void InsertAuditEntry(AuditEntryEntity a) => Execute("""
         INSERT INTO "AuditEntries" ("At", "Actor", "Action", "Subject", "Outcome", "Reason") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
-        """, Time(a.At), a.Actor, a.Action, a.Subject, a.Outcome, a.Reason);
+        """, Time(a.At), a.Actor, StoredWords.Of(a.Action), a.Subject, a.Outcome, a.Reason);
 
     /// <summary>
     /// The request hash and answer stored for a message id, or null. Read inside the write transaction, it sees every

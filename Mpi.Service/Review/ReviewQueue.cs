@@ -18,7 +18,7 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
     MpiMetrics? metrics = null)
 {
     public Task<Outcome<ReviewTaskEntity>> ClaimAsync(long id, long expectedVersion, string actor, CancellationToken cancellation) =>
-        ChangeAsync(id, expectedVersion, actor, "claim_review", task =>
+        ChangeAsync(id, expectedVersion, actor, AuditAction.ClaimReview, task =>
         {
             if (task.State == TaskState.Claimed && task.ClaimedBy != actor)
                 return new Refusal(RefusalKind.TaskClaimed, "another reviewer holds the task") { CurrentVersion = task.Version, ClaimedBy = task.ClaimedBy };
@@ -33,7 +33,7 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
     /// </param>
     public Task<Outcome<ReviewTaskEntity>> ReleaseAsync(long id, long expectedVersion, string actor, bool mayReleaseAnyClaim,
         string? reason, CancellationToken cancellation) =>
-        ChangeAsync(id, expectedVersion, actor, "release_review", task =>
+        ChangeAsync(id, expectedVersion, actor, AuditAction.ReleaseReview, task =>
         {
             if (task.State != TaskState.Claimed) return Refusal.WrongState("the task is not claimed");
             if (task.ClaimedBy != actor && !mayReleaseAnyClaim)
@@ -53,7 +53,7 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
     {
         IReadOnlyList<string> candidates = [];
         var linksRecord = resolution is ReviewResolutionKind.SamePerson or ReviewResolutionKind.MergePersons;
-        return await ChangeAsync(id, expectedVersion, actor, "resolve_review", task =>
+        return await ChangeAsync(id, expectedVersion, actor, AuditAction.ResolveReview, task =>
         {
             if (task.State == TaskState.Claimed && task.ClaimedBy != actor)
                 return new Refusal(RefusalKind.TaskClaimed, "another reviewer holds the task") { CurrentVersion = task.Version, ClaimedBy = task.ClaimedBy };
@@ -107,17 +107,17 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
     }
 
     /// <summary>Applies a change to a task; a refused one is counted by action and reason (reviewers colliding shows there).</summary>
-    private async Task<Outcome<ReviewTaskEntity>> ChangeAsync(long id, long expectedVersion, string actor, string action,
+    private async Task<Outcome<ReviewTaskEntity>> ChangeAsync(long id, long expectedVersion, string actor, AuditAction action,
         Func<ReviewTaskEntity, Refusal?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<Refusal?>>? then = null,
         string? auditReason = null)
     {
         var result = await ChangeInTransactionAsync(id, expectedVersion, actor, action, change, cancellation, then, auditReason);
-        if (result.Refusal is { } refusal) metrics?.ReviewRefused(action, refusal.Kind.ToString());
+        if (result.Refusal is { } refusal) metrics?.ReviewRefused(StoredWords.Of(action), refusal.Kind.ToString());
         return result;
     }
 
     private async Task<Outcome<ReviewTaskEntity>> ChangeInTransactionAsync(long id, long expectedVersion, string actor,
-        string action, Func<ReviewTaskEntity, Refusal?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<Refusal?>>? then,
+        AuditAction action, Func<ReviewTaskEntity, Refusal?> change, CancellationToken cancellation, Func<ReviewTaskEntity, Task<Refusal?>>? then,
         string? auditReason)
     {
         await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);

@@ -15,6 +15,9 @@ public sealed class IndexModel(IAuditTrail trail) : PageModel
 
     public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
 
+    /// <summary>The actions to offer as filters.</summary>
+    public IReadOnlyList<string> Actions => trail.Actions;
+
     public async Task OnGetAsync(CancellationToken cancellation) =>
         Rows = await trail.ListAsync(new AuditQuery(Actor?.Trim(), Action?.Trim(), Subject?.Trim(), Day(From), Day(To?.AddDays(1))), cancellation);
 

@@ -9,8 +9,7 @@ public sealed class AuditEntryEntity
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
     public required string Actor { get; set; }
-    /// <summary>register, match, read_person, link, unlink, merge, unmerge, resolve_review, update_model…</summary>
-    public required string Action { get; set; }
+    public required AuditAction Action { get; set; }
     /// <summary>The record key (registry/local id) or person id acted on.</summary>
     public required string Subject { get; set; }
     public required string Outcome { get; set; }

@@ -3,7 +3,7 @@ using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Tests.Service.Persistence;
 
-/// <summary>The review queue's and the history's enums are stored as the first schema's words, and every value reads back as itself.</summary>
+/// <summary>The review queue's, the history's and the audit's enums are stored as the first schema's words, and every value reads back as itself.</summary>
 public sealed class StoredWordsTests
 {
     [Theory]
@@ -49,7 +49,26 @@ public sealed class StoredWordsTests
         Assert.All(Enum.GetValues<TaskState>(), s => Assert.Equal(s, StoredWords.TaskStateOf(StoredWords.Of(s))));
         Assert.All(Enum.GetValues<ReviewResolutionKind>(), r => Assert.Equal(r, StoredWords.ResolutionOf(StoredWords.Of(r))));
         Assert.All(Enum.GetValues<LinkKind>(), k => Assert.Equal(k, StoredWords.LinkKindOf(StoredWords.Of(k))));
+        Assert.All(Enum.GetValues<AuditAction>(), a => Assert.Equal(a, StoredWords.AuditActionOf(StoredWords.Of(a))));
     }
+
+    /// <summary>The audit table's actions keep the words of the rows written before they were an enum.</summary>
+    [Theory]
+    [InlineData(AuditAction.Register, "register")]
+    [InlineData(AuditAction.ReadPerson, "read_person")]
+    [InlineData(AuditAction.ResolveReview, "resolve_review")]
+    [InlineData(AuditAction.TrainModel, "train_model")]
+    [InlineData(AuditAction.LearnModel, "learn_model")]
+    [InlineData(AuditAction.ActivateModel, "activate_model")]
+    [InlineData(AuditAction.SignIn, "sign_in")]
+    public void AuditAction_IsStoredAsItsWordAndReadBack(AuditAction action, string word)
+    {
+        Assert.Equal(word, StoredWords.Of(action));
+        Assert.Equal(action, StoredWords.AuditActionOf(word));
+    }
+
+    [Fact]
+    public void AnAuditFilterWord_ThatNamesNoAction_FindsNone() => Assert.Null(StoredWords.FindAuditAction("match"));
 
     [Fact]
     public void AnUnknownWord_IsRefusedByName() =>

@@ -138,7 +138,7 @@ public sealed class RecordRegistrarTests : IDisposable
         await Register(Patient("NORTH_HOSP", "N1", 3));
         await using var db = _database.NewContext();
         var audit = await db.AuditEntries.SingleAsync();
-        Assert.Equal(("test-engine", "register", "NORTH_HOSP/N1", "new"), (audit.Actor, audit.Action, audit.Subject, audit.Outcome));
+        Assert.Equal(("test-engine", AuditAction.Register, "NORTH_HOSP/N1", "new"), (audit.Actor, audit.Action, audit.Subject, audit.Outcome));
         Assert.DoesNotContain("Tomasz", $"{audit.Subject}{audit.Outcome}{audit.Reason}");
     }
 

@@ -1,0 +1,27 @@
+namespace Mpi.Service.Persistence.Entities;
+
+/// <summary>What an audit row records being done (stored as the words in <see cref="StoredWords"/>).</summary>
+public enum AuditAction
+{
+    /// <summary>A record registered (its decision is the outcome).</summary>
+    Register,
+    /// <summary>A person read (GetPerson, the person page, a review task's candidates).</summary>
+    ReadPerson,
+    Link,
+    Unlink,
+    /// <summary>Two persons merged, by a steward or by a registration that bridged them.</summary>
+    Merge,
+    Unmerge,
+    ClaimReview,
+    ReleaseReview,
+    ResolveReview,
+    /// <summary>A model retrained by EM stored as a version, not active.</summary>
+    TrainModel,
+    /// <summary>A model with a re-scorer learned from reviewers stored as a version, not active.</summary>
+    LearnModel,
+    /// <summary>A model version made active (new thresholds, roll back or forward).</summary>
+    ActivateModel,
+    CreateReviewer,
+    DisableReviewer,
+    SignIn,
+}
