@@ -13,7 +13,7 @@ const calls = Number(process.env.CALLS ?? 20000);
 const protos = fileURLToPath(new URL('../../protos', import.meta.url));
 const options = { keepCase: true, enums: String, longs: String, defaults: true, oneofs: true, includeDirs: [protos] };
 const load = (file) => grpc.loadPackageDefinition(protoLoader.loadSync(file, options));
-const { mpi } = load('mpi/v1/person.proto');
+const { mpi } = load('mpi/v1/persons.proto');
 const { grpc: { health } } = load(fileURLToPath(new URL('health.proto', import.meta.url)));
 
 const creds = grpc.credentials.createInsecure();
