@@ -52,9 +52,10 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
     {
         RequireStewardWide(context, "the thresholds");
         if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "missing")]);
+        var reason = RequestReasons.Required(request.Reason);
         var updated = await versions.UpdateThresholdsAsync(request.ExpectedActiveVersion.Trim(),
             request.HasAutoLink ? request.AutoLink : null, request.HasReview ? request.Review : null,
-            request.HasAmbiguityMargin ? request.AmbiguityMargin : null, ContractMapping.Optional(request.Reason), CallerIdentity.Of(context), context.CancellationToken);
+            request.HasAmbiguityMargin ? request.AmbiguityMargin : null, reason, CallerIdentity.Of(context), context.CancellationToken);
         return await Answer(RefusalStatus.ValueOr(updated, context), context);
     }
 
@@ -63,7 +64,8 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
         RequireStewardWide(context, "the active model");
         if (string.IsNullOrWhiteSpace(request.Version)) throw InvalidArgument.Of([("version", "missing")]);
         if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "missing")]);
-        var activated = await versions.ActivateAsync(request.Version.Trim(), request.ExpectedActiveVersion.Trim(), ContractMapping.Optional(request.Reason),
+        var reason = RequestReasons.Required(request.Reason);
+        var activated = await versions.ActivateAsync(request.Version.Trim(), request.ExpectedActiveVersion.Trim(), reason,
             CallerIdentity.Of(context), context.CancellationToken);
         return await Answer(RefusalStatus.ValueOr(activated, context), context);
     }

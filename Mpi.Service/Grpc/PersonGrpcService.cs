@@ -17,14 +17,14 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
         Require(("record", IsKey(request.Record)), ("to_person_id", request.ToPersonId.Length > 0), ("reason", request.Reason.Trim().Length > 0),
             ("expected_from_person_version", request.ExpectedFromPersonVersion > 0), ("expected_to_person_version", request.ExpectedToPersonVersion > 0));
         var result = RefusalStatus.ValueOr(await steward.LinkAsync(Key(request.Record), request.ToPersonId.Trim(), request.ExpectedFromPersonVersion,
-            request.ExpectedToPersonVersion, request.Reason.Trim(), CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)), context);
+            request.ExpectedToPersonVersion, RequestReasons.Required(request.Reason), CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)), context);
         return new LinkResponse { OperationId = result.OperationId, FromPerson = await View(result.FromPersonId, context), ToPerson = await View(result.ToPersonId, context) };
     }
 
     public override async Task<UnlinkResponse> Unlink(UnlinkRequest request, ServerCallContext context)
     {
         Require(("record", IsKey(request.Record)), ("reason", request.Reason.Trim().Length > 0), ("expected_person_version", request.ExpectedPersonVersion > 0));
-        var result = RefusalStatus.ValueOr(await steward.UnlinkAsync(Key(request.Record), request.ExpectedPersonVersion, request.Reason.Trim(),
+        var result = RefusalStatus.ValueOr(await steward.UnlinkAsync(Key(request.Record), request.ExpectedPersonVersion, RequestReasons.Required(request.Reason),
             CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)), context);
         return new UnlinkResponse { OperationId = result.OperationId, FromPerson = await View(result.FromPersonId, context), NewPerson = await View(result.ToPersonId, context) };
     }
@@ -35,7 +35,7 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
             ("reason", request.Reason.Trim().Length > 0), ("expected_survivor_version", request.ExpectedSurvivorVersion > 0),
             ("expected_merged_version", request.ExpectedMergedVersion > 0));
         var result = RefusalStatus.ValueOr(await steward.MergeAsync(request.SurvivorPersonId.Trim(), request.MergedPersonId.Trim(), request.ExpectedSurvivorVersion,
-            request.ExpectedMergedVersion, request.Reason.Trim(), CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)),
+            request.ExpectedMergedVersion, RequestReasons.Required(request.Reason), CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)),
             context);
         return new MergePersonsResponse { OperationId = result.OperationId, Merged = await View(result.FromPersonId, context), Survivor = await View(result.ToPersonId, context) };
     }
@@ -43,7 +43,7 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
     public override async Task<UnmergePersonResponse> UnmergePerson(UnmergePersonRequest request, ServerCallContext context)
     {
         Require(("person_id", request.PersonId.Length > 0), ("reason", request.Reason.Trim().Length > 0), ("expected_survivor_version", request.ExpectedSurvivorVersion > 0));
-        var result = RefusalStatus.ValueOr(await steward.UnmergeAsync(request.PersonId.Trim(), request.ExpectedSurvivorVersion, request.Reason.Trim(),
+        var result = RefusalStatus.ValueOr(await steward.UnmergeAsync(request.PersonId.Trim(), request.ExpectedSurvivorVersion, RequestReasons.Required(request.Reason),
             CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)), context);
         return new UnmergePersonResponse { OperationId = result.OperationId, Restored = await View(result.FromPersonId, context), Survivor = await View(result.ToPersonId, context) };
     }

@@ -49,6 +49,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
 
     public override async Task<ReviewTask> ClaimTask(ClaimTaskRequest request, ServerCallContext context)
     {
+        ExpectedVersion(request.ExpectedVersion);
         await RequireInScopeAsync(TaskId(request.TaskId), context);
         var claimed = await queue.ClaimAsync(TaskId(request.TaskId), request.ExpectedVersion, CallerIdentity.Of(context), context.CancellationToken);
         return await OpenAsync(RefusalStatus.ValueOr(claimed, context), context, "claim");
@@ -56,10 +57,12 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
 
     public override async Task<ReviewTask> ReleaseTask(ReleaseTaskRequest request, ServerCallContext context)
     {
+        ExpectedVersion(request.ExpectedVersion);
+        var reason = RequestReasons.Optional(request.Reason);
         await RequireInScopeAsync(TaskId(request.TaskId), context);
         // A steward-wide key is a steward's: it may give back a task someone else holds.
         var released = await queue.ReleaseAsync(TaskId(request.TaskId), request.ExpectedVersion, CallerIdentity.Of(context),
-            CallerIdentity.Scope(context).IsEverything, ContractMapping.Optional(request.Reason), context.CancellationToken);
+            CallerIdentity.Scope(context).IsEverything, reason, context.CancellationToken);
         return await OpenAsync(RefusalStatus.ValueOr(released, context), context, "release");
     }
 
@@ -73,9 +76,11 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
             _ => throw InvalidArgument.Of([("resolution", "required: same_person, different_person or merge_persons")]),
         };
         var actor = CallerIdentity.Of(context);
+        ExpectedVersion(request.ExpectedVersion);
+        var reason = RequestReasons.Required(request.Reason);
         await RequireInScopeAsync(TaskId(request.TaskId), context);
         var resolved = await queue.ResolveAsync(TaskId(request.TaskId), request.ExpectedVersion, resolution,
-            ContractMapping.Optional(request.PersonId), [.. request.MergedPersonIds.Select(m => m.Trim())], ContractMapping.Optional(request.Reason), actor, context.CancellationToken);
+            ContractMapping.Optional(request.PersonId), [.. request.MergedPersonIds.Select(m => m.Trim())], reason, actor, context.CancellationToken);
         return new ResolveTaskResponse { Task = await OpenAsync(RefusalStatus.ValueOr(resolved, context), context, "resolve") };
     }
 
@@ -89,6 +94,12 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
         if (scope.IsEverything) return;
         var registry = await tasks.RegistryOfAsync(taskId, context.CancellationToken);
         if (registry is not null && !scope.Sees(registry)) throw PermissionDenied.Registry(CallerIdentity.Of(context), registry);
+    }
+
+    /// <summary>Every change names the version the reviewer read (review.proto: INVALID_ARGUMENT when it is not set).</summary>
+    private static void ExpectedVersion(long expected)
+    {
+        if (expected <= 0) throw InvalidArgument.Of([("expected_version", "missing")]);
     }
 
     private async Task<ReviewTask> OpenAsync(ReviewTaskEntity changed, ServerCallContext context, string reason) =>

@@ -63,7 +63,7 @@ public sealed class ModelGrpcServiceTests(RunningService service) : IClassFixtur
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => Models.UpdateThresholdsAsync(new UpdateThresholdsRequest
         {
-            ExpectedActiveVersion = "not-the-active-one", AutoLink = 0.8,
+            ExpectedActiveVersion = "not-the-active-one", AutoLink = 0.8, Reason = "stricter",
         }).ResponseAsync);
         Assert.Equal(StatusCode.Aborted, error.StatusCode);
     }
@@ -74,8 +74,29 @@ public sealed class ModelGrpcServiceTests(RunningService service) : IClassFixtur
         var active = await Models.GetModelAsync(new GetModelRequest());
         var error = await Assert.ThrowsAsync<RpcException>(() => Models.UpdateThresholdsAsync(new UpdateThresholdsRequest
         {
-            ExpectedActiveVersion = active.Version, AutoLink = 0.6, Review = 0.9,
+            ExpectedActiveVersion = active.Version, AutoLink = 0.6, Review = 0.9, Reason = "wider review band",
         }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task UpdateThresholds_WithoutAReason_IsInvalidArgumentAndChangesNothing()
+    {
+        var active = await Models.GetModelAsync(new GetModelRequest());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Models.UpdateThresholdsAsync(new UpdateThresholdsRequest
+        {
+            ExpectedActiveVersion = active.Version, AutoLink = 0.9,
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(("reason", "missing"), FieldViolation(error));
+        Assert.Equal(active.Version, (await Models.GetModelAsync(new GetModelRequest())).Version);
+    }
+
+    private static (string Field, string Reason) FieldViolation(RpcException error)
+    {
+        var violation = error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Single();
+        return (violation.Field, violation.Description);
     }
 }

@@ -157,4 +157,18 @@ public sealed class PersonGrpcServiceTests(RunningService service) : IClassFixtu
         var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations);
         Assert.Equal(("reason", "missing"), (violation.Field, violation.Description));
     }
+
+    [Fact]
+    public async Task MergePersons_WithAReasonOverFiveHundredCharacters_IsInvalidArgument()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Persons.MergePersonsAsync(new MergePersonsRequest
+        {
+            SurvivorPersonId = "P1", MergedPersonId = "P2", ExpectedSurvivorVersion = 1, ExpectedMergedVersion = 1, Reason = new string('x', 501),
+        }).ResponseAsync);
+
+        // persons.proto: "1 to 500 characters".
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations);
+        Assert.Equal(("reason", "longer than 500 characters"), (violation.Field, violation.Description));
+    }
 }

@@ -62,7 +62,7 @@ public sealed class ReviewGrpcServiceTests(RunningService service) : IClassFixtu
 
         var error = await Assert.ThrowsAsync<RpcException>(() => Review.ResolveTaskAsync(new ResolveTaskRequest
         {
-            TaskId = seen.TaskId, ExpectedVersion = seen.Version, Resolution = Resolution.SamePerson, PersonId = first.PersonId,
+            TaskId = seen.TaskId, ExpectedVersion = seen.Version, Resolution = Resolution.SamePerson, PersonId = first.PersonId, Reason = "same NHI",
         }).ResponseAsync);
 
         Assert.Equal(StatusCode.Aborted, error.StatusCode);
@@ -141,6 +141,38 @@ public sealed class ReviewGrpcServiceTests(RunningService service) : IClassFixtu
         });
 
         Assert.Equal((ReviewTaskState.Open, ""), (released.State, released.ClaimedBy));
+    }
+
+    [Fact]
+    public async Task ResolveTask_WithoutAReason_IsInvalidArgumentAndTheTaskStaysOpen()
+    {
+        var (first, uncertain) = await OpenTaskAsync("Lethbridge");
+        var task = await Review.GetTaskAsync(new GetTaskRequest { TaskId = uncertain.ReviewTaskId });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Review.ResolveTaskAsync(new ResolveTaskRequest
+        {
+            TaskId = task.TaskId, ExpectedVersion = task.Version, Resolution = Resolution.SamePerson, PersonId = first.PersonId,
+        }).ResponseAsync);
+
+        // review.proto: the reason is required (INVALID_ARGUMENT "reason missing").
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations);
+        Assert.Equal(("reason", "missing"), (violation.Field, violation.Description));
+        var after = await Review.GetTaskAsync(new GetTaskRequest { TaskId = task.TaskId });
+        Assert.Equal((ReviewTaskState.Open, task.Version), (after.State, after.Version));
+    }
+
+    [Fact]
+    public async Task ClaimTask_WithoutTheVersionRead_IsInvalidArgument()
+    {
+        var (_, uncertain) = await OpenTaskAsync("Postlethwaite");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Review.ClaimTaskAsync(new ClaimTaskRequest { TaskId = uncertain.ReviewTaskId }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations);
+        Assert.Equal(("expected_version", "missing"), (violation.Field, violation.Description));
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class LearnedModelRollbackTests(ITestOutputHelper output) : IAsync
         var stored = await models.GetModelAsync(new GetModelRequest { Version = learned });
         Assert.Equal((original, false), (stored.Learned.TrainedUnder, stored.Active));
         Assert.True(stored.Learned.Labels >= 10 && stored.Learned.Coefficients.Count > stored.Comparisons.Count, stored.Learned.ToString());
-        await models.ActivateModelAsync(new ActivateModelRequest { Version = learned, ExpectedActiveVersion = original });
+        await models.ActivateModelAsync(new ActivateModelRequest { Version = learned, ExpectedActiveVersion = original, Reason = "learned from reviews" });
 
         var responses = await SyntheticRegistrations.RegisterAsync(_service.Channel, _population.Records.Skip(Registered).Take(Queries + Later));
 
