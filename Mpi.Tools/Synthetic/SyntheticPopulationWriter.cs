@@ -4,7 +4,7 @@ namespace Mpi.Tools.Synthetic;
 
 /// <summary>
 /// Writes a synthetic population into a directory: <c>records.csv</c> (the canonical columns), <c>truth.csv</c>
-/// (<c>registry,local_id,person</c>, as ../shared/tools/febrl2canon.py writes it) and <c>traps.csv</c>
+/// (<c>registry,local_id,person</c>, the truth format of the FEBRL files under Mpi.Tests/TestData) and <c>traps.csv</c>
 /// (<c>person,trap,related_person</c> for each look-alike person, to tell which false links were traps).
 /// </summary>
 public static class SyntheticPopulationWriter
