@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
-
 using Mpi.Service.Security;
 using Mpi.Service.Matching;
 
