@@ -64,17 +64,8 @@ public sealed class ReadAuditWriter : IDisposable
     /// <summary>One prepared insert for the batch's rows: through EF Core the insert had cost more than the read it audits.</summary>
     private static void Insert(MpiDbContext db, List<Pending> batch)
     {
-        using var insert = DirectCommand.Create(db, """
-            INSERT INTO "AuditEntries" ("At", "Actor", "Action", "Subject", "Outcome", "Reason") VALUES (@at, @actor, @action, @subject, @outcome, @reason)
-            """);
-        var (at, actor, action, subject, outcome, reason) = (insert.Parameter("@at"), insert.Parameter("@actor"), insert.Parameter("@action"),
-            insert.Parameter("@subject"), insert.Parameter("@outcome"), insert.Parameter("@reason"));
-        foreach (var entry in batch.Select(p => p.Entry))
-        {
-            (at.Value, actor.Value, action.Value) = (StoredTimes.Of(entry.At), entry.Actor, StoredWords.Of(entry.Action));
-            (subject.Value, outcome.Value, reason.Value) = (entry.Subject, entry.Outcome, DirectCommand.Nullable(entry.Reason));
-            insert.ExecuteNonQuery();
-        }
+        using var commands = new PreparedCommands(db);
+        foreach (var pending in batch) commands.Execute(StoredAuditRows.Insert, StoredAuditRows.Values(pending.Entry));
     }
 
     public void Dispose()

@@ -237,7 +237,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
     private void Written(TransactionRecords written, long id, int version, string personId, NormalizationResult normalized, DateTimeOffset updatedAt,
         long linkEvent, ActiveModel model)
     {
-        var record = directory.Entry(id, version, personId, normalized, RegistrationRows.Time(updatedAt), linkEvent);
+        var record = directory.Entry(id, version, personId, normalized, StoredTimes.Of(updatedAt), linkEvent);
         written.Add(record, DirectoryBlockingKeys.Of(record.Record, model.BlockingRules).Select(k => k.Key));
     }
 

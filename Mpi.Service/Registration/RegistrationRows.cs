@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 
@@ -13,34 +11,34 @@ namespace Mpi.Service.Registration;
 /// </summary>
 public sealed class RegistrationRows(MpiDbContext db) : IDisposable
 {
-    private readonly Dictionary<string, (DbCommand Command, DbParameter[] Parameters)> _prepared = [];
+    private readonly PreparedCommands _commands = new(db);
 
     public void InsertPerson(PersonEntity person) =>
-        Execute("""INSERT INTO "Persons" ("Id", "CreatedAt", "Version") VALUES (@p0, @p1, @p2)""",
-            person.Id, Time(person.CreatedAt), person.Version);
+        _commands.Execute("""INSERT INTO "Persons" ("Id", "CreatedAt", "Version") VALUES (@p0, @p1, @p2)""",
+            person.Id, StoredTimes.Of(person.CreatedAt), person.Version);
 
     /// <summary>Inserts the record and returns its new row id.</summary>
-    public long InsertSourceRecord(SourceRecordEntity r) => (long)Scalar($"""
+    public long InsertSourceRecord(SourceRecordEntity r) => (long)_commands.Scalar($"""
         INSERT INTO "SourceRecords" ("PersonId", "Version", "CreatedAt", "UpdatedAt", {StoredRecordRows.Columns})
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19)
         RETURNING "Id"
         """,
-        r.PersonId, r.Version, Time(r.CreatedAt), Time(r.UpdatedAt), r.Registry, r.LocalId, r.GivenName, r.MiddleName, r.FamilyName,
+        r.PersonId, r.Version, StoredTimes.Of(r.CreatedAt), StoredTimes.Of(r.UpdatedAt), r.Registry, r.LocalId, r.GivenName, r.MiddleName, r.FamilyName,
         r.Suffix, r.BirthDate, r.Sex, r.AddressLine, r.AddressLine2, r.City, r.State, r.PostalCode, r.Phone, r.Email, r.NationalId)!;
 
     /// <summary>Inserts the task and returns its new id.</summary>
-    public long InsertReviewTask(ReviewTaskEntity t) => (long)Scalar("""
+    public long InsertReviewTask(ReviewTaskEntity t) => (long)_commands.Scalar("""
         INSERT INTO "ReviewTasks" ("SourceRecordId", "CandidatePersonIds", "Probability", "ModelVersion", "State", "CreatedAt", "Version")
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) RETURNING "Id"
-        """, t.SourceRecordId, StoredWords.Of(t.CandidatePersonIds), t.Probability, t.ModelVersion, StoredWords.Of(t.State), Time(t.CreatedAt), t.Version)!;
+        """, t.SourceRecordId, StoredWords.Of(t.CandidatePersonIds), t.Probability, t.ModelVersion, StoredWords.Of(t.State), StoredTimes.Of(t.CreatedAt), t.Version)!;
 
     /// <summary>Inserts the event and returns its id (the record directory's position in the history).</summary>
-    public long InsertLinkEvent(LinkEventEntity e) => (long)Scalar("""
+    public long InsertLinkEvent(LinkEventEntity e) => (long)_commands.Scalar("""
         INSERT INTO "LinkEvents" ("SourceRecordId", "FromPersonId", "ToPersonId", "Kind", "Rule", "ReviewTaskId", "Probability",
             "ModelVersion", "Actor", "At", "Reason", "OperationId")
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11) RETURNING "Id"
         """, e.SourceRecordId, e.FromPersonId, e.ToPersonId, StoredWords.Of(e.Kind), e.Rule, e.ReviewTaskId, e.Probability, e.ModelVersion, e.Actor,
-        Time(e.At), e.Reason, e.OperationId)!;
+        StoredTimes.Of(e.At), e.Reason, e.OperationId)!;
 
     /// <summary>
     /// Moves every record of <paramref name="personId"/> onto <paramref name="intoPersonId"/>, one history event per
@@ -51,19 +49,17 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
     public void MergePerson(string personId, string intoPersonId, LinkKind kind, string operation, double probability, string modelVersion,
         string actor, DateTimeOffset at, string reason)
     {
-        Execute("""
+        _commands.Execute("""
             INSERT INTO "LinkEvents" ("SourceRecordId", "FromPersonId", "ToPersonId", "Kind", "Probability", "ModelVersion", "Actor", "At",
                 "Reason", "OperationId")
             SELECT "Id", @p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8 FROM "SourceRecords" WHERE "PersonId" = @p0 ORDER BY "Id"
-            """, personId, intoPersonId, StoredWords.Of(kind), probability, modelVersion, actor, Time(at), reason, operation);
-        Execute("""UPDATE "SourceRecords" SET "PersonId" = @p1 WHERE "PersonId" = @p0""", personId, intoPersonId);
-        Execute("""UPDATE "Persons" SET "MergedIntoId" = @p1, "Version" = "Version" + 1 WHERE "Id" = @p0""", personId, intoPersonId);
-        Execute("""UPDATE "Persons" SET "Version" = "Version" + 1 WHERE "Id" = @p0""", intoPersonId);
+            """, personId, intoPersonId, StoredWords.Of(kind), probability, modelVersion, actor, StoredTimes.Of(at), reason, operation);
+        _commands.Execute("""UPDATE "SourceRecords" SET "PersonId" = @p1 WHERE "PersonId" = @p0""", personId, intoPersonId);
+        _commands.Execute("""UPDATE "Persons" SET "MergedIntoId" = @p1, "Version" = "Version" + 1 WHERE "Id" = @p0""", personId, intoPersonId);
+        _commands.Execute("""UPDATE "Persons" SET "Version" = "Version" + 1 WHERE "Id" = @p0""", intoPersonId);
     }
 
-    public void InsertAuditEntry(AuditEntryEntity a) => Execute("""
-        INSERT INTO "AuditEntries" ("At", "Actor", "Action", "Subject", "Outcome", "Reason") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
-        """, Time(a.At), a.Actor, StoredWords.Of(a.Action), a.Subject, a.Outcome, a.Reason);
+    public void InsertAuditEntry(AuditEntryEntity a) => _commands.Execute(StoredAuditRows.Insert, StoredAuditRows.Values(a));
 
     /// <summary>
     /// The request hash and answer stored for a message id, or null. Read inside the write transaction, it sees every
@@ -71,7 +67,7 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
     /// </summary>
     public (string RequestHash, byte[] Response)? FindProcessedMessage(string registry, string messageId)
     {
-        using var reader = Bind("""
+        using var reader = _commands.Bind("""
             SELECT "RequestHash", "Response" FROM "ProcessedMessages" WHERE "Registry" = @p0 AND "MessageId" = @p1
             """, [registry, messageId]).ExecuteReader();
         return reader.Read() ? (reader.GetString(0), (byte[])reader.GetValue(1)) : null;
@@ -81,32 +77,9 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
     /// Remembers a message's answer, claiming its id. No ON CONFLICT: the registrar looked first in this transaction,
     /// so a duplicate here is a bug, and the key's violation rolls the registration back rather than storing it twice.
     /// </summary>
-    public void InsertProcessedMessage(ProcessedMessageEntity m) => Execute("""
+    public void InsertProcessedMessage(ProcessedMessageEntity m) => _commands.Execute("""
         INSERT INTO "ProcessedMessages" ("Registry", "MessageId", "RequestHash", "Response", "At") VALUES (@p0, @p1, @p2, @p3, @p4)
-        """, m.Registry, m.MessageId, m.RequestHash, m.Response, Time(m.At));
+        """, m.Registry, m.MessageId, m.RequestHash, m.Response, StoredTimes.Of(m.At));
 
-    public void Dispose()
-    {
-        foreach (var (command, _) in _prepared.Values) command.Dispose();
-        _prepared.Clear();
-    }
-
-    /// <summary>A time as the EF model stores it (and orders it in SQL).</summary>
-    public static long Time(DateTimeOffset at) => StoredTimes.Of(at);
-
-    private void Execute(string sql, params object?[] values) => Bind(sql, values).ExecuteNonQuery();
-
-    private object? Scalar(string sql, params object?[] values) => Bind(sql, values).ExecuteScalar();
-
-    private DbCommand Bind(string sql, object?[] values)
-    {
-        if (!_prepared.TryGetValue(sql, out var prepared))
-        {
-            var command = DirectCommand.Create(db, sql);
-            prepared = (command, [.. Enumerable.Range(0, values.Length).Select(i => command.Parameter($"@p{i}"))]);
-            _prepared[sql] = prepared;
-        }
-        for (var i = 0; i < values.Length; i++) prepared.Parameters[i].Value = DirectCommand.Nullable(values[i]);
-        return prepared.Command;
-    }
+    public void Dispose() => _commands.Dispose();
 }
