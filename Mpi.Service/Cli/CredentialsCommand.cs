@@ -84,7 +84,7 @@ public static class CredentialsCommand
     private static async Task<int> WithStoreAsync(string database, Func<CredentialStore, Task<int>> action, CancellationToken cancellation)
     {
         var services = new ServiceCollection()
-            .AddDbContext<MpiDbContext>(db => db.UseSqlite($"Data Source={Path.GetFullPath(database)};Default Timeout=30"))
+            .AddDbContext<MpiDbContext>(db => db.UseSqlite(SqliteConnectionStrings.For(database)))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<CredentialStore>();
         await using var provider = services.BuildServiceProvider();

@@ -82,7 +82,7 @@ public static class ServiceHost
         // Contexts come from a pool: each gRPC call is a scope, and building a context (its internal services, its
         // connection object) had been a tenth of a person read's CPU. A context goes back reset: nothing tracked, no
         // transaction, its connection closed.
-        builder.Services.AddDbContextPool<MpiDbContext>(db => db.UseSqlite($"Data Source={options.DatabasePath};Default Timeout=30")
+        builder.Services.AddDbContextPool<MpiDbContext>(db => db.UseSqlite(SqliteConnectionStrings.For(options.DatabasePath))
             .AddInterceptors(new SqliteConnectionTuning(options.SqliteCacheMegabytes)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new RecordNormalizer(sp.GetRequiredService<TimeProvider>()));

@@ -14,7 +14,7 @@ internal static class LearnedVersionStore
 {
     public static async Task<string> StoreAsync(string databasePath, LearningOutcome outcome, string actor, TimeProvider time, CancellationToken cancellation)
     {
-        var options = new DbContextOptionsBuilder<MpiDbContext>().UseSqlite($"Data Source={Path.GetFullPath(databasePath)};Default Timeout=30").Options;
+        var options = new DbContextOptionsBuilder<MpiDbContext>().UseSqlite(SqliteConnectionStrings.For(databasePath)).Options;
         await using var db = new MpiDbContext(options);
         var now = time.GetUtcNow();
         var version = outcome.AsVersion(now);

@@ -17,7 +17,7 @@ internal static class ServiceVerdicts
         string databasePath, TimeProvider time, CancellationToken cancellation)
     {
         var options = new DbContextOptionsBuilder<MpiDbContext>()
-            .UseSqlite($"Data Source={Path.GetFullPath(databasePath)};Mode=ReadOnly;Default Timeout=30").Options;
+            .UseSqlite(SqliteConnectionStrings.For(databasePath, readOnly: true)).Options;
         await using var db = new MpiDbContext(options);
         var normalizer = new RecordNormalizer(time);
         var stored = await db.SourceRecords.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellation);

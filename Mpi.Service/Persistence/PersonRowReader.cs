@@ -12,12 +12,8 @@ namespace Mpi.Service.Persistence;
 /// </summary>
 public sealed class PersonRowReader : IDisposable
 {
-    private const string RecordColumns = $"""s."Id", s."PersonId", s."Version", s."CreatedAt", s."UpdatedAt", {QualifiedColumns}""";
-
-    private const string QualifiedColumns = """
-        s."Registry", s."LocalId", s."GivenName", s."MiddleName", s."FamilyName", s."Suffix", s."BirthDate", s."Sex", s."AddressLine",
-        s."AddressLine2", s."City", s."State", s."PostalCode", s."Phone", s."Email", s."NationalId"
-        """;
+    // The demographic columns need no table name: no other table in these statements has a column of those names.
+    private const string RecordColumns = $"""s."Id", s."PersonId", s."Version", s."CreatedAt", s."UpdatedAt", {StoredRecordRows.Columns}""";
 
     private const string EventColumns = """
         "Id", "SourceRecordId", "FromPersonId", "ToPersonId", "Kind", "Rule", "ReviewTaskId", "Probability", "ModelVersion", "Actor", "At",
@@ -31,11 +27,7 @@ public sealed class PersonRowReader : IDisposable
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        using (var tuning = _connection.CreateCommand())
-        {
-            tuning.CommandText = $"PRAGMA cache_size = -{cacheMegabytes * 1024}";
-            tuning.ExecuteNonQuery();
-        }
+        SqliteConnectionTuning.Apply(_connection, cacheMegabytes);
         _personOfRecord = Command("""SELECT "PersonId" FROM "SourceRecords" WHERE "Registry" = @registry AND "LocalId" = @localId""", "@registry", "@localId");
         _person = Command("""SELECT "Id", "CreatedAt", "MergedIntoId", "RetiredAt", "Version" FROM "Persons" WHERE "Id" = @person""", "@person");
         _records = Command($"""SELECT {RecordColumns} FROM "SourceRecords" AS s WHERE s."PersonId" = @person""", "@person");

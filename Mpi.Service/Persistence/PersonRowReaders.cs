@@ -14,7 +14,7 @@ public sealed class PersonRowReaders(IOptions<MpiServiceOptions> options) : IDis
     public const int MaxKept = 32;
 
     private readonly ConcurrentBag<PersonRowReader> _idle = [];
-    private readonly string _connectionString = $"Data Source={Path.GetFullPath(options.Value.DatabasePath)};Default Timeout=30";
+    private readonly string _connectionString = SqliteConnectionStrings.For(options.Value.DatabasePath);
 
     public T With<T>(Func<PersonRowReader, T> read)
     {

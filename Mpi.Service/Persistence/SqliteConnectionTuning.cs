@@ -10,15 +10,16 @@ namespace Mpi.Service.Persistence;
 /// </summary>
 public sealed class SqliteConnectionTuning(int cacheMegabytes) : DbConnectionInterceptor
 {
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection, cacheMegabytes);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Apply(connection);
+        Apply(connection, cacheMegabytes);
         return Task.CompletedTask;
     }
 
-    private void Apply(DbConnection connection)
+    /// <summary>Tunes a connection opened without EF (the person reads' own connections) as EF's are tuned.</summary>
+    public static void Apply(DbConnection connection, int cacheMegabytes)
     {
         if (connection is not Microsoft.Data.Sqlite.SqliteConnection) return;
         using var command = connection.CreateCommand();
