@@ -33,6 +33,13 @@ public sealed class MpiServiceOptions
     [Range(2, 16_384)]
     public int SqliteCacheMegabytes { get; set; } = 64;
 
+    /// <summary>
+    /// How far back the identity-change feed serves (default 30 days): a consumer whose cursor is older gets OUT_OF_RANGE
+    /// with the oldest cursor, and resynchronises. The link history itself is kept whole.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan FeedRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How often the service re-reads API credentials, in seconds (default 30): the longest a key revoked from
     /// the command line keeps working.</summary>
     [Range(1, 3600)]

@@ -4,7 +4,7 @@ using Grpc.Core;
 
 namespace Mpi.Service.Grpc;
 
-/// <summary>ABORTED / FAILED_PRECONDITION / RESOURCE_EXHAUSTED with the google.rpc.ErrorInfo (domain mpi.v1) the contract promises.</summary>
+/// <summary>ABORTED / FAILED_PRECONDITION / OUT_OF_RANGE / RESOURCE_EXHAUSTED with the google.rpc.ErrorInfo (domain mpi.v1) the contract promises.</summary>
 public static class Conflicts
 {
     public static RpcException Of(Code code, string message, string reason, IReadOnlyDictionary<string, string>? metadata = null)

@@ -55,7 +55,7 @@ public static class PersonViews
         return view;
     }
 
-    private static LinkEventKind Kind(LinkKind kind) => kind switch
+    internal static LinkEventKind Kind(LinkKind kind) => kind switch
     {
         LinkKind.New => LinkEventKind.New,
         LinkKind.Updated => LinkEventKind.Updated,

@@ -26,6 +26,8 @@ public static class RefusalStatus
         RefusalKind.PersonNotActive => Conflicts.Of(Google.Rpc.Code.FailedPrecondition, refusal.Message, "PERSON_NOT_ACTIVE",
             new Dictionary<string, string> { ["person_id"] = refusal.PersonId ?? "" }),
         RefusalKind.WrongState => Conflicts.Of(Google.Rpc.Code.FailedPrecondition, refusal.Message, "WRONG_STATE"),
+        RefusalKind.Expired => Conflicts.Of(Google.Rpc.Code.OutOfRange, refusal.Message, "CURSOR_EXPIRED",
+            new Dictionary<string, string> { ["oldest_cursor"] = refusal.Oldest ?? "" }),
         RefusalKind.NotAllowed when refusal.ClaimedBy is { } holder => PermissionDenied.NotClaimant(CallerIdentity.Of(context), holder),
         RefusalKind.NotAllowed when refusal.Registry is { } registry => PermissionDenied.Registry(CallerIdentity.Of(context), registry),
         RefusalKind.NotAllowed => PermissionDenied.OutOfScope(CallerIdentity.Of(context),

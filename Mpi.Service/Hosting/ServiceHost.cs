@@ -21,6 +21,7 @@ using Mpi.Service.Security;
 using Mpi.Service.Registration;
 using Serilog;
 using Serilog.Formatting.Compact;
+using Mpi.Service.Changes;
 using Mpi.Service.Configuration;
 using Mpi.Service.Learning;
 
@@ -33,7 +34,7 @@ namespace Mpi.Service.Hosting;
 /// </summary>
 public static class ServiceHost
 {
-    private static readonly string[] ServedServices = ["mpi.v1.RegistrationService", "mpi.v1.PersonService", "mpi.v1.ReviewService", "mpi.v1.ModelService"];
+    private static readonly string[] ServedServices = ["mpi.v1.RegistrationService", "mpi.v1.PersonService", "mpi.v1.ReviewService", "mpi.v1.ModelService", "mpi.v1.IdentityChangeService"];
 
     /// <summary>Builds the application; <paramref name="settings"/> override configuration (e.g. Mpi:GrpcPort).</summary>
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
@@ -94,6 +95,8 @@ public static class ServiceHost
         builder.Services.AddSingleton<PersonRowReaders>();
         builder.Services.AddSingleton<RecordDirectory>();
         builder.Services.AddSingleton<RecordDirectoryFeed>();
+        builder.Services.AddSingleton<FeedWatchers>();
+        builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddHostedService<RecordDirectoryWarmup>();
         builder.Services.AddScoped<CandidateSearch>();
         builder.Services.AddScoped<RecordDecider>();
@@ -149,6 +152,7 @@ public static class ServiceHost
         app.MapGrpcService<PersonGrpcService>();
         app.MapGrpcService<ReviewGrpcService>();
         app.MapGrpcService<ModelGrpcService>();
+        app.MapGrpcService<IdentityChangeGrpcService>();
         app.MapPrometheusScrapingEndpoint();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Mpi.Service.Changes;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 
@@ -23,7 +24,7 @@ public sealed class MpiMetrics : IDisposable
     private readonly Counter<long> _reviewRefusals;
     private readonly Counter<long> _refusals;
 
-    public MpiMetrics(IServiceScopeFactory scopes, TimeProvider time)
+    public MpiMetrics(IServiceScopeFactory scopes, TimeProvider time, ChangeFeed feed, FeedWatchers watchers)
     {
         _registrations = _meter.CreateCounter<long>("mpi.registrations", description: "Register messages handled, by registry and decision");
         _rejections = _meter.CreateCounter<long>("mpi.rejections", description: "Register messages refused, by registry and reason");
@@ -38,6 +39,8 @@ public sealed class MpiMetrics : IDisposable
         _meter.CreateObservableGauge("mpi.review.open_tasks", () => ReviewQueue(scopes, time).Open, description: "Review tasks not yet resolved");
         _meter.CreateObservableGauge("mpi.review.oldest_open_age", () => ReviewQueue(scopes, time).OldestAgeSeconds, unit: "s",
             description: "Age of the oldest unresolved review task");
+        _meter.CreateObservableGauge("mpi.feed.lag", () => FeedLags(feed, watchers), unit: "{event}",
+            description: "Link events committed and not yet sent to a connected Watch client, by client (the credential's name; the largest of its streams)");
     }
 
     public void Registered(string registry, string decision, double milliseconds)
@@ -58,6 +61,12 @@ public sealed class MpiMetrics : IDisposable
 
     public void ReviewRefused(string action, string reason) =>
         _reviewRefusals.Add(1, new KeyValuePair<string, object?>("action", action), new KeyValuePair<string, object?>("reason", reason));
+
+    private static IEnumerable<Measurement<long>> FeedLags(ChangeFeed feed, FeedWatchers watchers)
+    {
+        if (!watchers.Any) return [];
+        return watchers.Lags(feed.Head()).Select(l => new Measurement<long>(l.Value, new KeyValuePair<string, object?>("client", l.Key)));
+    }
 
     /// <summary>Read at scrape time: a count and a minimum over an indexed column.</summary>
     private static (long Open, double OldestAgeSeconds) ReviewQueue(IServiceScopeFactory scopes, TimeProvider time)

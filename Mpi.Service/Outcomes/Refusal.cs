@@ -21,6 +21,9 @@ public sealed record Refusal(RefusalKind Kind, string Message)
     /// <summary>For <see cref="RefusalKind.NotAllowed"/>: the registry out of the key's scope, when one was named.</summary>
     public string? Registry { get; init; }
 
+    /// <summary>For <see cref="RefusalKind.Expired"/>: the oldest position still kept (a feed cursor).</summary>
+    public string? Oldest { get; init; }
+
     public static Refusal NotFound(string message) => new(RefusalKind.NotFound, message);
 
     public static Refusal Stale(string message, long? currentVersion = null) => new(RefusalKind.StaleVersion, message) { CurrentVersion = currentVersion };

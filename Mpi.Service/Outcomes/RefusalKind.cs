@@ -21,4 +21,6 @@ public enum RefusalKind
     Invalid,
     /// <summary>The change reaches records of registries the caller's key is not granted.</summary>
     NotAllowed,
+    /// <summary>What the caller asked for is older than what is kept (a feed cursor past retention): <see cref="Refusal.Oldest"/> says where to restart.</summary>
+    Expired,
 }

@@ -47,7 +47,7 @@ public sealed class ReadAuditWriter : IDisposable
             {
                 using var scope = _scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<MpiDbContext>();
-                await using (var transaction = await WriteTransaction.BeginAsync(db, _gate, CancellationToken.None))
+                await using (var transaction = await WriteTransaction.BeginAsync(db, _gate, CancellationToken.None, changesIdentities: false))
                 {
                     Insert(db, batch);
                     await transaction.CommitAsync(CancellationToken.None);

@@ -10,6 +10,9 @@ public sealed class WriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>Signalled after each commit of a writer that may have appended link history.</summary>
+    public CommitPulse Commits { get; } = new();
+
     internal async Task<IDisposable> EnterAsync(CancellationToken cancellation)
     {
         await _gate.WaitAsync(cancellation);

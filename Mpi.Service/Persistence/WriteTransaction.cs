@@ -18,29 +18,34 @@ namespace Mpi.Service.Persistence;
 public sealed class WriteTransaction : IAsyncDisposable
 {
     private readonly MpiDbContext _db;
+    private readonly CommitPulse? _commits;
     private readonly IDisposable _turn;
     private readonly IDbContextTransaction _ef;
     private readonly DbTransaction? _owned;
     private bool _committed;
 
-    private WriteTransaction(MpiDbContext db, IDisposable turn, IDbContextTransaction ef, DbTransaction? owned) =>
-        (_db, _turn, _ef, _owned) = (db, turn, ef, owned);
+    private WriteTransaction(MpiDbContext db, CommitPulse? commits, IDisposable turn, IDbContextTransaction ef, DbTransaction? owned) =>
+        (_db, _commits, _turn, _ef, _owned) = (db, commits, turn, ef, owned);
 
     /// <param name="cancellation">Gives up waiting for the turn or the lock; a caller that holds the transaction writes to the end.</param>
-    public static async Task<WriteTransaction> BeginAsync(MpiDbContext db, WriteGate gate, CancellationToken cancellation)
+    /// <param name="changesIdentities">
+    /// False for a writer that never appends link history (the read audit): its commits do not wake the feed's watchers.
+    /// </param>
+    public static async Task<WriteTransaction> BeginAsync(MpiDbContext db, WriteGate gate, CancellationToken cancellation, bool changesIdentities = true)
     {
+        var commits = changesIdentities ? gate.Commits : null;
         var turn = await gate.EnterAsync(cancellation);
         try
         {
             if (!db.Database.IsSqlite())
-                return new WriteTransaction(db, turn, await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellation), null);
+                return new WriteTransaction(db, commits, turn, await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellation), null);
             await db.Database.OpenConnectionAsync(cancellation);
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
             // EF does not own a transaction handed to it with UseTransaction: it neither rolls it back nor disposes it.
             var ef = await db.Database.UseTransactionAsync(transaction, cancellation)
                 ?? throw new InvalidOperationException("EF Core did not accept the SQLite transaction");
-            return new WriteTransaction(db, turn, ef, transaction);
+            return new WriteTransaction(db, commits, turn, ef, transaction);
         }
         catch
         {
@@ -53,6 +58,7 @@ public sealed class WriteTransaction : IAsyncDisposable
     {
         await _ef.CommitAsync(cancellation);
         _committed = true;
+        _commits?.Signal();
     }
 
     public async ValueTask DisposeAsync()

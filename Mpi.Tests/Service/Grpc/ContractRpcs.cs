@@ -8,6 +8,6 @@ public static class ContractRpcs
 {
     public static IEnumerable<MethodDescriptor> All() => new[]
     {
-        RegistrationReflection.Descriptor, PersonsReflection.Descriptor, ReviewReflection.Descriptor, ModelReflection.Descriptor,
+        RegistrationReflection.Descriptor, PersonsReflection.Descriptor, ReviewReflection.Descriptor, ModelReflection.Descriptor, ChangesReflection.Descriptor,
     }.SelectMany(file => file.Services).SelectMany(service => service.Methods);
 }

@@ -27,6 +27,16 @@ public sealed class RegistryScopeTests(RegistryScopeService service) : IClassFix
     private PersonService.PersonServiceClient Persons => new(Scoped);
     private ReviewService.ReviewServiceClient Review => new(Scoped);
     private ModelService.ModelServiceClient Models => new(Scoped);
+    private IdentityChangeService.IdentityChangeServiceClient Feed => new(Scoped);
+
+    /// <summary>The scoped key's whole feed (one page holds this fixture's changes).</summary>
+    private async Task<List<IdentityChange>> WholeFeedAsync()
+    {
+        var changes = new List<IdentityChange>();
+        var page = await Feed.ListChangesAsync(new ListChangesRequest { Limit = 1000 });
+        changes.AddRange(page.Changes);
+        return changes;
+    }
 
     /// <summary>Per RPC: what a key granted only <see cref="Own"/> gets when it reaches for <see cref="Other"/>.</summary>
     private Dictionary<string, Func<Task>> Checks() => new()
@@ -92,6 +102,24 @@ public sealed class RegistryScopeTests(RegistryScopeService service) : IClassFix
         }).ResponseAsync),
         // The model holds no patient data: any key reads it; changing it is for steward-wide keys only.
         ["mpi.v1.ModelService/GetModel"] = async () => Assert.NotEmpty((await Models.GetModelAsync(new GetModelRequest())).Version),
+        ["mpi.v1.IdentityChangeService/ListChanges"] = async () =>
+        {
+            await Denied(Feed.ListChangesAsync(new ListChangesRequest { Registries = { Other } }).ResponseAsync);
+            var changes = await WholeFeedAsync();
+            Assert.Contains(changes, c => c.Record?.Registry == Own);
+            Assert.DoesNotContain(changes, c => c.Record?.Registry == Other);
+            // The other registry's merged person was retired: not the scoped key's to learn.
+            Assert.DoesNotContain(changes, c => c.PersonBefore == service.MergedOtherPersonId);
+        },
+        ["mpi.v1.IdentityChangeService/Watch"] = async () =>
+        {
+            using (var refused = Feed.Watch(new WatchChangesRequest { Registries = { Other } }))
+                await Denied(refused.ResponseStream.MoveNext(CancellationToken.None));
+            using var call = Feed.Watch(new WatchChangesRequest());
+            Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+            Assert.NotEmpty(call.ResponseStream.Current.Changes);
+            Assert.All(call.ResponseStream.Current.Changes, c => Assert.NotEqual(Other, c.Record?.Registry));
+        },
         ["mpi.v1.ModelService/ListModelVersions"] = async () => Assert.NotEmpty((await Models.ListModelVersionsAsync(new ListModelVersionsRequest())).Versions),
         ["mpi.v1.ModelService/UpdateThresholds"] = async () => await Denied(Models.UpdateThresholdsAsync(new UpdateThresholdsRequest
         {

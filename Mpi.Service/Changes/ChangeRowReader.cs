@@ -1,0 +1,161 @@
+using Microsoft.Data.Sqlite;
+using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
+
+namespace Mpi.Service.Changes;
+
+/// <summary>
+/// Reads the feed from the link history, on a read-only connection of its own and in one read transaction per call,
+/// so a page is one committed state. A merge's retirement of the merged person is not stored as an event of its own:
+/// it follows the last event that moved one of that person's records in the operation (a merge moves them all and
+/// marks the person merged in one transaction), which makes the feed the same whether it is read live or years later.
+/// </summary>
+public sealed class ChangeRowReader : IDisposable
+{
+    private const string Events = """
+        SELECT e."Id", e."OperationId", r."Registry", r."LocalId", e."FromPersonId", e."ToPersonId", e."Kind", e."ModelVersion", e."At"
+        FROM "LinkEvents" AS e JOIN "SourceRecords" AS r ON r."Id" = e."SourceRecordId"
+        WHERE e."Id" >= @from ORDER BY e."Id" LIMIT @limit
+        """;
+
+    // OperationId is indexed; an operation has a handful of events.
+    private const string MergeGroup = """
+        SELECT MAX(e."Id"), group_concat(DISTINCT r."Registry")
+        FROM "LinkEvents" AS e JOIN "SourceRecords" AS r ON r."Id" = e."SourceRecordId"
+        WHERE e."OperationId" = @operation AND e."FromPersonId" = @from AND e."Kind" IN (@steward, @auto)
+        """;
+
+    private const string FirstFrom = """SELECT "Id", "At" FROM "LinkEvents" WHERE "Id" >= @from ORDER BY "Id" LIMIT 1""";
+
+    private const string Last = """SELECT COALESCE(MAX("Id"), 0) FROM "LinkEvents" """;
+
+    private readonly SqliteConnection _connection;
+
+    public ChangeRowReader(string databasePath)
+    {
+        _connection = new SqliteConnection(SqliteConnectionStrings.For(databasePath, readOnly: true));
+        _connection.Open();
+    }
+
+    /// <summary>
+    /// The changes after <paramref name="after"/> from at most <paramref name="maxEvents"/> link events, each with the
+    /// registries it concerns (a retirement: those of the merged records), the position the events read reach, and
+    /// whether there may be more (as many events were read as asked for).
+    /// </summary>
+    public (IReadOnlyList<(IdentityChange Change, string[] Registries)> Changes, FeedPosition ReadTo, bool More) After(FeedPosition after, int maxEvents)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var events = Command(Events, transaction);
+        // After a retirement (or an event with none) the next event is the next id; before it, the event is read again for its retirement.
+        events.Parameters.AddWithValue("@from", after.AfterRetirement ? after.EventId + 1 : after.EventId);
+        events.Parameters.AddWithValue("@limit", maxEvents);
+        var changes = new List<(IdentityChange, string[])>();
+        long? lastRead = null;
+        var read = 0;
+        var merges = new List<IdentityChange>();
+        using (var reader = events.ExecuteReader())
+            while (reader.Read())
+            {
+                var id = reader.GetInt64(0);
+                var kind = StoredWords.LinkKindOf(reader.GetString(6));
+                var change = new IdentityChange(new FeedPosition(id, false), reader.IsDBNull(1) ? $"ev{id}" : reader.GetString(1),
+                    reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5),
+                    ChangeOf(kind), kind, ActorOf(kind), reader.IsDBNull(7) ? null : reader.GetString(7), StoredTimes.At(reader.GetInt64(8)));
+                if (change.Position > after) changes.Add((change, [change.Registry!]));
+                if (kind.IsMerge()) merges.Add(change);
+                lastRead = id;
+                read++;
+            }
+        foreach (var merge in merges)
+        {
+            var (lastOfGroup, registries) = MergeGroupOf(merge, transaction);
+            if (lastOfGroup != merge.Position.EventId) continue;
+            var retired = merge with
+            {
+                Position = new FeedPosition(merge.Position.EventId, true), Registry = null, LocalId = null, Kind = ChangeKind.PersonRetired,
+                LinkKind = null,
+            };
+            if (retired.Position > after) changes.Insert(changes.FindIndex(c => c.Item1 == merge) + 1, (retired, registries));
+        }
+        transaction.Commit();
+        // Everything up to the last event read was seen, a retirement after it included.
+        return (changes, lastRead is { } last && new FeedPosition(last, true) > after ? new FeedPosition(last, true) : after, read == maxEvents);
+    }
+
+    /// <summary>The position after the newest change.</summary>
+    public FeedPosition Head()
+    {
+        using var command = Command(Last, null);
+        return new FeedPosition((long)command.ExecuteScalar()!, true);
+    }
+
+    /// <summary>
+    /// The position just before the first change committed at or after <paramref name="cutoff"/>: a binary search over
+    /// event ids, whose times grow with them.
+    /// </summary>
+    public FeedPosition OldestSince(DateTimeOffset cutoff)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var first = Command(FirstFrom, transaction);
+        var parameter = first.Parameters.Add("@from", SqliteType.Integer);
+        (long Id, DateTimeOffset At)? FirstAtOrAfter(long id)
+        {
+            parameter.Value = id;
+            using var reader = first.ExecuteReader();
+            return reader.Read() ? (reader.GetInt64(0), StoredTimes.At(reader.GetInt64(1))) : null;
+        }
+        if (FirstAtOrAfter(0) is not { } oldest) return FeedPosition.Start;
+        if (oldest.At >= cutoff) return FeedPosition.Start;
+        long low = oldest.Id, high;
+        using (var last = Command(Last, transaction)) high = (long)last.ExecuteScalar()! + 1;
+        // Invariant: event `low` is older than the cutoff (and so is every event before it); every event from `high` on is kept.
+        while (high - low > 1)
+        {
+            var middle = low + (high - low) / 2;
+            if (FirstAtOrAfter(middle) is { } found && found.At < cutoff) low = found.Id;
+            else high = middle;
+        }
+        return FirstAtOrAfter(low + 1) is { } kept ? FeedPosition.Before(kept.Id) : new FeedPosition(low, true);
+    }
+
+    private (long LastOfGroup, string[] Registries) MergeGroupOf(IdentityChange merge, SqliteTransaction transaction)
+    {
+        using var command = Command(MergeGroup, transaction);
+        command.Parameters.AddWithValue("@operation", merge.OperationId);
+        command.Parameters.AddWithValue("@from", merge.PersonBefore);
+        command.Parameters.AddWithValue("@steward", StoredWords.Of(LinkKind.StewardMerge));
+        command.Parameters.AddWithValue("@auto", StoredWords.Of(LinkKind.AutoMerge));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetString(1).Split(','));
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    internal static ChangeKind ChangeOf(LinkKind kind) => kind switch
+    {
+        LinkKind.New => ChangeKind.NewPerson,
+        LinkKind.Updated => ChangeKind.RecordUpdated,
+        LinkKind.RuleLink or LinkKind.AutoLink or LinkKind.ReviewerLink or LinkKind.StewardLink => ChangeKind.Link,
+        LinkKind.StewardMerge or LinkKind.AutoMerge => ChangeKind.Merge,
+        LinkKind.Unlink => ChangeKind.Unlink,
+        LinkKind.Unmerge => ChangeKind.Unmerge,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    internal static ActorKind ActorOf(LinkKind kind) => kind switch
+    {
+        LinkKind.New or LinkKind.RuleLink or LinkKind.AutoLink or LinkKind.AutoMerge => ActorKind.Engine,
+        LinkKind.Updated => ActorKind.Source,
+        LinkKind.ReviewerLink => ActorKind.Reviewer,
+        _ => ActorKind.Steward,
+    };
+
+    public void Dispose() => _connection.Dispose();
+}
