@@ -26,7 +26,7 @@ public sealed class ChangeFeed(IOptions<MpiServiceOptions> options, TimeProvider
     /// <summary>The longest a follower stays silent: an empty message then says the stream is alive and where it stands.</summary>
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
 
-    /// <summary>Checks a caller's cursor, limit and registries; the refusal says which field and why.</summary>
+    /// <summary>Checks a caller's cursor and registries (the adapter checks the limit); the refusal says which field and why.</summary>
     public Outcome<FeedRequest> Validate(string cursor, IReadOnlyCollection<string> registries, RegistryScope scope)
     {
         foreach (var registry in registries)

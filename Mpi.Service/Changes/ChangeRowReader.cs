@@ -138,7 +138,7 @@ public sealed class ChangeRowReader : IDisposable
         return command;
     }
 
-    internal static ChangeKind ChangeOf(LinkKind kind) => kind switch
+    private static ChangeKind ChangeOf(LinkKind kind) => kind switch
     {
         LinkKind.New => ChangeKind.NewPerson,
         LinkKind.Updated => ChangeKind.RecordUpdated,
@@ -149,7 +149,7 @@ public sealed class ChangeRowReader : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    internal static ActorKind ActorOf(LinkKind kind) => kind switch
+    private static ActorKind ActorOf(LinkKind kind) => kind switch
     {
         LinkKind.New or LinkKind.RuleLink or LinkKind.AutoLink or LinkKind.AutoMerge => ActorKind.Engine,
         LinkKind.Updated => ActorKind.Source,
