@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Tests.Service.Crash;
 using Mpi.Tests.Service.Grpc;
@@ -30,7 +31,7 @@ public sealed class FeedFollowingTests(RunningService service, ITestOutputHelper
         {
             while (pending.TryDequeue(out var message))
             {
-                await registration.RegisterAsync(message, cancellationToken: stop.Token);
+                await RegisterAsync(registration, message, stop.Token);
                 registered.Add(message.Key);
             }
         })));
@@ -54,5 +55,25 @@ public sealed class FeedFollowingTests(RunningService service, ITestOutputHelper
             $"the steward's churn must do every kind of change: merges {churn.Merges}, unmerges {churn.Unmerges}, links {churn.Links}, unlinks {churn.Unlinks}");
         Assert.Equal(consumer.Merges.Count, consumer.Kinds.GetValueOrDefault(IdentityChangeKind.PersonRetired));
         Assert.Equal(churn.Merges, consumer.RetiredBy.GetValueOrDefault(ActorKind.Steward));
+    }
+
+    /// <summary>
+    /// Registers as an interface engine does: a Register shed by the service's admission (RESOURCE_EXHAUSTED, at 32
+    /// callers the default 500 a second can be outrun) is sent again, same message id, after the hinted delay.
+    /// </summary>
+    private static async Task RegisterAsync(RegistrationService.RegistrationServiceClient client, RegisterRequest message, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            try
+            {
+                await client.RegisterAsync(message, cancellationToken: cancellation);
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+            {
+                await Task.Delay(e.GetRpcStatus()!.GetDetail<Google.Rpc.RetryInfo>().RetryDelay.ToTimeSpan(), cancellation);
+            }
+        }
     }
 }
