@@ -13,6 +13,9 @@ public sealed class FeedConsumer
 {
     private readonly HashSet<string> _cursors = new(StringComparer.Ordinal);
 
+    /// <summary>The cursor of every change applied, in the order received (across reconnections).</summary>
+    public List<string> Delivered { get; } = [];
+
     public Dictionary<(string Registry, string LocalId), string> Persons { get; } = [];
 
     /// <summary>Persons retired by a merge, and the survivor each was merged into.</summary>
@@ -35,6 +38,7 @@ public sealed class FeedConsumer
     public void Apply(IdentityChange change)
     {
         if (!_cursors.Add(change.Cursor)) Problems.Add($"cursor {change.Cursor} delivered twice");
+        Delivered.Add(change.Cursor);
         Kinds[change.Kind] = Kinds.GetValueOrDefault(change.Kind) + 1;
         if (change.Kind == IdentityChangeKind.Merge) Merges.Add((change.OperationId, change.PersonBefore));
         if (change.Kind == IdentityChangeKind.PersonRetired)
@@ -83,6 +87,24 @@ public sealed class FeedConsumer
     /// <summary>The newest change's cursor now (ListChanges' head_cursor).</summary>
     public static async Task<string> HeadAsync(GrpcChannel channel) =>
         (await new IdentityChangeService.IdentityChangeServiceClient(channel).ListChangesAsync(new ListChangesRequest { Limit = 1 })).HeadCursor;
+
+    /// <summary>
+    /// The whole feed read again with ListChanges from the start, page by page: the cursors the consumer should have
+    /// received, in order. Equal to <see cref="Delivered"/> when nothing was missed, repeated or reordered.
+    /// </summary>
+    public static async Task<List<string>> ReplayAsync(GrpcChannel channel)
+    {
+        var client = new IdentityChangeService.IdentityChangeServiceClient(channel);
+        var cursors = new List<string>();
+        var from = "";
+        while (true)
+        {
+            var page = await client.ListChangesAsync(new ListChangesRequest { FromCursor = from, Limit = 1000 });
+            if (page.Changes.Count == 0) return cursors;
+            cursors.AddRange(page.Changes.Select(c => c.Cursor));
+            from = page.NextCursor;
+        }
+    }
 
     /// <summary>Every record the consumer holds, read back with GetPerson: the records whose person differs from the consumer's.</summary>
     public async Task<List<string>> DisagreementsWithGetPersonAsync(GrpcChannel channel)

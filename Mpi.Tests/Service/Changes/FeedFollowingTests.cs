@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Tests.Service.Crash;
 using Mpi.Tests.Service.Grpc;
@@ -31,7 +30,7 @@ public sealed class FeedFollowingTests(RunningService service, ITestOutputHelper
         {
             while (pending.TryDequeue(out var message))
             {
-                await RegisterAsync(registration, message, stop.Token);
+                await RetryingRegistration.RegisterAsync(registration, message, stop.Token);
                 registered.Add(message.Key);
             }
         })));
@@ -49,31 +48,12 @@ public sealed class FeedFollowingTests(RunningService service, ITestOutputHelper
         output.WriteLine($"merges {churn.Merges}, unmerges {churn.Unmerges}, links {churn.Links}, unlinks {churn.Unlinks}; changes by kind: "
             + string.Join(", ", consumer.Kinds.Select(k => $"{k.Key}={k.Value}")));
         Assert.Empty(consumer.Problems);
+        Assert.Equal(await FeedConsumer.ReplayAsync(service.Channel), consumer.Delivered);
         Assert.Equal(messages.Length, consumer.Persons.Count);
         Assert.Empty(await consumer.DisagreementsWithGetPersonAsync(service.Channel));
         Assert.True(churn.Merges > 0 && churn.Unmerges > 0 && churn.Links > 0 && churn.Unlinks > 0,
             $"the steward's churn must do every kind of change: merges {churn.Merges}, unmerges {churn.Unmerges}, links {churn.Links}, unlinks {churn.Unlinks}");
         Assert.Equal(consumer.Merges.Count, consumer.Kinds.GetValueOrDefault(IdentityChangeKind.PersonRetired));
         Assert.Equal(churn.Merges, consumer.RetiredBy.GetValueOrDefault(ActorKind.Steward));
-    }
-
-    /// <summary>
-    /// Registers as an interface engine does: a Register shed by the service's admission (RESOURCE_EXHAUSTED, at 32
-    /// callers the default 500 a second can be outrun) is sent again, same message id, after the hinted delay.
-    /// </summary>
-    private static async Task RegisterAsync(RegistrationService.RegistrationServiceClient client, RegisterRequest message, CancellationToken cancellation)
-    {
-        while (true)
-        {
-            try
-            {
-                await client.RegisterAsync(message, cancellationToken: cancellation);
-                return;
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
-            {
-                await Task.Delay(e.GetRpcStatus()!.GetDetail<Google.Rpc.RetryInfo>().RetryDelay.ToTimeSpan(), cancellation);
-            }
-        }
     }
 }
