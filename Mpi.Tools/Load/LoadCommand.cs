@@ -55,6 +55,10 @@ internal static class LoadCommand
             Description = "Overload test: for --seconds, half the callers Register (a new record each call) and half Match; reports " +
                 "Match latency, Register served and shed (RESOURCE_EXHAUSTED), and the time until a Register is served after the load",
         };
+        var watch = new Option<bool>("--watch")
+        {
+            Description = "While registering, one identity-change consumer follows Watch from the feed's head (the feed's cost); reports the changes it received",
+        };
         var seconds = new Option<double>("--seconds") { Description = "How long --mixed runs", DefaultValueFactory = _ => 30 };
         var oversized = new Option<int>("--oversized")
         {
@@ -64,7 +68,7 @@ internal static class LoadCommand
         var oversizedMegabytes = new Option<int>("--oversized-megabytes") { Description = "The given name's size for --oversized", DefaultValueFactory = _ => 4 };
         var command = new Command("load", "Register (or match) a CSV file through a running service; report speed next to an empty-RPC baseline")
         {
-            input, map, address, concurrency, output, apiKey, stream, match, calls, baseline, warmup, mixed, seconds, oversized, oversizedMegabytes, readPersons,
+            input, map, address, concurrency, output, apiKey, stream, match, calls, baseline, warmup, mixed, seconds, oversized, oversizedMegabytes, readPersons, watch,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -79,7 +83,7 @@ internal static class LoadCommand
                 parse.GetValue(apiKey), Math.Max(1, parse.GetValue(concurrency)), parse.GetValue(output), Console.Out, Console.Error, cancellation,
                 parse.GetValue(stream), new LoadMeasures(parse.GetValue(match), parse.GetValue(calls), parse.GetValue(baseline),
                     TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(warmup))), parse.GetValue(mixed) ? TimeSpan.FromSeconds(parse.GetValue(seconds)) : null,
-                    parse.GetValue(readPersons)));
+                    parse.GetValue(readPersons), parse.GetValue(watch)));
         });
         return command;
     }
@@ -89,7 +93,7 @@ internal static class LoadCommand
     /// <paramref name="WarmUp"/> of unreported calls; or, for <paramref name="Mixed"/>, Register and Match together.
     /// </summary>
     public sealed record LoadMeasures(bool Match, int MatchCalls, int BaselineCalls, TimeSpan WarmUp = default, TimeSpan? Mixed = null,
-        bool ReadPersons = false)
+        bool ReadPersons = false, bool Watch = false)
     {
         public static readonly LoadMeasures RegisterOnly = new(false, 0, 0);
     }
@@ -149,6 +153,7 @@ internal static class LoadCommand
             InvalidFieldPolicy = InvalidFieldPolicy.SetAside,
         };
         var shed = 0;
+        await using var watch = measures.Watch ? await FeedWatch.StartAsync(channel, headers, cancellation) : null;
         var loop = stream
             ? await RegisterOverStreamsAsync(client, headers, rows.Count, concurrency, Request, results, errors, cancellation)
             : await ClosedLoop.RunAsync(concurrency, rows.Count, async i =>
@@ -167,6 +172,11 @@ internal static class LoadCommand
                 }
             }, cancellation);
 
+        if (watch is not null)
+        {
+            var caughtUp = await watch.StopAsync(TimeSpan.FromSeconds(30));
+            await stdout.WriteLineAsync($"watch changes={watch.Changes} caught_up={(caughtUp ? "yes" : "no")}");
+        }
         if (output is not null) WriteClusters(output, rows, results);
         var decisions = results.Where(r => r is not null).GroupBy(r => r!.Decision).OrderBy(g => g.Key)
             .Select(g => $"{g.Key}={g.Count()}");
