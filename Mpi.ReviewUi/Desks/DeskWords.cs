@@ -23,4 +23,19 @@ public static class DeskWords
         ReviewAnswer.MergePersons => "merge persons",
         _ => "different person",
     };
+
+    public static string Of(ExceptionRowState state) => state switch
+    {
+        ExceptionRowState.Open => "open",
+        ExceptionRowState.Resent => "closed: corrected message registered",
+        _ => "resolved by hand",
+    };
+
+    public static string Of(Mpi.Matching.Normalization.FieldOutcome outcome) => outcome switch
+    {
+        Mpi.Matching.Normalization.FieldOutcome.Missing => "missing",
+        Mpi.Matching.Normalization.FieldOutcome.Accepted => "accepted",
+        Mpi.Matching.Normalization.FieldOutcome.Normalized => "normalised",
+        _ => "set aside",
+    };
 }

@@ -16,6 +16,7 @@ public static class DeskRegistration
         services.AddScoped<IModelDesk, ModelDesk>();
         services.AddScoped<ModelComparer>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<IExceptionDesk, ExceptionDesk>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Mpi.Contracts.V1;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
 using Microsoft.Extensions.Options;
+using Mpi.Service.ExceptionQueue;
 using Mpi.Service.Matching;
 using Mpi.Service.Observability;
 using Mpi.Service.Security;
@@ -14,11 +15,12 @@ namespace Mpi.Service.Grpc;
 
 /// <summary>
 /// mpi.v1.RegistrationService: maps messages to the registrar and matcher and back. Validation failures become
-/// INVALID_ARGUMENT with field violations; nothing is stored for a rejected request.
+/// INVALID_ARGUMENT with field violations; no record, person or link is written for a rejected request, which is kept
+/// in the exception queue instead (<see cref="RegistrationExceptions"/>).
 /// </summary>
 [BindServiceMethod(typeof(RegistrationGrpcService), nameof(BindService))]
 public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMatcher matcher, RecordNormalizer normalizer, CredentialStore credentials,
-    RegistrationBatcher batcher, RegisterAdmission admission,
+    RegistrationBatcher batcher, RegisterAdmission admission, RegistrationExceptions exceptions,
     ProcessedMessages messages, ActiveModelHolder model, MpiMetrics metrics, ILogger<RegistrationGrpcService> log)
     : RegistrationService.RegistrationServiceBase
 {
@@ -172,13 +174,16 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         var violations = RegisterRequestValidator.Violations(request.Key, request.Demographics, request.InvalidFieldPolicy, normalized.Receipts);
         if (request.MessageId.Length > ProcessedMessages.MaxMessageIdLength)
             violations = violations.Add(("message_id", $"longer than {ProcessedMessages.MaxMessageIdLength} characters"));
+        var caller = AuthenticationInterceptor.CallerOf(context);
         if (violations.Length > 0)
         {
             RegistrationLog.Rejected(log, request.Key?.Registry ?? "", violations.Length);
             foreach (var field in violations.Select(v => v.Field).Distinct()) metrics.Rejected(request.Key?.Registry ?? "", $"invalid {field}");
+            // Answered only once kept: the exception queue is the refused message's only trace.
+            await exceptions.KeepAsync(Refused(request, normalized, violations, caller), context.CancellationToken);
             throw InvalidArgument.Of(violations);
         }
-        if (AuthenticationInterceptor.CallerOf(context) is { } caller && !caller.MayWrite(normalized.Record.Registry))
+        if (caller is not null && !caller.MayWrite(normalized.Record.Registry))
         {
             metrics.Rejected(normalized.Record.Registry, "registry not allowed");
             throw PermissionDenied.Registry(caller.Name, normalized.Record.Registry);
@@ -189,6 +194,21 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         var message = string.IsNullOrWhiteSpace(request.MessageId) ? null
             : ProcessedMessages.ToRemember(request, outcome => ResponseOf(normalized.Record, outcome));
         return new Prepared(request, new RegistrationItem(received, normalized, message), null, started);
+    }
+
+    /// <summary>
+    /// A refused request as the exception queue keeps it: under the key's registry when that is valid and the sender
+    /// holds it (so the registry's integration team sees it), else under none (seen by its sender and stewards).
+    /// </summary>
+    private static RefusedRegistration Refused(RegisterRequest request, NormalizationResult normalized,
+        IReadOnlyCollection<(string Field, string Reason)> violations, CallerCredential? caller)
+    {
+        var record = normalized.Record;
+        var registryValid = violations.All(v => v.Field != "key.registry");
+        var registry = registryValid && (caller is null || caller.MayWrite(record.Registry)) ? record.Registry : "";
+        var localId = violations.All(v => v.Field != "key.local_id") ? record.LocalId : request.Key?.LocalId ?? "";
+        return new RefusedRegistration(registry, registryValid ? record.Registry : request.Key?.Registry ?? "", localId, request.MessageId, caller?.Name ?? "",
+            [.. violations], normalized.Receipts);
     }
 
     private RegisterResponse Complete(Prepared prepared, RegistrationOutcome outcome)

@@ -22,6 +22,7 @@ using Mpi.Service.Registration;
 using Serilog;
 using Serilog.Formatting.Compact;
 using Mpi.Service.Changes;
+using Mpi.Service.ExceptionQueue;
 using Mpi.Service.Configuration;
 using Mpi.Service.Learning;
 
@@ -97,6 +98,7 @@ public static class ServiceHost
         builder.Services.AddSingleton<RecordDirectoryFeed>();
         builder.Services.AddSingleton<FeedWatchers>();
         builder.Services.AddSingleton<ChangeFeed>();
+        builder.Services.AddSingleton<RegistrationExceptions>();
         builder.Services.AddHostedService<RecordDirectoryWarmup>();
         builder.Services.AddScoped<CandidateSearch>();
         builder.Services.AddScoped<RecordDecider>();
@@ -153,6 +155,7 @@ public static class ServiceHost
         app.MapGrpcService<ReviewGrpcService>();
         app.MapGrpcService<ModelGrpcService>();
         app.MapGrpcService<IdentityChangeGrpcService>();
+        app.MapGrpcService<ExceptionGrpcService>();
         app.MapPrometheusScrapingEndpoint();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

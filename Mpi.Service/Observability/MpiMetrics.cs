@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Mpi.Service.Changes;
+using Mpi.Service.ExceptionQueue;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 
@@ -24,7 +25,7 @@ public sealed class MpiMetrics : IDisposable
     private readonly Counter<long> _reviewRefusals;
     private readonly Counter<long> _refusals;
 
-    public MpiMetrics(IServiceScopeFactory scopes, TimeProvider time, ChangeFeed feed, FeedWatchers watchers)
+    public MpiMetrics(IServiceScopeFactory scopes, TimeProvider time, ChangeFeed feed, FeedWatchers watchers, RegistrationExceptions exceptions)
     {
         _registrations = _meter.CreateCounter<long>("mpi.registrations", description: "Register messages handled, by registry and decision");
         _rejections = _meter.CreateCounter<long>("mpi.rejections", description: "Register messages refused, by registry and reason");
@@ -39,6 +40,10 @@ public sealed class MpiMetrics : IDisposable
         _meter.CreateObservableGauge("mpi.review.open_tasks", () => ReviewQueue(scopes, time).Open, description: "Review tasks not yet resolved");
         _meter.CreateObservableGauge("mpi.review.oldest_open_age", () => ReviewQueue(scopes, time).OldestAgeSeconds, unit: "s",
             description: "Age of the oldest unresolved review task");
+        _meter.CreateObservableGauge("mpi.exceptions.open", () => OpenExceptions(exceptions, time).Select(e => e.Count),
+            description: "Refused registrations kept in the exception queue and not yet resolved, by registry (empty: kept under no registry)");
+        _meter.CreateObservableGauge("mpi.exceptions.oldest_open_age", () => OpenExceptions(exceptions, time).Select(e => e.AgeSeconds), unit: "s",
+            description: "Age of the oldest open exception, by registry");
         _meter.CreateObservableGauge("mpi.feed.lag", () => FeedLags(feed, watchers), unit: "{event}",
             description: "Link events committed and not yet sent to a connected Watch client, by client (the credential's name; the largest of its streams)");
     }
@@ -66,6 +71,17 @@ public sealed class MpiMetrics : IDisposable
     {
         if (!watchers.Any) return [];
         return watchers.Lags(feed.Head()).Select(l => new Measurement<long>(l.Value, new KeyValuePair<string, object?>("client", l.Key)));
+    }
+
+    /// <summary>Read at scrape time, once per gauge: a grouped count over the open exceptions, which an integration team keeps few.</summary>
+    private static IEnumerable<(Measurement<long> Count, Measurement<double> AgeSeconds)> OpenExceptions(RegistrationExceptions exceptions, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        return exceptions.OpenByRegistry().Select(e =>
+        {
+            var registry = new KeyValuePair<string, object?>("registry", e.Registry);
+            return (new Measurement<long>(e.Count, registry), new Measurement<double>((now - e.Oldest).TotalSeconds, registry));
+        });
     }
 
     /// <summary>Read at scrape time: a count and a minimum over an indexed column.</summary>

@@ -16,6 +16,7 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
     public DbSet<ProcessedMessageEntity> ProcessedMessages => Set<ProcessedMessageEntity>();
     public DbSet<ReviewerEntity> Reviewers => Set<ReviewerEntity>();
     public DbSet<UiSessionEntity> UiSessions => Set<UiSessionEntity>();
+    public DbSet<RegistrationExceptionEntity> RegistrationExceptions => Set<RegistrationExceptionEntity>();
 
     /// <summary>Times as 64-bit binary values: SQLite has no date type, and text cannot be ordered or compared in SQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
@@ -71,6 +72,20 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
         {
             e.HasKey(m => new { m.Registry, m.MessageId });
             e.HasIndex(m => m.At);
+        });
+        model.Entity<RegistrationExceptionEntity>(e =>
+        {
+            e.Property(x => x.Registry).HasMaxLength(64);
+            e.Property(x => x.KeyRegistry).HasMaxLength(64);
+            e.Property(x => x.KeyLocalId).HasMaxLength(100);
+            e.Property(x => x.MessageId).HasMaxLength(128);
+            e.Property(x => x.Sender).HasMaxLength(64);
+            e.Property(x => x.State).HasConversion(StoredWords.ExceptionStates);
+            e.Property(x => x.Resolution).HasConversion(StoredWords.ExceptionResolutions);
+            e.HasIndex(x => new { x.Registry, x.State, x.Id });
+            e.HasIndex(x => new { x.State, x.ReceivedAt });
+            // What a registration looks up to close the exceptions of its key: open ones only, so the index stays small.
+            e.HasIndex(x => new { x.Registry, x.KeyLocalId }).HasFilter(StoredExceptionFields.OpenFilter).HasDatabaseName("IX_RegistrationExceptions_Open_Key");
         });
         model.Entity<ReviewTaskEntity>(e =>
         {

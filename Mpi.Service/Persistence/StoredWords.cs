@@ -21,6 +21,10 @@ public static class StoredWords
 
     public static readonly ValueConverter<AuditAction, string> AuditActions = new(a => Of(a), w => AuditActionOf(w));
 
+    public static readonly ValueConverter<ExceptionState, string> ExceptionStates = new(s => Of(s), w => ExceptionStateOf(w));
+
+    public static readonly ValueConverter<ExceptionResolution, string> ExceptionResolutions = new(r => Of(r), w => ExceptionResolutionOf(w));
+
     public static readonly ValueComparer<CandidatePersons> CandidatesComparer =
         new((a, b) => a == b, c => c.GetHashCode(), c => new CandidatePersons(c.PersonIds));
 
@@ -48,7 +52,13 @@ public static class StoredWords
         (AuditAction.ReleaseReview, "release_review"), (AuditAction.ResolveReview, "resolve_review"), (AuditAction.TrainModel, "train_model"),
         (AuditAction.LearnModel, "learn_model"), (AuditAction.ActivateModel, "activate_model"), (AuditAction.CreateReviewer, "create_reviewer"),
         (AuditAction.DisableReviewer, "disable_reviewer"), (AuditAction.SignIn, "sign_in"),
+        (AuditAction.ResolveException, "resolve_exception"),
     ];
+
+    private static readonly (ExceptionState Value, string Word)[] ExceptionStateWords = [(ExceptionState.Open, "open"), (ExceptionState.Resolved, "resolved")];
+
+    private static readonly (ExceptionResolution Value, string Word)[] ExceptionResolutionWords =
+        [(ExceptionResolution.Resent, "resent"), (ExceptionResolution.ByHand, "by_hand")];
 
     /// <summary>Every audit action's word, in the enum's order (the audit page offers them as filters).</summary>
     public static IReadOnlyList<string> AuditActionWordList { get; } = [.. AuditActionWords.Select(a => a.Word)];
@@ -60,6 +70,14 @@ public static class StoredWords
     /// <summary>The action a word names, or null for a word that names none (a filter typed by hand).</summary>
     public static AuditAction? FindAuditAction(string word) =>
         AuditActionWords.Where(a => a.Word == word).Select(a => (AuditAction?)a.Value).FirstOrDefault();
+
+    public static string Of(ExceptionState state) => WordOf(ExceptionStateWords, state);
+
+    public static ExceptionState ExceptionStateOf(string word) => ValueOf(ExceptionStateWords, word, "exception state");
+
+    public static string Of(ExceptionResolution resolution) => WordOf(ExceptionResolutionWords, resolution);
+
+    public static ExceptionResolution ExceptionResolutionOf(string word) => ValueOf(ExceptionResolutionWords, word, "exception resolution");
 
     public static string Of(TaskState state) => WordOf(TaskStateWords, state);
 

@@ -106,6 +106,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                         continue;
                     }
                     var outcome = await RegisterOneAsync(item, model, actor, rows, written, cancellation);
+                    rows.CloseExceptions(item.Normalized.Record.Registry, item.Normalized.Record.LocalId, actor, time.GetUtcNow());
                     if (item.Message is { } message)
                         rows.InsertProcessedMessage(new ProcessedMessageEntity
                         {

@@ -5,7 +5,7 @@ namespace Mpi.Service.Registration;
 
 /// <summary>
 /// The rows a new registration writes (person, source record, review task, link event, audit entry, and the answer to a message id,
-/// whose earlier claim it also reads), inserted with prepared commands that are reused for every record of a batch. A registration writes some twenty
+/// whose earlier claim it also reads; it closes its key's open exceptions), inserted with prepared commands that are reused for every record of a batch. A registration writes some twenty
 /// rows; through EF Core each would be a freshly built command, which made the database the bottleneck of bulk loads.
 /// Values are those of the entity types, converted as the EF model converts them, so that EF reads the rows back.
 /// </summary>
@@ -80,6 +80,15 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
     public void InsertProcessedMessage(ProcessedMessageEntity m) => _commands.Execute("""
         INSERT INTO "ProcessedMessages" ("Registry", "MessageId", "RequestHash", "Response", "At") VALUES (@p0, @p1, @p2, @p3, @p4)
         """, m.Registry, m.MessageId, m.RequestHash, m.Response, StoredTimes.Of(m.At));
+
+    /// <summary>
+    /// Closes the open exceptions of a key just registered (the corrected message re-sent): in the registration's
+    /// transaction, so the exception is closed exactly when the record is stored.
+    /// </summary>
+    public void CloseExceptions(string registry, string localId, string actor, DateTimeOffset at) => _commands.Execute($"""
+        UPDATE "RegistrationExceptions" SET "State" = @p0, "Resolution" = @p1, "ResolvedBy" = @p2, "ResolvedAt" = @p3
+        WHERE "Registry" = @p4 AND "KeyLocalId" = @p5 AND {StoredExceptionFields.OpenFilter}
+        """, StoredWords.Of(ExceptionState.Resolved), StoredWords.Of(ExceptionResolution.Resent), actor, StoredTimes.Of(at), registry, localId);
 
     public void Dispose() => _commands.Dispose();
 }

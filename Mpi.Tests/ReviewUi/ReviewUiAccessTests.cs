@@ -34,6 +34,7 @@ public sealed class ReviewUiAccessTests(ReviewUiService service, Chromium chromi
     [InlineData("/steward/thresholds")]
     [InlineData("/steward/versions")]
     [InlineData("/steward/users")]
+    [InlineData("/steward/exceptions")]
     [InlineData("/audit")]
     public async Task StewardOrAuditorPage_Clerk_IsRefusedWith403(string path)
     {

@@ -24,4 +24,6 @@ public enum AuditAction
     CreateReviewer,
     DisableReviewer,
     SignIn,
+    /// <summary>An exception of the queue closed by hand, with a note.</summary>
+    ResolveException,
 }

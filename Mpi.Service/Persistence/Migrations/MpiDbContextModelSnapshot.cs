@@ -222,6 +222,76 @@ namespace Mpi.Service.Persistence.Migrations
                     b.ToTable("ProcessedMessages");
                 });
 
+            modelBuilder.Entity("Mpi.Service.Persistence.Entities.RegistrationExceptionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyLocalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyRegistry")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Receipts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Registry")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Violations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Registry", "KeyLocalId")
+                        .HasDatabaseName("IX_RegistrationExceptions_Open_Key")
+                        .HasFilter("\"State\" = 'open'");
+
+                    b.HasIndex("State", "ReceivedAt");
+
+                    b.HasIndex("Registry", "State", "Id");
+
+                    b.ToTable("RegistrationExceptions");
+                });
+
             modelBuilder.Entity("Mpi.Service.Persistence.Entities.ReviewTaskEntity", b =>
                 {
                     b.Property<long>("Id")

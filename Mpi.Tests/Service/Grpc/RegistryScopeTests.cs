@@ -28,6 +28,7 @@ public sealed class RegistryScopeTests(RegistryScopeService service) : IClassFix
     private ReviewService.ReviewServiceClient Review => new(Scoped);
     private ModelService.ModelServiceClient Models => new(Scoped);
     private IdentityChangeService.IdentityChangeServiceClient Feed => new(Scoped);
+    private ExceptionService.ExceptionServiceClient Exceptions => new(Scoped);
 
     /// <summary>The scoped key's whole feed (one page holds this fixture's changes).</summary>
     private async Task<List<IdentityChange>> WholeFeedAsync()
@@ -120,6 +121,21 @@ public sealed class RegistryScopeTests(RegistryScopeService service) : IClassFix
             Assert.NotEmpty(call.ResponseStream.Current.Changes);
             Assert.All(call.ResponseStream.Current.Changes, c => Assert.NotEqual(Other, c.Record?.Registry));
         },
+        ["mpi.v1.ExceptionService/ListExceptions"] = async () =>
+        {
+            await Denied(Exceptions.ListExceptionsAsync(new ListExceptionsRequest { Registry = Other }).ResponseAsync);
+            var seen = (await Exceptions.ListExceptionsAsync(new ListExceptionsRequest { State = ExceptionState.Any })).Exceptions;
+            Assert.Contains(seen, e => e.Id == service.OwnExceptionId);
+            Assert.DoesNotContain(seen, e => e.Id == service.OtherExceptionId);
+        },
+        ["mpi.v1.ExceptionService/ResolveException"] = async () =>
+        {
+            var refused = await Assert.ThrowsAsync<RpcException>(() =>
+                Exceptions.ResolveExceptionAsync(new ResolveExceptionRequest { Id = service.OtherExceptionId, Note = "not mine" }).ResponseAsync);
+            Assert.Equal(StatusCode.NotFound, refused.StatusCode);
+            var stillOpen = await new ExceptionService.ExceptionServiceClient(service.Channel).ListExceptionsAsync(new ListExceptionsRequest { Registry = Other });
+            Assert.Contains(stillOpen.Exceptions, e => e.Id == service.OtherExceptionId);
+        },
         ["mpi.v1.ModelService/ListModelVersions"] = async () => Assert.NotEmpty((await Models.ListModelVersionsAsync(new ListModelVersionsRequest())).Versions),
         ["mpi.v1.ModelService/UpdateThresholds"] = async () => await Denied(Models.UpdateThresholdsAsync(new UpdateThresholdsRequest
         {
@@ -173,6 +189,9 @@ public sealed class RegistryScopeService : RunningService
     public string OtherTaskId { get; private set; } = "";
     /// <summary>A person of the other registry merged into another of its persons.</summary>
     public string MergedOtherPersonId { get; private set; } = "";
+    /// <summary>Exceptions (refused registrations) kept under each registry.</summary>
+    public string OwnExceptionId { get; private set; } = "";
+    public string OtherExceptionId { get; private set; } = "";
 
     public static RegisterRequest Request(string registry, string localId, string given, string family, string birthDate, string address,
         string? nationalId = null, string city = "Launceston", string postalCode = "7250") => new()
@@ -210,6 +229,16 @@ public sealed class RegistryScopeService : RunningService
             ExpectedMergedVersion = merged.Version, Reason = "test set-up",
         });
         MergedOtherPersonId = b5.PersonId;
+        OwnExceptionId = await RefusedAsync(steward, Request(Own, "A-9", "Philippa", "Yarwood", "1971-02-30", "3 Cimitiere Street"));
+        OtherExceptionId = await RefusedAsync(steward, Request(Other, "B-9", "Griselda", "Oakenfull", "1956-02-30", "12 Brisbane Street"));
         Scoped = ChannelWith(await Credentials.IssueAsync("own-registry-engine", Own, "*"));
+    }
+
+    /// <summary>Sends a registration the service refuses as invalid; returns the id of the exception that keeps it.</summary>
+    private async Task<string> RefusedAsync(RegistrationService.RegistrationServiceClient client, RegisterRequest request)
+    {
+        await Assert.ThrowsAsync<RpcException>(() => client.RegisterAsync(request).ResponseAsync);
+        var kept = await new ExceptionService.ExceptionServiceClient(Channel).ListExceptionsAsync(new ListExceptionsRequest { Registry = request.Key.Registry });
+        return kept.Exceptions.Single(e => e.Key.LocalId == request.Key.LocalId).Id;
     }
 }
