@@ -58,9 +58,10 @@ public sealed class AuthenticationInterceptor(CredentialStore credentials) : Int
         var caller = KeyCheckMiddleware.CallerOf(context.GetHttpContext())
             ?? await credentials.AuthenticateAsync(KeyOf(context.RequestHeaders.GetValue("authorization")), context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated, KeyRequired));
+        // Known before the grant is checked: a refused RPC is audited under the caller's name (RefusalAuditInterceptor).
+        context.UserState[CallerKey] = caller;
         var rpc = context.Method[(context.Method.LastIndexOf('/') + 1)..];
         if (!caller.MayCall(rpc))
             throw PermissionDenied.Rpc(caller.Name, rpc);
-        context.UserState[CallerKey] = caller;
     }
 }

@@ -240,11 +240,14 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         var received = ContractMapping.ToPatientRecord(new RecordKey { Registry = "MATCH", LocalId = "query" }, request.Demographics);
         var normalized = normalizer.Normalize(received);
         var violations = RegisterRequestValidator.Violations(null, request.Demographics, request.InvalidFieldPolicy, normalized.Receipts, keyRequired: false);
+        var reason = request.Reason.Trim();
+        if (reason.Length > RecordMatcher.MaxReasonLength) violations = violations.Add(("reason", $"longer than {RecordMatcher.MaxReasonLength} characters"));
         if (violations.Length > 0) throw InvalidArgument.Of(violations);
         var started = Stopwatch.GetTimestamp();
         var active = model.Current;
         await matcher.ReadyAsync(active, context.CancellationToken);
-        var response = MatchResponses.From(matcher.Match(normalized, request.TopK, request.MinProbability, active, CallerIdentity.Scope(context)));
+        var response = MatchResponses.From(await matcher.MatchAsync(normalized, request.TopK, request.MinProbability, active, CallerIdentity.Scope(context),
+            CallerIdentity.Of(context), reason.Length == 0 ? null : reason, context.CancellationToken));
         metrics.Matched(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return response;
     }

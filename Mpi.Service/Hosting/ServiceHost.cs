@@ -92,7 +92,7 @@ public static class ServiceHost
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<RegistrationBatcher>();
         builder.Services.AddSingleton<RegisterAdmission>();
-        builder.Services.AddSingleton<ReadAuditWriter>();
+        builder.Services.AddSingleton<GroupAuditWriter>();
         builder.Services.AddSingleton<PersonRowReaders>();
         builder.Services.AddSingleton<RecordDirectory>();
         builder.Services.AddSingleton<RecordDirectoryFeed>();
@@ -126,6 +126,8 @@ public static class ServiceHost
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(MpiMetrics.MeterName).AddPrometheusExporter());
         builder.Services.AddGrpc(grpc =>
         {
+            // The refusal audit first (outermost): it sees what the authentication refuses after naming the caller.
+            grpc.Interceptors.Add<RefusalAuditInterceptor>();
             grpc.Interceptors.Add<AuthenticationInterceptor>();
             grpc.MaxReceiveMessageSize = options.MaxMessageKilobytes * 1024;
         });

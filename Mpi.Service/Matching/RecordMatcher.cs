@@ -1,17 +1,39 @@
 using Mpi.Matching.Decisions;
 using Mpi.Matching.Normalization;
+using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Security;
 
 namespace Mpi.Service.Matching;
 
 /// <summary>
 /// Match without registering: the candidate persons for a record, best first, each with its probability, band and
-/// explanation, and what Register would decide (<see cref="RecordDecider"/>). Nothing is stored.
+/// explanation, and what Register would decide (<see cref="RecordDecider"/>). Nothing is stored but the audit: the
+/// answer shows the persons' demographics, so it is a read of each person returned.
 /// </summary>
-public sealed class RecordMatcher(RecordDecider decider, CandidateSearch search, RecordDirectory directory)
+public sealed class RecordMatcher(RecordDecider decider, CandidateSearch search, RecordDirectory directory, GroupAuditWriter audit, TimeProvider time)
 {
     public const int DefaultTopK = 5;
     public const int MaxTopK = 50;
+
+    /// <summary>The longest purpose of use a Match may give (the contract's bound).</summary>
+    public const int MaxReasonLength = 200;
+
+    /// <summary>
+    /// <see cref="Match"/>, answered once the read of every person returned is audited (who, which person, why), as
+    /// GetPerson's reads are; a match that returned nobody is audited once, with no person.
+    /// </summary>
+    public async Task<MatchOutcome> MatchAsync(NormalizationResult normalized, int topK, double minProbability, ActiveModel model, RegistryScope scope,
+        string actor, string? reason, CancellationToken cancellation)
+    {
+        var outcome = Match(normalized, topK, minProbability, model, scope);
+        var at = time.GetUtcNow();
+        AuditEntryEntity Read(string subject, string result) =>
+            new() { At = at, Actor = actor, Action = AuditAction.ReadPerson, Subject = subject, Outcome = result, Reason = reason };
+        await audit.WriteAsync(outcome.Candidates.Count == 0 ? [Read("", "match_none")] : outcome.Candidates.Select(c => Read(c.PersonId, "match")),
+            cancellation);
+        return outcome;
+    }
 
     /// <summary>Waits until the records are in memory (the first calls after start-up, on a large database).</summary>
     public Task ReadyAsync(ActiveModel model, CancellationToken cancellation) => search.ReadyAsync(model, cancellation);

@@ -52,7 +52,7 @@ public static class StoredWords
         (AuditAction.ReleaseReview, "release_review"), (AuditAction.ResolveReview, "resolve_review"), (AuditAction.TrainModel, "train_model"),
         (AuditAction.LearnModel, "learn_model"), (AuditAction.ActivateModel, "activate_model"), (AuditAction.CreateReviewer, "create_reviewer"),
         (AuditAction.DisableReviewer, "disable_reviewer"), (AuditAction.SignIn, "sign_in"),
-        (AuditAction.ResolveException, "resolve_exception"),
+        (AuditAction.ResolveException, "resolve_exception"), (AuditAction.Refused, "refused"),
     ];
 
     private static readonly (ExceptionState Value, string Word)[] ExceptionStateWords = [(ExceptionState.Open, "open"), (ExceptionState.Resolved, "resolved")];

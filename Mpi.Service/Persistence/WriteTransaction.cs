@@ -31,10 +31,12 @@ public sealed class WriteTransaction : IAsyncDisposable
     /// <param name="changesIdentities">
     /// False for a writer that never appends link history (the read audit): its commits do not wake the feed's watchers.
     /// </param>
-    public static async Task<WriteTransaction> BeginAsync(MpiDbContext db, WriteGate gate, CancellationToken cancellation, bool changesIdentities = true)
+    /// <param name="ahead">The read audit's lane at the <see cref="WriteGate"/>, ahead of queued changes.</param>
+    public static async Task<WriteTransaction> BeginAsync(MpiDbContext db, WriteGate gate, CancellationToken cancellation, bool changesIdentities = true,
+        bool ahead = false)
     {
         var commits = changesIdentities ? gate.Commits : null;
-        var turn = await gate.EnterAsync(cancellation);
+        var turn = await gate.EnterAsync(cancellation, ahead);
         try
         {
             if (!db.Database.IsSqlite())

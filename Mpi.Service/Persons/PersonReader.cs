@@ -9,10 +9,10 @@ namespace Mpi.Service.Persons;
 /// <summary>
 /// Reads a person — by enterprise id or by one of its record keys — with its golden view, records, link history and
 /// open review tasks. Every read is audited (who, which person, why), since reading a person is reading PHI, and
-/// answered once its audit row is committed (<see cref="ReadAuditWriter"/>: the rows of concurrent reads share a
+/// answered once its audit row is committed (<see cref="GroupAuditWriter"/>: the rows of concurrent reads share a
 /// turn at the write lock).
 /// </summary>
-public sealed class PersonReader(PersonRowReaders rowReaders, RecordNormalizer normalizer, TimeProvider time, ReadAuditWriter audit)
+public sealed class PersonReader(PersonRowReaders rowReaders, RecordNormalizer normalizer, TimeProvider time, GroupAuditWriter audit)
 {
     /// <summary>The person, or null when no person or record has that id or key (the miss is audited too).</summary>
     public async Task<PersonSnapshot?> ReadAsync(string? personId, (string Registry, string LocalId)? recordKey, string actor, string? reason,

@@ -26,4 +26,6 @@ public enum AuditAction
     SignIn,
     /// <summary>An exception of the queue closed by hand, with a note.</summary>
     ResolveException,
+    /// <summary>A call refused after its caller was authenticated (subject: the RPC; outcome: the status).</summary>
+    Refused,
 }

@@ -85,7 +85,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 Interlocked.Increment(ref inFlight);
                 try
                 {
-                    var response = await client.RegisterAsync(messages[i], deadline: DateTime.UtcNow.Add(CallTimeout));
+                    var response = await RetryingRegistration.RegisterAsync(client, messages[i], CancellationToken.None, CallTimeout);
                     acknowledged[(messages[i].Key.Registry, messages[i].Key.LocalId)] = response.PersonId;
                     if (response.Decision is Decision.RuleLink or Decision.AutoLink) Interlocked.Increment(ref linked);
                     if (acknowledged.Count >= KillAfterAcknowledged) killSignal.TrySetResult();

@@ -89,7 +89,7 @@ public sealed class RepeatedCrashTests(ITestOutputHelper output)
             {
                 try
                 {
-                    var answer = await client.RegisterAsync(messages[i], deadline: DateTime.UtcNow.Add(CallTimeout));
+                    var answer = await RetryingRegistration.RegisterAsync(client, messages[i], CancellationToken.None, CallTimeout);
                     var first = new Acknowledged(answer.Key.Registry, answer.Key.LocalId, answer.PersonId, answer.Decision);
                     // A message acknowledged before (its retry was in flight at a kill, or it is sent again) must answer the same.
                     var kept = acknowledged.GetOrAdd(messages[i].MessageId, first);

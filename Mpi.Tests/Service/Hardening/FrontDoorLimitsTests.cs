@@ -80,14 +80,19 @@ public sealed class FrontDoorLimitsTests(RunningService service) : IClassFixture
     private static Task<string> SendOneAsync(AsyncDuplexStreamingCall<RegisterStreamRequest, RegisterStreamResponse> call, int index) =>
         RegisterStreamProbe.SendOneAsync(call, index, Request($"FD-s{index}", $"Radegund{(char)('a' + index % 26)}"));
 
+    /// <summary>
+    /// With the writer busy and its queue full, a Register is shed at once; a Match is not queued behind the
+    /// registrations: its audit row (a Match is a read of the persons it returns) is written in the first turn after
+    /// the busy writer's, ahead of every queued registration.
+    /// </summary>
     [Fact]
-    public async Task Register_WriterQueueFull_IsShedAtOnceWhileMatchAnswers()
+    public async Task Register_WriterQueueFull_IsShedAtOnce_AndMatchGoesAheadOfTheQueue()
     {
         var gate = service.Services.GetRequiredService<WriteGate>();
         var client = new RegistrationService.RegistrationServiceClient(service.Channel);
         Task<RegisterResponse>[] queued;
         RpcException shed;
-        MatchResponse matched;
+        Task<MatchResponse> matching;
         using (await gate.EnterAsync(CancellationToken.None)) // the writer is busy: every Register waits for it
         {
             queued = [.. Enumerable.Range(0, Limits.MaxWriteQueue).Select(i => client.RegisterAsync(Request($"FD-q{i}", $"Queued{i:D2}x")).ResponseAsync)];
@@ -96,8 +101,10 @@ public sealed class FrontDoorLimitsTests(RunningService service) : IClassFixture
             // A deadline, so that an unshed Register (queued behind the held writer) fails the test instead of hanging it.
             shed = await Assert.ThrowsAsync<RpcException>(() =>
                 client.RegisterAsync(Request("FD-shed"), deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync);
-            matched = await client.MatchAsync(new MatchRequest { Demographics = Request("q").Demographics });
+            matching = client.MatchAsync(new MatchRequest { Demographics = Request("q").Demographics, Reason = "front door" }).ResponseAsync;
+            for (var waited = 0; gate.WaitingAhead == 0 && waited < 1000; waited++) await Task.Delay(10);
         }
+        var matched = await matching.WaitAsync(TimeSpan.FromSeconds(30));
         var answers = await Task.WhenAll(queued);
 
         Assert.Equal(StatusCode.ResourceExhausted, shed.StatusCode);
@@ -105,5 +112,22 @@ public sealed class FrontDoorLimitsTests(RunningService service) : IClassFixture
         Assert.True(retry.RetryDelay.ToTimeSpan() > TimeSpan.Zero);
         Assert.NotNull(matched);
         Assert.All(answers, answer => Assert.False(string.IsNullOrEmpty(answer.PersonId))); // the queued ones were served
+        var (matchAudit, firstQueued) = AuditOrder();
+        Assert.True(matchAudit < firstQueued, $"the Match's audit row {matchAudit} came after a queued registration's {firstQueued}");
+    }
+
+    /// <summary>The id of the Match's audit row, and the smallest id among the queued registrations' audit rows.</summary>
+    private (long Match, long FirstQueued) AuditOrder()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={service.DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        long Scalar(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return (long)command.ExecuteScalar()!;
+        }
+        return (Scalar("""SELECT MIN("Id") FROM "AuditEntries" WHERE "Reason" = 'front door'"""),
+            Scalar("""SELECT MIN("Id") FROM "AuditEntries" WHERE "Action" = 'register' AND "Subject" LIKE 'NORTH_HOSP/FD-q%'"""));
     }
 }

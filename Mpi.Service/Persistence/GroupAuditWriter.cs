@@ -5,11 +5,12 @@ using System.Threading.Channels;
 namespace Mpi.Service.Persistence;
 
 /// <summary>
-/// Writes the audit rows of reads (who read which person, why) with group commit: the rows that arrive while the
-/// writer is busy are inserted together in its next turn, so a read waits for one shared commit instead of a turn of
-/// its own behind every registration. Each read still returns only once its row is durable.
+/// Writes the audit rows that belong to no change of their own — reads (who read which person, why: GetPerson, Match)
+/// and refused calls — with group commit: the rows that arrive while the writer is busy are inserted together in its
+/// next turn, so a call waits for one shared commit instead of a turn of its own behind every registration. Each call
+/// still returns only once its row is durable.
 /// </summary>
-public sealed class ReadAuditWriter : IDisposable
+public sealed class GroupAuditWriter : IDisposable
 {
     /// <summary>The most rows written in one turn.</summary>
     public const int MaxBatch = 256;
@@ -21,18 +22,22 @@ public sealed class ReadAuditWriter : IDisposable
     private readonly WriteGate _gate;
     private readonly Task _writer;
 
-    public ReadAuditWriter(IServiceScopeFactory scopes, WriteGate gate)
+    public GroupAuditWriter(IServiceScopeFactory scopes, WriteGate gate)
     {
         _scopes = scopes;
         _gate = gate;
         _writer = Task.Run(WriteAsync);
     }
 
+    /// <summary>Returns once every one of <paramref name="entries"/> is committed (they share the writer's turns).</summary>
+    public Task WriteAsync(IEnumerable<AuditEntryEntity> entries, CancellationToken cancellation) =>
+        Task.WhenAll(entries.Select(entry => WriteAsync(entry, cancellation)));
+
     /// <summary>Returns once <paramref name="entry"/> is committed; a failure to write it is thrown.</summary>
     public async Task WriteAsync(AuditEntryEntity entry, CancellationToken cancellation)
     {
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_pending.Writer.TryWrite(new Pending(entry, written))) throw new ObjectDisposedException(nameof(ReadAuditWriter));
+        if (!_pending.Writer.TryWrite(new Pending(entry, written))) throw new ObjectDisposedException(nameof(GroupAuditWriter));
         await written.Task.WaitAsync(cancellation);
     }
 
@@ -47,7 +52,7 @@ public sealed class ReadAuditWriter : IDisposable
             {
                 using var scope = _scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<MpiDbContext>();
-                await using (var transaction = await WriteTransaction.BeginAsync(db, _gate, CancellationToken.None, changesIdentities: false))
+                await using (var transaction = await WriteTransaction.BeginAsync(db, _gate, CancellationToken.None, changesIdentities: false, ahead: true))
                 {
                     Insert(db, batch);
                     await transaction.CommitAsync(CancellationToken.None);
