@@ -42,14 +42,25 @@ public static class PersonViews
             view.Records.Add(recordView);
         }
         foreach (var (e, record) in s.History)
-            view.History.Add(new LinkHistoryEntry
+        {
+            var entry = new LinkHistoryEntry
             {
                 EventId = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Record = new RecordKey { Registry = record.Registry, LocalId = record.LocalId },
                 FromPersonId = e.FromPersonId ?? "", ToPersonId = e.ToPersonId, Kind = Kind(e.Kind), Probability = e.Probability ?? 0,
                 ModelVersion = e.ModelVersion ?? "", Actor = e.Actor, At = Timestamp.FromDateTimeOffset(e.At), Reason = e.Reason ?? "",
                 Rule = e.Rule ?? "", ReviewTaskId = e.ReviewTaskId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            });
+            };
+            if (Persistence.StoredEvidence.EvidenceOf(e.Evidence) is { } evidence)
+            {
+                entry.Evidence = ContractMapping.ToContract(evidence.Explanation);
+                entry.EvidenceRecordVersion = evidence.RecordVersion;
+                entry.ComparedRecordVersion = evidence.ComparedRecordVersion;
+                if (s.Scope.Sees(evidence.ComparedRegistry))
+                    entry.ComparedRecord = new RecordKey { Registry = evidence.ComparedRegistry, LocalId = evidence.ComparedLocalId };
+            }
+            view.History.Add(entry);
+        }
         view.UpdatedAt = view.History.Count > 0 ? view.History[^1].At : view.CreatedAt;
         view.OpenReviewTaskIds.Add(s.OpenReviewTaskIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return view;

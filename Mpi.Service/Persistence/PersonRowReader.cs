@@ -17,7 +17,7 @@ public sealed class PersonRowReader : IDisposable
 
     private const string EventColumns = """
         "Id", "SourceRecordId", "FromPersonId", "ToPersonId", "Kind", "Rule", "ReviewTaskId", "Probability", "ModelVersion", "Actor", "At",
-        "Reason", "OperationId"
+        "Reason", "OperationId", "Evidence"
         """;
 
     private readonly SqliteConnection _connection;
@@ -79,7 +79,7 @@ public sealed class PersonRowReader : IDisposable
             while (reader.Read()) records.Add(RecordAt(reader, 0));
         var history = new List<(LinkEventEntity, SourceRecordEntity)>();
         using (var reader = _history.ExecuteReader())
-            while (reader.Read()) history.Add((EventAt(reader), RecordAt(reader, 13)));
+            while (reader.Read()) history.Add((EventAt(reader), RecordAt(reader, 14)));
         var openTasks = new List<(long, string)>();
         using (var reader = _openTasks.ExecuteReader())
             while (reader.Read()) openTasks.Add((reader.GetInt64(0), reader.GetString(1)));
@@ -115,7 +115,7 @@ public sealed class PersonRowReader : IDisposable
         Id = reader.GetInt64(0), SourceRecordId = reader.GetInt64(1), FromPersonId = Text(reader, 2), ToPersonId = reader.GetString(3),
         Kind = StoredWords.LinkKindOf(reader.GetString(4)), Rule = Text(reader, 5), ReviewTaskId = reader.IsDBNull(6) ? null : reader.GetInt64(6),
         Probability = reader.IsDBNull(7) ? null : reader.GetDouble(7), ModelVersion = Text(reader, 8), Actor = reader.GetString(9),
-        At = StoredTimes.At(reader.GetInt64(10)), Reason = Text(reader, 11), OperationId = Text(reader, 12),
+        At = StoredTimes.At(reader.GetInt64(10)), Reason = Text(reader, 11), OperationId = Text(reader, 12), Evidence = Text(reader, 13),
     };
 
     private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -26,8 +26,12 @@ public sealed record PersonSnapshot(
     /// The person as <paramref name="scope"/> sees it: the enterprise id, state and golden view, and only the records
     /// (and their history) of registries in the scope; other registries' records are left out, demographics and keys.
     /// </summary>
+    /// <summary>The registries this snapshot is shown to (<see cref="Within"/>): what else it names, it names only when seen.</summary>
+    public RegistryScope Scope { get; init; } = RegistryScope.Everything;
+
     public PersonSnapshot Within(RegistryScope scope) => scope.IsEverything ? this : this with
     {
+        Scope = scope,
         Records = [.. Records.Where(r => scope.Sees(r.Record.Registry))],
         History = [.. History.Where(h => scope.Sees(h.Record.Registry))],
         OpenReviewTasks = [.. OpenReviewTasks.Where(t => scope.Sees(t.Registry))],

@@ -189,6 +189,10 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         stored.CopyDemographics(received with { Registry = record.Registry, LocalId = record.LocalId });
         stored.Id = rows.InsertSourceRecord(stored);
         var probability = best?.Probability ?? 0;
+        // What decided, kept as decided: the best candidate's for the link, each asked-about candidate's for a task.
+        LinkEvidence EvidenceAgainst(string candidate) =>
+            LinkEvidence.Of(persons[candidate].Stored, stored.Version, model.Scorer.Explain(weighed, persons[candidate].Stored.Record));
+        var evidence = best is null ? null : EvidenceAgainst(best.PersonId);
         long? taskId = null, mergeTaskId = null;
         if (decision == RegistrationDecision.Review)
         {
@@ -196,6 +200,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             {
                 SourceRecordId = stored.Id, CandidatePersonIds = CandidatePersons.Of(ranked.Take(3).Select(c => c.PersonId)),
                 Probability = probability, ModelVersion = model.Model.Version, State = TaskState.Open, CreatedAt = now, Version = 1,
+                Evidence = StoredEvidence.Of([.. ranked.Take(3).Select(c => EvidenceAgainst(c.PersonId))]),
             });
         }
         else if (toAsk.Count > 0)
@@ -205,6 +210,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             {
                 SourceRecordId = stored.Id, CandidatePersonIds = CandidatePersons.Of(toAsk.Prepend(personId)),
                 Probability = probability, ModelVersion = model.Model.Version, State = TaskState.Open, CreatedAt = now, Version = 1,
+                Evidence = StoredEvidence.Of([.. toAsk.Prepend(personId).Where(persons.ContainsKey).Select(EvidenceAgainst)]),
             });
         }
         var operation = merged.Count > 0 ? $"op{Guid.CreateVersion7(now):N}" : null;
@@ -213,7 +219,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             SourceRecordId = stored.Id, ToPersonId = personId, Kind = LinkKindOf(decision), Probability = best is null ? null : probability,
             ModelVersion = model.Model.Version, Actor = actor, At = now, Rule = best?.Rule, ReviewTaskId = taskId ?? mergeTaskId,
             // The history says why when the version's learned re-scorer judged the pair (probabilities only, no PHI).
-            Reason = decided.Learned?.Reason, OperationId = operation,
+            Reason = decided.Learned?.Reason, OperationId = operation, Evidence = StoredEvidence.Of(evidence),
         });
         rows.InsertAuditEntry(Audit(actor, $"{record.Registry}/{record.LocalId}", RegistrationDecisions.Wire(decision), now));
         Written(written, stored.Id, 1, personId, normalized, now, linkEvent, model);
@@ -228,8 +234,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             written.Merged(mergedId, personId);
         }
 
-        var explanation = best is null ? null : model.Scorer.Explain(weighed, persons[best.PersonId].Stored.Record);
-        return new RegistrationOutcome(decision, personId, probability, explanation, taskId, normalized.Receipts, model.Model.Version, 1, decided.Learned)
+        return new RegistrationOutcome(decision, personId, probability, evidence?.Explanation, taskId, normalized.Receipts, model.Model.Version, 1, decided.Learned)
         {
             MergedPersonIds = merged, MergeTaskId = mergeTaskId, Rule = decision == RegistrationDecision.RuleLink ? best!.Rule : null,
         };

@@ -28,17 +28,18 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
 
     /// <summary>Inserts the task and returns its new id.</summary>
     public long InsertReviewTask(ReviewTaskEntity t) => (long)_commands.Scalar("""
-        INSERT INTO "ReviewTasks" ("SourceRecordId", "CandidatePersonIds", "Probability", "ModelVersion", "State", "CreatedAt", "Version")
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) RETURNING "Id"
-        """, t.SourceRecordId, StoredWords.Of(t.CandidatePersonIds), t.Probability, t.ModelVersion, StoredWords.Of(t.State), StoredTimes.Of(t.CreatedAt), t.Version)!;
+        INSERT INTO "ReviewTasks" ("SourceRecordId", "CandidatePersonIds", "Probability", "ModelVersion", "State", "CreatedAt", "Version", "Evidence")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7) RETURNING "Id"
+        """, t.SourceRecordId, StoredWords.Of(t.CandidatePersonIds), t.Probability, t.ModelVersion, StoredWords.Of(t.State), StoredTimes.Of(t.CreatedAt), t.Version,
+        t.Evidence)!;
 
     /// <summary>Inserts the event and returns its id (the record directory's position in the history).</summary>
     public long InsertLinkEvent(LinkEventEntity e) => (long)_commands.Scalar("""
         INSERT INTO "LinkEvents" ("SourceRecordId", "FromPersonId", "ToPersonId", "Kind", "Rule", "ReviewTaskId", "Probability",
-            "ModelVersion", "Actor", "At", "Reason", "OperationId")
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11) RETURNING "Id"
+            "ModelVersion", "Actor", "At", "Reason", "OperationId", "Evidence")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12) RETURNING "Id"
         """, e.SourceRecordId, e.FromPersonId, e.ToPersonId, StoredWords.Of(e.Kind), e.Rule, e.ReviewTaskId, e.Probability, e.ModelVersion, e.Actor,
-        StoredTimes.Of(e.At), e.Reason, e.OperationId)!;
+        StoredTimes.Of(e.At), e.Reason, e.OperationId, e.Evidence)!;
 
     /// <summary>
     /// Moves every record of <paramref name="personId"/> onto <paramref name="intoPersonId"/>, one history event per

@@ -93,10 +93,13 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
         var from = record.PersonId;
         if (from == personId) return;
         record.PersonId = personId;
+        // The reviewer decided on what the task showed for the chosen candidate: that evidence, and its probability.
+        var evidence = StoredEvidence.CandidatesOf(task.Evidence).FirstOrDefault(e => e.PersonId == personId);
         db.LinkEvents.Add(new LinkEventEntity
         {
-            SourceRecordId = record.Id, FromPersonId = from, ToPersonId = personId, Kind = LinkKind.ReviewerLink, Probability = task.Probability,
-            ModelVersion = task.ModelVersion, Actor = actor, At = now, Reason = reason, ReviewTaskId = task.Id,
+            SourceRecordId = record.Id, FromPersonId = from, ToPersonId = personId, Kind = LinkKind.ReviewerLink,
+            Probability = evidence?.Explanation.Probability ?? task.Probability, ModelVersion = task.ModelVersion, Actor = actor, At = now, Reason = reason,
+            ReviewTaskId = task.Id, Evidence = StoredEvidence.Of(evidence),
         });
         var target = await db.Persons.SingleAsync(p => p.Id == personId, cancellation);
         target.Version++;

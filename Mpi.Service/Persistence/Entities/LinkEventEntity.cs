@@ -22,4 +22,6 @@ public sealed class LinkEventEntity
     public string? Reason { get; set; }
     /// <summary>Groups the events of one operation (a merge moves several records); an unmerge undoes one operation.</summary>
     public string? OperationId { get; set; }
+    /// <summary>What decided a scored link, as JSON (<see cref="Persistence.StoredEvidence"/>); null for people's decisions without a score.</summary>
+    public string? Evidence { get; set; }
 }

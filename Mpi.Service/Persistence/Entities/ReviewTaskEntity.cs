@@ -22,4 +22,6 @@ public sealed class ReviewTaskEntity
     /// <summary>The person the record was linked to by a same_person resolution.</summary>
     public string? ResolvedPersonId { get; set; }
     public string? ResolutionReason { get; set; }
+    /// <summary>Each candidate's evidence when the task was opened, as JSON (<see cref="Persistence.StoredEvidence"/>).</summary>
+    public string? Evidence { get; set; }
 }
