@@ -14,10 +14,9 @@ public sealed class ExceptionDesk(RegistrationExceptions exceptions) : IExceptio
 
     public async Task<IReadOnlyList<ExceptionRow>> ListAsync(string registry, bool resolved, CancellationToken cancellation)
     {
-        // An empty registry in the query means "every registry": the exceptions kept under none are asked for by name.
         var query = new ExceptionQuery(registry, resolved ? ExceptionState.Resolved : ExceptionState.Open, 0, RegistrationExceptions.MaxPageSize);
-        var page = (await exceptions.ListAsync(query with { Registry = registry.Length == 0 ? null : registry }, RegistryScope.Everything, "", cancellation)).Value!;
-        return [.. page.Items.Where(e => e.Registry == registry).Select(Row)];
+        var page = (await exceptions.ListAsync(query, RegistryScope.Everything, "", cancellation)).Value!;
+        return [.. page.Items.Select(Row)];
     }
 
     public async Task<DeskResult> ResolveAsync(long id, string note, string actor, CancellationToken cancellation)

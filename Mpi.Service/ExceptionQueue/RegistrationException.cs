@@ -14,7 +14,10 @@ public sealed record RegistrationException(long Id, string Registry, string KeyR
         e.ResolvedBy, e.ResolvedAt, e.Note);
 }
 
-/// <summary>Which exceptions to list: one registry or all in scope, a state (null: any), after an id, at most a page.</summary>
+/// <summary>
+/// Which exceptions to list: one registry (empty: those kept under none) or, null, all in scope; a state (null: any);
+/// after an id; at most a page.
+/// </summary>
 public sealed record ExceptionQuery(string? Registry, ExceptionState? State, long AfterId, int PageSize);
 
 /// <summary>The open exceptions of one registry: how many, and when the oldest was refused.</summary>

@@ -43,7 +43,7 @@ public sealed class RegistrationExceptions(IServiceScopeFactory scopes, WriteGat
         using var services = scopes.CreateScope();
         var db = services.ServiceProvider.GetRequiredService<MpiDbContext>();
         var rows = Visible(db, scope, caller).Where(e => e.Id > query.AfterId);
-        if (query.Registry is { Length: > 0 } only) rows = rows.Where(e => e.Registry == only);
+        if (query.Registry is { } only) rows = rows.Where(e => e.Registry == only);
         if (query.State is { } state) rows = rows.Where(e => e.State == state);
         var page = await rows.OrderBy(e => e.Id).Take(query.PageSize + 1).ToListAsync(cancellation);
         var items = page.Take(query.PageSize).Select(RegistrationException.Of).ToArray();

@@ -28,7 +28,8 @@ public sealed class ExceptionGrpcService(RegistrationExceptions exceptions) : Ex
             Contracts.V1.ExceptionState.Any => null,
             _ => Persistence.Entities.ExceptionState.Open,
         };
-        var query = new ExceptionQuery(request.Registry.Trim(), state, after,
+        // The contract's empty registry means every registry the key may see.
+        var query = new ExceptionQuery(request.Registry.Trim() is { Length: > 0 } registry ? registry : null, state, after,
             request.PageSize == 0 ? RegistrationExceptions.DefaultPageSize : request.PageSize);
         var page = RefusalStatus.ValueOr(await exceptions.ListAsync(query, CallerIdentity.Scope(context), CallerIdentity.Of(context), context.CancellationToken),
             context);
