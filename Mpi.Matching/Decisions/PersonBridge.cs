@@ -12,14 +12,17 @@ namespace Mpi.Matching.Decisions;
 /// weight at the floor): when they cohere and a deterministic rule joins them (one between their records, or the
 /// record's rules to both), they are merged at once; when they cohere on scores alone, a clerk is asked to merge them
 /// (docs/decisions.md, "Two close candidates"). When a person within the ambiguity margin does not cohere, or may not be
-/// linked, the evidence is split and the record stays in review.
+/// linked, the evidence is split and the record stays in review. Two persons that people have said are not one
+/// (<c>keptApart</c>: a reviewer's or steward's "different person") are weighed as two that do not cohere.
 /// </summary>
 public static class PersonBridge
 {
     /// <param name="recordsOf">A person's records, weighed as incoming records are (name frequencies, population).</param>
     /// <param name="compatible">Whether two records may be one person, and the weight of evidence (<see cref="PairCompatibility"/>).</param>
+    /// <param name="keptApart">Whether people have said two persons are not one (asked only of persons that would bridge).</param>
     public static BridgeDecision Decide(NormalizedRecord incoming, IncomingDecision decided, DecisionThresholds thresholds,
-        Func<string, IReadOnlyList<NormalizedRecord>> recordsOf, Func<NormalizedRecord, NormalizedRecord, (bool Allowed, double Weight)> compatible)
+        Func<string, IReadOnlyList<NormalizedRecord>> recordsOf, Func<NormalizedRecord, NormalizedRecord, (bool Allowed, double Weight)> compatible,
+        Func<string, string, bool>? keptApart = null)
     {
         ArgumentNullException.ThrowIfNull(decided);
         ArgumentNullException.ThrowIfNull(thresholds);
@@ -40,7 +43,7 @@ public static class PersonBridge
         {
             var theirs = recordsOf(other.PersonId);
             var joinedByRule = best.Rule is not null && other.Rule is not null;
-            var coherent = theirs.Count > 0 && CoherentClustering.Coherent(group, theirs, (x, y) =>
+            var coherent = theirs.Count > 0 && keptApart?.Invoke(best.PersonId, other.PersonId) != true && CoherentClustering.Coherent(group, theirs, (x, y) =>
             {
                 var pair = compatible(x, y);
                 if (double.IsPositiveInfinity(pair.Weight) && !ReferenceEquals(x, incoming)) joinedByRule = true;

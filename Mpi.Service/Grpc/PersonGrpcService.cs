@@ -4,9 +4,12 @@ using Mpi.Service.Persons;
 
 namespace Mpi.Service.Grpc;
 
-/// <summary>mpi.v1.PersonService: read a person; link, unlink, merge and unmerge (the steward operations).</summary>
+/// <summary>
+/// mpi.v1.PersonService: read a person; link, unlink, merge and unmerge (the steward operations); the "not the same
+/// person" marks.
+/// </summary>
 [BindServiceMethod(typeof(PersonGrpcService), nameof(BindService))]
-public sealed class PersonGrpcService(PersonReader reader, StewardOperations steward) : PersonService.PersonServiceBase
+public sealed class PersonGrpcService(PersonReader reader, StewardOperations steward, DifferentPersonMarkOperations marks) : PersonService.PersonServiceBase
 {
     /// <summary>The generated binding, with undecodable requests answered INVALID_ARGUMENT.</summary>
     public static void BindService(ServiceBinderBase binder, PersonService.PersonServiceBase service) =>
@@ -46,6 +49,34 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
         var result = RefusalStatus.ValueOr(await steward.UnmergeAsync(request.PersonId.Trim(), request.ExpectedSurvivorVersion, RequestReasons.Required(request.Reason),
             CallerIdentity.Of(context), context.CancellationToken, CallerIdentity.Scope(context)), context);
         return new UnmergePersonResponse { OperationId = result.OperationId, Restored = await View(result.FromPersonId, context), Survivor = await View(result.ToPersonId, context) };
+    }
+
+    public override async Task<DifferentPersonMark> MarkDifferentPerson(MarkDifferentPersonRequest request, ServerCallContext context)
+    {
+        Require(("record", IsKey(request.Record)), ("person_id", request.PersonId.Trim().Length > 0), ("reason", request.Reason.Trim().Length > 0));
+        var mark = RefusalStatus.ValueOr(await marks.MarkAsync(Key(request.Record), request.PersonId.Trim(), RequestReasons.Required(request.Reason),
+            CallerIdentity.Of(context), CallerIdentity.Scope(context), context.CancellationToken), context);
+        return DifferentPersonMarkViews.From(mark);
+    }
+
+    public override async Task<ListDifferentPersonMarksResponse> ListDifferentPersonMarks(ListDifferentPersonMarksRequest request, ServerCallContext context)
+    {
+        var byRecord = request.LookupCase == ListDifferentPersonMarksRequest.LookupOneofCase.Record;
+        if (byRecord ? !IsKey(request.Record) : string.IsNullOrWhiteSpace(request.PersonId))
+            throw InvalidArgument.Of([(byRecord ? "record" : "person_id", "required: a person id or a record key (registry and local id)")]);
+        var listed = RefusalStatus.ValueOr(await marks.ListAsync(byRecord ? null : request.PersonId.Trim(), byRecord ? Key(request.Record) : null,
+            request.IncludeRemoved, CallerIdentity.Scope(context), context.CancellationToken), context);
+        return new ListDifferentPersonMarksResponse { Marks = { listed.Select(DifferentPersonMarkViews.From) } };
+    }
+
+    public override async Task<DifferentPersonMark> RemoveDifferentPersonMark(RemoveDifferentPersonMarkRequest request, ServerCallContext context)
+    {
+        if (!long.TryParse(request.MarkId.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            throw InvalidArgument.Of([("mark_id", request.MarkId.Trim().Length == 0 ? "missing" : "invalid mark id")]);
+        Require(("reason", request.Reason.Trim().Length > 0));
+        var mark = RefusalStatus.ValueOr(await marks.RemoveAsync(id, RequestReasons.Required(request.Reason), CallerIdentity.Of(context),
+            CallerIdentity.Scope(context), context.CancellationToken), context);
+        return DifferentPersonMarkViews.From(mark);
     }
 
     /// <summary>

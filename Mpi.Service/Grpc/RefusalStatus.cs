@@ -28,6 +28,8 @@ public static class RefusalStatus
         RefusalKind.WrongState => Conflicts.Of(Google.Rpc.Code.FailedPrecondition, refusal.Message, "WRONG_STATE"),
         RefusalKind.Expired => Conflicts.Of(Google.Rpc.Code.OutOfRange, refusal.Message, "CURSOR_EXPIRED",
             new Dictionary<string, string> { ["oldest_cursor"] = refusal.Oldest ?? "" }),
+        RefusalKind.MarkedDifferentPerson => Conflicts.Of(Google.Rpc.Code.FailedPrecondition, refusal.Message, "MARKED_DIFFERENT_PERSON",
+            new Dictionary<string, string> { ["mark_id"] = refusal.MarkId?.ToString(CultureInfo.InvariantCulture) ?? "" }),
         RefusalKind.NotAllowed when refusal.ClaimedBy is { } holder => PermissionDenied.NotClaimant(CallerIdentity.Of(context), holder),
         RefusalKind.NotAllowed when refusal.Registry is { } registry => PermissionDenied.Registry(CallerIdentity.Of(context), registry),
         RefusalKind.NotAllowed => PermissionDenied.OutOfScope(CallerIdentity.Of(context),

@@ -242,12 +242,17 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         var violations = RegisterRequestValidator.Violations(null, request.Demographics, request.InvalidFieldPolicy, normalized.Receipts, keyRequired: false);
         var reason = request.Reason.Trim();
         if (reason.Length > RecordMatcher.MaxReasonLength) violations = violations.Add(("reason", $"longer than {RecordMatcher.MaxReasonLength} characters"));
+        var held = request.Record is { } key ? (key.Registry.Trim(), key.LocalId.Trim()) : ((string, string)?)null;
+        if (held is { } incomplete && (incomplete.Item1.Length == 0 || incomplete.Item2.Length == 0))
+            violations = violations.Add(("record", "required: registry and local id"));
         if (violations.Length > 0) throw InvalidArgument.Of(violations);
+        // Whether a record of another registry has marks is not the key's to know.
+        if (held is { } asked && !CallerIdentity.Scope(context).Sees(asked.Item1)) throw PermissionDenied.Registry(CallerIdentity.Of(context), asked.Item1);
         var started = Stopwatch.GetTimestamp();
         var active = model.Current;
         await matcher.ReadyAsync(active, context.CancellationToken);
         var response = MatchResponses.From(await matcher.MatchAsync(normalized, request.TopK, request.MinProbability, active, CallerIdentity.Scope(context),
-            CallerIdentity.Of(context), reason.Length == 0 ? null : reason, context.CancellationToken));
+            CallerIdentity.Of(context), reason.Length == 0 ? null : reason, context.CancellationToken, held));
         metrics.Matched(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return response;
     }

@@ -102,6 +102,8 @@ public static class ServiceHost
         builder.Services.AddHostedService<RecordDirectoryWarmup>();
         builder.Services.AddScoped<CandidateSearch>();
         builder.Services.AddScoped<RecordDecider>();
+        builder.Services.AddScoped<DifferentPersonMarks>();
+        builder.Services.AddScoped<DifferentPersonMarkOperations>();
         builder.Services.AddScoped<RecordRegistrar>();
         builder.Services.AddScoped<RecordMatcher>();
         builder.Services.AddScoped<ProcessedMessages>();

@@ -1,5 +1,6 @@
 using Mpi.Matching.Decisions;
 using Mpi.Matching.Records;
+using Mpi.Service.Persistence;
 
 namespace Mpi.Service.Matching;
 
@@ -7,19 +8,23 @@ namespace Mpi.Service.Matching;
 /// The one place where an incoming record is decided: candidates from the directory, the record weighed among the
 /// records held, each person's deciding record scored, the decision, and the persons the record bridges
 /// (<see cref="PersonBridge"/>). Register, Match, the review pages and the model comparison all decide here, so
-/// their answers cannot drift apart.
+/// their answers cannot drift apart. The "not the same person" marks are respected here too: persons marked apart are
+/// never bridged, and a record's own marks keep the persons named out of its candidates.
 /// </summary>
-public sealed class RecordDecider(CandidateSearch search, RecordDirectory directory)
+public sealed class RecordDecider(CandidateSearch search, RecordDirectory directory, DifferentPersonMarks marks)
 {
     /// <summary>What Register does with <paramref name="record"/> and what Match says it would do.</summary>
     /// <param name="uncommitted">Inside a registration's write transaction: its records and merges not committed yet.</param>
-    public DecidedRecord Decide(NormalizedRecord record, ActiveModel model, TransactionRecords? uncommitted = null)
+    /// <param name="markedAgainst">Persons the record is marked as not (Match for a record held): never candidates.</param>
+    public DecidedRecord Decide(NormalizedRecord record, ActiveModel model, TransactionRecords? uncommitted = null,
+        IReadOnlySet<string>? markedAgainst = null)
     {
         var candidates = search.Find(record, model, uncommitted);
+        if (markedAgainst is { Count: > 0 }) candidates = [.. candidates.Where(c => !markedAgainst.Contains(c.PersonId))];
         var scored = Score(record, candidates, model);
         var thresholds = model.Model.Thresholds;
         var bridge = PersonBridge.Decide(scored.Record, scored.Decision, thresholds, person => WeighedRecordsOf(person, model, uncommitted),
-            model.Compatibility.Of);
+            model.Compatibility.Of, (a, b) => marks.Between(a, b) is not null);
         var decided = bridge.Kind == scored.Decision.Kind ? scored.Decision : scored.Decision with { Kind = bridge.Kind };
         return new DecidedRecord(scored.Record, decided, scored.Persons, bridge.MergedPersonIds, bridge.MergeTaskPersonIds);
     }

@@ -11,7 +11,8 @@ namespace Mpi.Service.Matching;
 /// explanation, and what Register would decide (<see cref="RecordDecider"/>). Nothing is stored but the audit: the
 /// answer shows the persons' demographics, so it is a read of each person returned.
 /// </summary>
-public sealed class RecordMatcher(RecordDecider decider, CandidateSearch search, RecordDirectory directory, GroupAuditWriter audit, TimeProvider time)
+public sealed class RecordMatcher(RecordDecider decider, CandidateSearch search, RecordDirectory directory, GroupAuditWriter audit, DifferentPersonMarks marks,
+    TimeProvider time)
 {
     public const int DefaultTopK = 5;
     public const int MaxTopK = 50;
@@ -23,10 +24,12 @@ public sealed class RecordMatcher(RecordDecider decider, CandidateSearch search,
     /// <see cref="Match"/>, answered once the read of every person returned is audited (who, which person, why), as
     /// GetPerson's reads are; a match that returned nobody is audited once, with no person.
     /// </summary>
+    /// <param name="heldRecord">The source record the demographics are of, when the caller holds one: the persons it is marked as not are left out.</param>
     public async Task<MatchOutcome> MatchAsync(NormalizationResult normalized, int topK, double minProbability, ActiveModel model, RegistryScope scope,
-        string actor, string? reason, CancellationToken cancellation)
+        string actor, string? reason, CancellationToken cancellation, (string Registry, string LocalId)? heldRecord = null)
     {
-        var outcome = Match(normalized, topK, minProbability, model, scope);
+        var markedAgainst = heldRecord is { } held ? marks.PersonsMarkedAgainst(held.Registry, held.LocalId) : null;
+        var outcome = Match(normalized, topK, minProbability, model, scope, markedAgainst);
         var at = time.GetUtcNow();
         AuditEntryEntity Read(string subject, string result) =>
             new() { At = at, Actor = actor, Action = AuditAction.ReadPerson, Subject = subject, Outcome = result, Reason = reason };
@@ -43,10 +46,12 @@ public sealed class RecordMatcher(RecordDecider decider, CandidateSearch search,
     /// The caller's registries: only persons with a record there are candidates, showing only those records
     /// (docs/decisions.md, "Visibility across registries"); the decision is still what Register would do.
     /// </param>
-    public MatchOutcome Match(NormalizationResult normalized, int topK, double minProbability, ActiveModel model, RegistryScope? scope = null)
+    /// <param name="markedAgainst">Persons never to offer (those the record being re-checked is marked as not).</param>
+    public MatchOutcome Match(NormalizationResult normalized, int topK, double minProbability, ActiveModel model, RegistryScope? scope = null,
+        IReadOnlySet<string>? markedAgainst = null)
     {
         scope ??= RegistryScope.Everything;
-        var (weighed, decided, persons, merged, toAsk) = decider.Decide(normalized.Record, model);
+        var (weighed, decided, persons, merged, toAsk) = decider.Decide(normalized.Record, model, markedAgainst: markedAgainst);
         var take = topK <= 0 ? DefaultTopK : Math.Min(topK, MaxTopK);
         var shown = decided.Ranked.Where(c => c.Probability >= minProbability && Visible(c.PersonId, scope)).Take(take).ToArray();
         var candidates = new List<MatchedPerson>(shown.Length);

@@ -24,11 +24,20 @@ public sealed record Refusal(RefusalKind Kind, string Message)
     /// <summary>For <see cref="RefusalKind.Expired"/>: the oldest position still kept (a feed cursor).</summary>
     public string? Oldest { get; init; }
 
+    /// <summary>For <see cref="RefusalKind.MarkedDifferentPerson"/>: the "not the same person" mark in the way.</summary>
+    public long? MarkId { get; init; }
+
     public static Refusal NotFound(string message) => new(RefusalKind.NotFound, message);
 
     public static Refusal Stale(string message, long? currentVersion = null) => new(RefusalKind.StaleVersion, message) { CurrentVersion = currentVersion };
 
     public static Refusal WrongState(string message) => new(RefusalKind.WrongState, message);
+
+    public static Refusal Marked(long markId) =>
+        new(RefusalKind.MarkedDifferentPerson, "a record is marked as not the same person as the other person; a steward removes the mark first if it was wrong")
+        {
+            MarkId = markId,
+        };
 
     public static Refusal Invalid(string field, string message) => new(RefusalKind.Invalid, message) { Field = field };
 }

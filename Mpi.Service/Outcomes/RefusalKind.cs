@@ -23,4 +23,6 @@ public enum RefusalKind
     NotAllowed,
     /// <summary>What the caller asked for is older than what is kept (a feed cursor past retention): <see cref="Refusal.Oldest"/> says where to restart.</summary>
     Expired,
+    /// <summary>The change would put a record together with a person it is marked as not: <see cref="Refusal.MarkId"/> says which mark.</summary>
+    MarkedDifferentPerson,
 }

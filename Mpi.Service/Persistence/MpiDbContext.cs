@@ -17,6 +17,7 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
     public DbSet<ReviewerEntity> Reviewers => Set<ReviewerEntity>();
     public DbSet<UiSessionEntity> UiSessions => Set<UiSessionEntity>();
     public DbSet<RegistrationExceptionEntity> RegistrationExceptions => Set<RegistrationExceptionEntity>();
+    public DbSet<DifferentPersonMarkEntity> DifferentPersonMarks => Set<DifferentPersonMarkEntity>();
 
     /// <summary>Times as 64-bit binary values: SQLite has no date type, and text cannot be ordered or compared in SQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
@@ -86,6 +87,16 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
             e.HasIndex(x => new { x.State, x.ReceivedAt });
             // What a registration looks up to close the exceptions of its key: open ones only, so the index stays small.
             e.HasIndex(x => new { x.Registry, x.KeyLocalId }).HasFilter(StoredExceptionFields.OpenFilter).HasDatabaseName("IX_RegistrationExceptions_Open_Key");
+        });
+        model.Entity<DifferentPersonMarkEntity>(e =>
+        {
+            e.Property(m => m.PersonId).HasMaxLength(40);
+            e.Property(m => m.Origin).HasConversion(StoredWords.MarkOrigins);
+            e.Property(m => m.MarkedBy).HasMaxLength(64);
+            e.Property(m => m.RemovedBy).HasMaxLength(64);
+            e.HasOne<SourceRecordEntity>().WithMany().HasForeignKey(m => m.SourceRecordId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => m.SourceRecordId);
+            e.HasIndex(m => m.PersonId);
         });
         model.Entity<ReviewTaskEntity>(e =>
         {

@@ -25,6 +25,8 @@ public static class StoredWords
 
     public static readonly ValueConverter<ExceptionResolution, string> ExceptionResolutions = new(r => Of(r), w => ExceptionResolutionOf(w));
 
+    public static readonly ValueConverter<MarkOrigin, string> MarkOrigins = new(o => Of(o), w => MarkOriginOf(w));
+
     public static readonly ValueComparer<CandidatePersons> CandidatesComparer =
         new((a, b) => a == b, c => c.GetHashCode(), c => new CandidatePersons(c.PersonIds));
 
@@ -53,12 +55,16 @@ public static class StoredWords
         (AuditAction.LearnModel, "learn_model"), (AuditAction.ActivateModel, "activate_model"), (AuditAction.CreateReviewer, "create_reviewer"),
         (AuditAction.DisableReviewer, "disable_reviewer"), (AuditAction.SignIn, "sign_in"),
         (AuditAction.ResolveException, "resolve_exception"), (AuditAction.Refused, "refused"),
+        (AuditAction.MarkDifferentPerson, "mark_different_person"), (AuditAction.RemoveDifferentPersonMark, "remove_different_person_mark"),
     ];
 
     private static readonly (ExceptionState Value, string Word)[] ExceptionStateWords = [(ExceptionState.Open, "open"), (ExceptionState.Resolved, "resolved")];
 
     private static readonly (ExceptionResolution Value, string Word)[] ExceptionResolutionWords =
         [(ExceptionResolution.Resent, "resent"), (ExceptionResolution.ByHand, "by_hand")];
+
+    private static readonly (MarkOrigin Value, string Word)[] MarkOriginWords =
+        [(MarkOrigin.ReviewAnswer, "review_answer"), (MarkOrigin.Unlink, "unlink"), (MarkOrigin.Steward, "steward")];
 
     /// <summary>Every audit action's word, in the enum's order (the audit page offers them as filters).</summary>
     public static IReadOnlyList<string> AuditActionWordList { get; } = [.. AuditActionWords.Select(a => a.Word)];
@@ -78,6 +84,10 @@ public static class StoredWords
     public static string Of(ExceptionResolution resolution) => WordOf(ExceptionResolutionWords, resolution);
 
     public static ExceptionResolution ExceptionResolutionOf(string word) => ValueOf(ExceptionResolutionWords, word, "exception resolution");
+
+    public static string Of(MarkOrigin origin) => WordOf(MarkOriginWords, origin);
+
+    public static MarkOrigin MarkOriginOf(string word) => ValueOf(MarkOriginWords, word, "mark origin");
 
     public static string Of(TaskState state) => WordOf(TaskStateWords, state);
 

@@ -12,8 +12,11 @@ namespace Mpi.Service.Persons;
 /// Link, unlink, merge and unmerge: every change moves source records between persons and appends one history event
 /// per moved record, grouped by an operation id, so that any merge can be undone. Each names the versions the
 /// steward looked at; a stale one changes nothing. Runs in the write transaction behind the registration gate.
+/// An unlink leaves a "not the same person" mark between the record and the person it left; a merge of two persons a
+/// mark holds apart is refused; a steward's link of a record to a person it is marked as not removes that mark (the
+/// steward's decision on that very pair overrules it, and "undo an unlink with Link back" keeps working).
 /// </summary>
-public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDirectoryFeed directory, TimeProvider time)
+public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDirectoryFeed directory, DifferentPersonMarks marks, TimeProvider time)
 {
     public Task<Outcome<StewardChange>> LinkAsync((string Registry, string LocalId) key, string toPersonId, long expectedFrom, long expectedTo, string reason,
         string actor, CancellationToken cancellation, RegistryScope? scope = null) =>
@@ -30,6 +33,8 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
             if (!IsActive(to)) return NotActive("the target person is not active", to.Id);
             if (from!.Id == to.Id) return Refusal.WrongState("the record is on that person already");
             if (from.Version != expectedFrom || to.Version != expectedTo) return Refusal.Stale("a person changed since you read it");
+            foreach (var mark in await marks.OnAsync(record.Id, to.Id, cancellation))
+                (mark.RemovedAt, mark.RemovedBy, mark.RemovalReason) = (time.GetUtcNow(), actor, $"the steward linked the record to the person ({operation})");
             await MoveAsync(record, from, to, LinkKind.StewardLink, operation, reason, actor, cancellation);
             return new StewardChange(operation, from.Id, to.Id);
         });
@@ -49,6 +54,7 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
             var created = new PersonEntity { Id = $"P{Guid.CreateVersion7(now):N}", CreatedAt = now, Version = 1 };
             db.Persons.Add(created);
             await MoveAsync(record, from, created, LinkKind.Unlink, operation, reason, actor, cancellation);
+            await marks.MarkAsync(record.Id, from.Id, MarkOrigin.Unlink, actor, now, reason, cancellation, operationId: operation);
             return new StewardChange(operation, from.Id, created.Id);
         });
 
@@ -68,6 +74,7 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
             if (!IsActive(merged)) return NotActive("the merged person is not active", merged.Id);
             if (survivor.Version != expectedSurvivor || merged.Version != expectedMerged)
                 return Refusal.Stale("a person changed since you read it");
+            if (await marks.BetweenAsync(survivor.Id, merged.Id, cancellation) is { } mark) return Refusal.Marked(mark);
             await MergeWithinTransactionAsync(survivor, merged, operation, reason, actor, cancellation);
             return new StewardChange(operation, merged.Id, survivor.Id);
         });

@@ -25,7 +25,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         SELECT "Id" FROM "SourceRecords" WHERE "Registry" = @registry AND "LocalId" = @localId
         """;
 
-    private readonly RecordDecider _decider = new(search, directory);
+    private readonly RecordDecider _decider = new(search, directory, new DifferentPersonMarks(db));
 
     public Task<RegistrationOutcome> RegisterAsync(PatientRecord received, ActiveModel model, string actor, CancellationToken cancellation) =>
         RegisterAsync(received, normalizer.Normalize(received), model, actor, cancellation);

@@ -12,10 +12,12 @@ namespace Mpi.Service.Review;
 /// The review queue's changes: claim and release, and resolution (its reads are <see cref="ReviewTaskReader"/>).
 /// Every change checks the version the reviewer holds (optimistic concurrency) and runs in the write transaction, so
 /// a reviewer acting on a stale task gets a conflict, never a silent overwrite. A same-person resolution moves the incoming record onto the chosen
-/// person and appends the history; the provisional person it had is marked merged into the chosen one.
+/// person and appends the history; the provisional person it had is marked merged into the chosen one. A
+/// different-person answer is remembered: the record is marked as not each candidate person
+/// (<see cref="DifferentPersonMarks"/>), and no answer links or merges against such a mark.
 /// </summary>
-public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperations steward, RecordDirectoryFeed directory, TimeProvider time,
-    MpiMetrics? metrics = null)
+public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperations steward, RecordDirectoryFeed directory, DifferentPersonMarks marks,
+    TimeProvider time, MpiMetrics? metrics = null)
 {
     public Task<Outcome<ReviewTaskEntity>> ClaimAsync(long id, long expectedVersion, string actor, CancellationToken cancellation) =>
         ChangeAsync(id, expectedVersion, actor, AuditAction.ClaimReview, task =>
@@ -73,6 +75,14 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
         {
             var merged = await db.Persons.Where(p => candidates.Contains(p.Id) && p.MergedIntoId != null).AnyAsync(cancellation);
             if (merged) return new Refusal(RefusalKind.CandidatesChanged, "a candidate person was merged since the task was scored") { CurrentVersion = task.Version };
+            if (resolution == ReviewResolutionKind.DifferentPerson)
+            {
+                await RememberDifferentAsync(task, candidates, reason, actor, cancellation);
+                return null;
+            }
+            if ((await marks.OnAsync(task.SourceRecordId, personId!, cancellation)).FirstOrDefault() is { } onRecord) return Refusal.Marked(onRecord.Id);
+            foreach (var mergedId in resolution == ReviewResolutionKind.MergePersons ? mergedPersonIds.Distinct() : [])
+                if (await marks.BetweenAsync(personId!, mergedId, cancellation) is { } between) return Refusal.Marked(between);
             if (resolution == ReviewResolutionKind.MergePersons)
             {
                 var survivor = await db.Persons.SingleAsync(p => p.Id == personId, cancellation);
@@ -84,6 +94,18 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
             if (linksRecord) await MoveRecordAsync(task, personId!, reason, actor, cancellation);
             return null;
         });
+    }
+
+    /// <summary>
+    /// "Not any of these": the task's record is marked as not each candidate person it is not on (for a merge task,
+    /// the persons it was asked to merge with its own), so no later registration, match or merge puts them together.
+    /// </summary>
+    private async Task RememberDifferentAsync(ReviewTaskEntity task, IReadOnlyList<string> candidates, string? reason, string actor,
+        CancellationToken cancellation)
+    {
+        var on = await db.SourceRecords.Where(r => r.Id == task.SourceRecordId).Select(r => r.PersonId).SingleAsync(cancellation);
+        foreach (var candidate in candidates.Where(c => c != on))
+            await marks.MarkAsync(task.SourceRecordId, candidate, MarkOrigin.ReviewAnswer, actor, time.GetUtcNow(), reason, cancellation, reviewTaskId: task.Id);
     }
 
     private async Task MoveRecordAsync(ReviewTaskEntity task, string personId, string? reason, string actor, CancellationToken cancellation)

@@ -83,6 +83,60 @@ namespace Mpi.Service.Persistence.Migrations
                     b.ToTable("Credentials");
                 });
 
+            modelBuilder.Entity("Mpi.Service.Persistence.Entities.DifferentPersonMarkEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SourceRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SourceRecordId");
+
+                    b.ToTable("DifferentPersonMarks");
+                });
+
             modelBuilder.Entity("Mpi.Service.Persistence.Entities.LinkEventEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -484,6 +538,15 @@ namespace Mpi.Service.Persistence.Migrations
                     b.HasIndex("StartedAt");
 
                     b.ToTable("UiSessions");
+                });
+
+            modelBuilder.Entity("Mpi.Service.Persistence.Entities.DifferentPersonMarkEntity", b =>
+                {
+                    b.HasOne("Mpi.Service.Persistence.Entities.SourceRecordEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SourceRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mpi.Service.Persistence.Entities.SourceRecordEntity", b =>

@@ -55,6 +55,30 @@ public sealed class RegistryScopeTests(RegistryScopeService service) : IClassFix
         {
             var match = await Registration.MatchAsync(new MatchRequest { Demographics = Request(Other, "q", "Griselda", "Oakenfull", "1956-10-30", "12 Brisbane Street").Demographics });
             Assert.DoesNotContain(match.Candidates, c => c.PersonId == OtherPerson.PersonId);
+            // Whether another registry's record holds marks is not the key's to learn.
+            await Denied(Registration.MatchAsync(new MatchRequest
+            {
+                Demographics = new Demographics { FamilyName = "Fairweather" },
+                Record = new RecordKey { Registry = Other, LocalId = "B-3" },
+            }).ResponseAsync);
+        },
+        ["mpi.v1.PersonService/MarkDifferentPerson"] = () => Denied(Persons.MarkDifferentPersonAsync(new MarkDifferentPersonRequest
+        {
+            Record = new RecordKey { Registry = Other, LocalId = "B-1" }, PersonId = OwnPerson.PersonId, Reason = "test",
+        }).ResponseAsync),
+        ["mpi.v1.PersonService/ListDifferentPersonMarks"] = async () =>
+        {
+            await Denied(Persons.ListDifferentPersonMarksAsync(new ListDifferentPersonMarksRequest { Record = new RecordKey { Registry = Other, LocalId = "B-3" } }).ResponseAsync);
+            // The other registry's record is marked against the key's own person: the key does not see that mark.
+            var own = await Persons.ListDifferentPersonMarksAsync(new ListDifferentPersonMarksRequest { PersonId = OwnPerson.PersonId, IncludeRemoved = true });
+            Assert.Empty(own.Marks);
+        },
+        ["mpi.v1.PersonService/RemoveDifferentPersonMark"] = async () =>
+        {
+            await Denied(Persons.RemoveDifferentPersonMarkAsync(new RemoveDifferentPersonMarkRequest { MarkId = service.OtherMarkId, Reason = "test" }).ResponseAsync);
+            var kept = await new PersonService.PersonServiceClient(service.Channel).ListDifferentPersonMarksAsync(
+                new ListDifferentPersonMarksRequest { Record = new RecordKey { Registry = Other, LocalId = "B-3" } });
+            Assert.Equal(service.OtherMarkId, Assert.Single(kept.Marks).MarkId);
         },
         ["mpi.v1.PersonService/GetPerson"] = async () =>
         {
@@ -192,6 +216,8 @@ public sealed class RegistryScopeService : RunningService
     /// <summary>Exceptions (refused registrations) kept under each registry.</summary>
     public string OwnExceptionId { get; private set; } = "";
     public string OtherExceptionId { get; private set; } = "";
+    /// <summary>A "not the same person" mark on the other registry's record, against the key's own person.</summary>
+    public string OtherMarkId { get; private set; } = "";
 
     public static RegisterRequest Request(string registry, string localId, string given, string family, string birthDate, string address,
         string? nationalId = null, string city = "Launceston", string postalCode = "7250") => new()
@@ -229,6 +255,10 @@ public sealed class RegistryScopeService : RunningService
             ExpectedMergedVersion = merged.Version, Reason = "test set-up",
         });
         MergedOtherPersonId = b5.PersonId;
+        OtherMarkId = (await persons.MarkDifferentPersonAsync(new MarkDifferentPersonRequest
+        {
+            Record = new RecordKey { Registry = Other, LocalId = "B-3" }, PersonId = OwnPerson.PersonId, Reason = "test set-up",
+        })).MarkId;
         OwnExceptionId = await RefusedAsync(steward, Request(Own, "A-9", "Philippa", "Yarwood", "1971-02-30", "3 Cimitiere Street"));
         OtherExceptionId = await RefusedAsync(steward, Request(Other, "B-9", "Griselda", "Oakenfull", "1956-02-30", "12 Brisbane Street"));
         Scoped = ChannelWith(await Credentials.IssueAsync("own-registry-engine", Own, "*"));
