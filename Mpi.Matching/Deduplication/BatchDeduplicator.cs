@@ -13,6 +13,7 @@ namespace Mpi.Matching.Deduplication;
 /// Deduplicates a set of records under a model: candidate pairs from the blocking index, deterministic rules, then
 /// Fellegi–Sunter scores; auto-link pairs are clustered with the coherence guard; records left alone with a pair in
 /// the review band are marked for review. The records must carry term frequencies (<see cref="TermFrequencies"/>).
+/// Pairs that people have said are different persons (<c>keptApart</c>) are never in one cluster.
 /// </summary>
 public sealed class BatchDeduplicator(MatchModel model)
 {
@@ -21,7 +22,9 @@ public sealed class BatchDeduplicator(MatchModel model)
 
     /// <param name="progress">Called with the number of records whose candidates have been scored (from worker threads).</param>
     /// <param name="keepScoredPairs">Also return every candidate pair with its probability (for evaluation reports).</param>
-    public DeduplicationResult Run(IReadOnlyList<NormalizedRecord> records, Action<int>? progress = null, bool keepScoredPairs = false)
+    /// <param name="keptApart">Record index pairs (lower index first) that may never share a cluster: "not the same person" marks.</param>
+    public DeduplicationResult Run(IReadOnlyList<NormalizedRecord> records, Action<int>? progress = null, bool keepScoredPairs = false,
+        IReadOnlySet<(int, int)>? keptApart = null)
     {
         var scored = keepScoredPairs ? new ConcurrentBag<ScoredPair>() : null;
         var thresholds = model.Thresholds;
@@ -67,7 +70,8 @@ public sealed class BatchDeduplicator(MatchModel model)
         progress?.Invoke(records.Count);
 
         var compatibility = new PairCompatibility(_scorer, _rules);
-        var clusters = CoherentClustering.Cluster(records.Count, links, (x, y) => compatibility.Of(records[x], records[y]),
+        var clusters = CoherentClustering.Cluster(records.Count, links,
+            (x, y) => keptApart is not null && keptApart.Contains(x < y ? (x, y) : (y, x)) ? (false, 0) : compatibility.Of(records[x], records[y]),
             thresholds.MinimumMeanClusterWeight, out var refused);
         var assignments = BatchDecisions.Assign(clusters, links, reviews, thresholds);
         return new DeduplicationResult(assignments, candidatePairs, links.Count(l => l.ByRule), links.Count(l => !l.ByRule),

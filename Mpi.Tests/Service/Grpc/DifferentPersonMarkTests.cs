@@ -229,4 +229,43 @@ public sealed class DifferentPersonMarkTests(RunningService service) : IClassFix
         }).ResponseAsync);
         AssertMarked(refused, mark.MarkId);
     }
+
+    [Fact]
+    public async Task DedupeOverTheDatabase_NeverClustersAMarkedRecordWithItsPerson()
+    {
+        Demographics Patient(string given, string id) => new()
+        {
+            GivenName = given, FamilyName = "Vanstone", BirthDate = "1958-07-30", Sex = "M", AddressLine = "3 Ironbark Close", City = "Delmar",
+            PostalCode = "2119", NationalId = id,
+        };
+        await Registration.RegisterAsync(Request("NORTH_HOSP", "DD-1", Patient("Aurelio", "733105982")));
+        var twin = await Registration.RegisterAsync(Request("SOUTH_LAB", "DD-2", Patient("Aurelio", "733105982")));
+        await Registration.RegisterAsync(Request("NORTH_HOSP", "DD-3", Patient("Benedikt", "733105990")));
+        await Registration.RegisterAsync(Request("SOUTH_LAB", "DD-4", Patient("Benedikt", "733105990")));
+        var person = await PersonAsync(twin.PersonId);
+        await Persons.UnlinkAsync(new UnlinkRequest
+        {
+            Record = new RecordKey { Registry = "SOUTH_LAB", LocalId = "DD-2" }, ExpectedPersonVersion = person.Version, Reason = "the lab's sample was another man's",
+        });
+        var folder = Directory.CreateTempSubdirectory("mpi-dedupe-db-");
+        try
+        {
+            var output = new FileInfo(Path.Combine(folder.FullName, "clusters.csv"));
+            using var stdout = new StringWriter();
+            using var errors = new StringWriter();
+
+            var exit = await Mpi.Service.Cli.DedupeCommand.RunDatabaseAsync(new FileInfo(service.DatabasePath), output, null, null, stdout, errors,
+                TimeProvider.System, CancellationToken.None);
+
+            Assert.True(exit == 0, errors.ToString());
+            var personOf = File.ReadAllLines(output.FullName).Skip(1).Select(l => l.Split(',')).ToDictionary(c => $"{c[0]}/{c[1]}", c => c[2]);
+            Assert.Equal(personOf["NORTH_HOSP/DD-3"], personOf["SOUTH_LAB/DD-4"]);
+            Assert.NotEqual(personOf["NORTH_HOSP/DD-1"], personOf["SOUTH_LAB/DD-2"]);
+            Assert.Contains("different_person_marks=", stdout.ToString());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
