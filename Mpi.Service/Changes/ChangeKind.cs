@@ -10,4 +10,6 @@ public enum ChangeKind
     Unmerge,
     PersonRetired,
     RecordUpdated,
+    RecordDeactivated,
+    RecordReactivated,
 }

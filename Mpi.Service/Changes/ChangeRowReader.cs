@@ -146,13 +146,15 @@ public sealed class ChangeRowReader : IDisposable
         LinkKind.StewardMerge or LinkKind.AutoMerge => ChangeKind.Merge,
         LinkKind.Unlink => ChangeKind.Unlink,
         LinkKind.Unmerge => ChangeKind.Unmerge,
+        LinkKind.Deactivated => ChangeKind.RecordDeactivated,
+        LinkKind.Reactivated => ChangeKind.RecordReactivated,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     private static ActorKind ActorOf(LinkKind kind) => kind switch
     {
         LinkKind.New or LinkKind.RuleLink or LinkKind.AutoLink or LinkKind.AutoMerge => ActorKind.Engine,
-        LinkKind.Updated => ActorKind.Source,
+        LinkKind.Updated or LinkKind.Deactivated or LinkKind.Reactivated => ActorKind.Source,
         LinkKind.ReviewerLink => ActorKind.Reviewer,
         _ => ActorKind.Steward,
     };

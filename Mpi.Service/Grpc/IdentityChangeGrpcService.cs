@@ -53,6 +53,8 @@ public sealed class IdentityChangeGrpcService(ChangeFeed feed) : IdentityChangeS
                 ChangeKind.Unmerge => IdentityChangeKind.Unmerge,
                 ChangeKind.PersonRetired => IdentityChangeKind.PersonRetired,
                 ChangeKind.RecordUpdated => IdentityChangeKind.RecordUpdated,
+                ChangeKind.RecordDeactivated => IdentityChangeKind.RecordDeactivated,
+                ChangeKind.RecordReactivated => IdentityChangeKind.RecordReactivated,
                 _ => IdentityChangeKind.Unspecified,
             },
             LinkKind = c.LinkKind is { } kind ? PersonViews.Kind(kind) : LinkEventKind.Unspecified,

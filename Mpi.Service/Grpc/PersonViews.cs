@@ -4,6 +4,7 @@ using Mpi.Contracts.V1;
 using Mpi.Service.Registration;
 using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Persons;
+using Mpi.Service.Persistence;
 
 namespace Mpi.Service.Grpc;
 
@@ -33,7 +34,16 @@ public static class PersonViews
                 UpdatedAt = Timestamp.FromDateTimeOffset(record.UpdatedAt),
             };
             ContractMapping.AddReceipts(recordView.Receipts, receipts);
-            var link = s.History.LastOrDefault(h => h.Record.Id == record.Id && h.Event.Kind != LinkKind.Updated).Event;
+            if (record.DeactivatedAt is { } deactivated) (recordView.Deactivated, recordView.DeactivatedAt) = (true, Timestamp.FromDateTimeOffset(deactivated));
+            if (record.SourceEventAt is { } eventAt) recordView.SourceEventTime = Timestamp.FromDateTimeOffset(eventAt);
+            foreach (var stale in s.StaleUpdates.Where(u => u.SourceRecordId == record.Id))
+                recordView.StaleUpdates.Add(new StaleUpdate
+                {
+                    Demographics = ContractMapping.ToDemographics(StoredStaleUpdates.Read(stale.Demographics)),
+                    SourceEventTime = Timestamp.FromDateTimeOffset(stale.SourceEventAt), HeldSourceEventTime = Timestamp.FromDateTimeOffset(stale.HeldSourceEventAt),
+                    ReceivedAt = Timestamp.FromDateTimeOffset(stale.ReceivedAt), Sender = stale.Sender, MessageId = stale.MessageId ?? "",
+                });
+            var link = s.History.LastOrDefault(h => h.Record.Id == record.Id && h.Event.Kind.MovesRecord()).Event;
             if (link is not null)
             {
                 recordView.LinkKind = Kind(link.Kind);
@@ -78,6 +88,8 @@ public static class PersonViews
         LinkKind.AutoMerge => LinkEventKind.AutoMerge,
         LinkKind.Unlink => LinkEventKind.Unlink,
         LinkKind.Unmerge => LinkEventKind.Unmerge,
+        LinkKind.Deactivated => LinkEventKind.Deactivated,
+        LinkKind.Reactivated => LinkEventKind.Reactivated,
         _ => LinkEventKind.Unspecified,
     };
 }

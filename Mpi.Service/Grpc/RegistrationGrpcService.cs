@@ -19,9 +19,10 @@ namespace Mpi.Service.Grpc;
 /// in the exception queue instead (<see cref="RegistrationExceptions"/>).
 /// </summary>
 [BindServiceMethod(typeof(RegistrationGrpcService), nameof(BindService))]
-public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMatcher matcher, RecordNormalizer normalizer, CredentialStore credentials,
+public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMatcher matcher, RecordDeactivation deactivation, RecordNormalizer normalizer,
+    CredentialStore credentials,
     RegistrationBatcher batcher, RegisterAdmission admission, RegistrationExceptions exceptions,
-    ProcessedMessages messages, ActiveModelHolder model, MpiMetrics metrics, ILogger<RegistrationGrpcService> log)
+    ProcessedMessages messages, ActiveModelHolder model, MpiMetrics metrics, TimeProvider time, ILogger<RegistrationGrpcService> log)
     : RegistrationService.RegistrationServiceBase
 {
     /// <summary>The generated binding, with undecodable requests answered INVALID_ARGUMENT.</summary>
@@ -174,6 +175,7 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         var violations = RegisterRequestValidator.Violations(request.Key, request.Demographics, request.InvalidFieldPolicy, normalized.Receipts);
         if (request.MessageId.Length > ProcessedMessages.MaxMessageIdLength)
             violations = violations.Add(("message_id", $"longer than {ProcessedMessages.MaxMessageIdLength} characters"));
+        if (SourceEventTimes.Violation(request.SourceEventTime, "source_event_time", time) is { } eventViolation) violations = violations.Add(eventViolation);
         var caller = AuthenticationInterceptor.CallerOf(context);
         if (violations.Length > 0)
         {
@@ -193,7 +195,8 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
             return new Prepared(request, null, ProcessedMessages.Replay(earlier), started);
         var message = string.IsNullOrWhiteSpace(request.MessageId) ? null
             : ProcessedMessages.ToRemember(request, outcome => ResponseOf(normalized.Record, outcome));
-        return new Prepared(request, new RegistrationItem(received, normalized, message), null, started);
+        return new Prepared(request, new RegistrationItem(received, normalized, message) { SourceEventAt = request.SourceEventTime?.ToDateTimeOffset() },
+            null, started);
     }
 
     /// <summary>
@@ -230,6 +233,7 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
             Key = new RecordKey { Registry = record.Registry, LocalId = record.LocalId },
             Learned = LearnedRescoreMapping.ToContract(outcome.Learned),
             MergedPersonIds = { outcome.MergedPersonIds }, MergeTaskId = outcome.MergeTaskId?.ToString() ?? "", Rule = outcome.Rule ?? "",
+            Stale = outcome.Stale,
         };
         ContractMapping.AddReceipts(response.Receipts, outcome.Receipts);
         return response;
@@ -255,5 +259,20 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
             CallerIdentity.Of(context), reason.Length == 0 ? null : reason, context.CancellationToken, held));
         metrics.Matched(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return response;
+    }
+
+    public override async Task<DeactivateResponse> Deactivate(DeactivateRequest request, ServerCallContext context)
+    {
+        var (registry, localId) = (request.Key?.Registry.Trim() ?? "", request.Key?.LocalId.Trim() ?? "");
+        var violations = new List<(string, string)>();
+        if (registry.Length == 0) violations.Add(("key.registry", "missing"));
+        if (localId.Length == 0) violations.Add(("key.local_id", "missing"));
+        if (request.Reason.Trim().Length > RequestReasons.MaxLength) violations.Add(("reason", $"longer than {RequestReasons.MaxLength} characters"));
+        if (SourceEventTimes.Violation(request.SourceEventTime, "source_event_time", time) is { } eventViolation) violations.Add(eventViolation);
+        if (violations.Count > 0) throw InvalidArgument.Of([.. violations]);
+        if (AuthenticationInterceptor.CallerOf(context) is { } caller && !caller.MayWrite(registry)) throw PermissionDenied.Registry(caller.Name, registry);
+        var done = RefusalStatus.ValueOr(await deactivation.DeactivateAsync(registry, localId, RequestReasons.Optional(request.Reason),
+            request.SourceEventTime?.ToDateTimeOffset(), CallerIdentity.Of(context), context.CancellationToken), context);
+        return new DeactivateResponse { PersonId = done.PersonId, SourceRecordVersion = done.Version, AlreadyDeactivated = done.AlreadyDeactivated };
     }
 }

@@ -105,6 +105,7 @@ public static class ServiceHost
         builder.Services.AddScoped<DifferentPersonMarks>();
         builder.Services.AddScoped<DifferentPersonMarkOperations>();
         builder.Services.AddScoped<RecordRegistrar>();
+        builder.Services.AddScoped<RecordDeactivation>();
         builder.Services.AddScoped<RecordMatcher>();
         builder.Services.AddScoped<ProcessedMessages>();
         builder.Services.AddScoped<PersonReader>();

@@ -43,14 +43,14 @@ public sealed class RecordDirectory
     public bool IsLoaded => _loaded;
 
     /// <summary>A committed record as the directory holds it, its repeated values shared with the other records'.</summary>
-    public IndexedRecord Entry(long id, int version, string personId, NormalizationResult normalized, long updatedAt, long producedBy)
+    public IndexedRecord Entry(long id, int version, string personId, NormalizationResult normalized, long updatedAt, long producedBy, bool inactive = false)
     {
         var record = normalized.Record.WithSharedValues(_shared.Share);
         // Held records carry no weights of their own: each incoming record is scored as a copy weighed among them
         // (WeightsOf), so that a record scores the same before and after a restart.
         record.GivenNameFrequency = record.FamilyNameFrequency = 0;
         record.PopulationSize = record.PhoneSharedBy = record.AddressSharedBy = record.AddressLine2SharedBy = 0;
-        return new(id, version, personId, record, GoldenValues.From(normalized.Receipts, _shared.Share), updatedAt, producedBy);
+        return new(id, version, personId, record, GoldenValues.From(normalized.Receipts, _shared.Share), updatedAt, producedBy, inactive);
     }
 
     /// <summary>Loads the whole directory once (the first caller reads, others wait); later calls return at once.</summary>
@@ -140,7 +140,7 @@ public sealed class RecordDirectory
             }
             var candidates = new List<StoredCandidate>(ids.Count);
             foreach (var id in ids)
-                if (Held(id) is { } record) candidates.Add(record);
+                if (Held(id) is { Inactive: false } record) candidates.Add(record);
             return candidates;
         }
         finally
@@ -196,20 +196,23 @@ public sealed class RecordDirectory
         var held = Held(id);
         if (held is not null && held.Event > record.Event) return;
         if (id >= _byId.Length) Array.Resize(ref _byId, Math.Max(id + 1, _byId.Length * 2));
-        if (held is not null)
+        var wasActive = held is { Inactive: false };
+        if (wasActive)
         {
-            RemoveFromPerson(held);
-            _names.Remove(held.Record);
+            RemoveFromPerson(held!);
+            _names.Remove(held!.Record);
             _contacts.Remove(held.Record);
-            if (held.Version != record.Version)
+            if (held.Version != record.Version || record.Inactive)
                 foreach (var (key, _) in DirectoryBlockingKeys.Of(held.Record, _rules)) _blocks.Remove((ulong)key, id);
+            Count--;
         }
-        else Count++;
         _byId[id] = record;
+        if (record.Inactive) return;
+        Count++;
         AddToPerson(record);
         _names.Add(record.Record);
         _contacts.Add(record.Record);
-        if (held is null || held.Version != record.Version) AddKeys(record);
+        if (!wasActive || held!.Version != record.Version) AddKeys(record);
     }
 
     private void AddKeys(IndexedRecord record)
@@ -247,7 +250,7 @@ public sealed class RecordDirectory
         _rules = rules;
         _blocks = new BlockPostings();
         foreach (var record in _byId)
-            if (record is not null) AddKeys(record);
+            if (record is { Inactive: false }) AddKeys(record);
     }
 
     private void AddToPerson(IndexedRecord record)

@@ -18,6 +18,7 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
     public DbSet<UiSessionEntity> UiSessions => Set<UiSessionEntity>();
     public DbSet<RegistrationExceptionEntity> RegistrationExceptions => Set<RegistrationExceptionEntity>();
     public DbSet<DifferentPersonMarkEntity> DifferentPersonMarks => Set<DifferentPersonMarkEntity>();
+    public DbSet<StaleUpdateEntity> StaleUpdates => Set<StaleUpdateEntity>();
 
     /// <summary>Times as 64-bit binary values: SQLite has no date type, and text cannot be ordered or compared in SQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
@@ -87,6 +88,13 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
             e.HasIndex(x => new { x.State, x.ReceivedAt });
             // What a registration looks up to close the exceptions of its key: open ones only, so the index stays small.
             e.HasIndex(x => new { x.Registry, x.KeyLocalId }).HasFilter(StoredExceptionFields.OpenFilter).HasDatabaseName("IX_RegistrationExceptions_Open_Key");
+        });
+        model.Entity<StaleUpdateEntity>(e =>
+        {
+            e.Property(u => u.Sender).HasMaxLength(64);
+            e.Property(u => u.MessageId).HasMaxLength(128);
+            e.HasOne<SourceRecordEntity>().WithMany().HasForeignKey(u => u.SourceRecordId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(u => u.SourceRecordId);
         });
         model.Entity<DifferentPersonMarkEntity>(e =>
         {

@@ -13,7 +13,12 @@ namespace Mpi.Service.Persistence;
 public sealed class PersonRowReader : IDisposable
 {
     // The demographic columns need no table name: no other table in these statements has a column of those names.
-    private const string RecordColumns = $"""s."Id", s."PersonId", s."Version", s."CreatedAt", s."UpdatedAt", {StoredRecordRows.Columns}""";
+    private const string RecordColumns = $"""
+        s."Id", s."PersonId", s."Version", s."CreatedAt", s."UpdatedAt", {StoredRecordRows.Columns}, s."DeactivatedAt", s."SourceEventAt"
+        """;
+
+    /// <summary>Where <see cref="RecordColumns"/>' two columns after the demographic ones start, from the record's first column.</summary>
+    private const int AfterDemographics = 5 + StoredRecordRows.Count;
 
     private const string EventColumns = """
         "Id", "SourceRecordId", "FromPersonId", "ToPersonId", "Kind", "Rule", "ReviewTaskId", "Probability", "ModelVersion", "Actor", "At",
@@ -21,7 +26,7 @@ public sealed class PersonRowReader : IDisposable
         """;
 
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _personOfRecord, _person, _records, _history, _openTasks;
+    private readonly SqliteCommand _personOfRecord, _person, _records, _history, _openTasks, _staleUpdates;
 
     public PersonRowReader(string connectionString, int cacheMegabytes)
     {
@@ -45,6 +50,10 @@ public sealed class PersonRowReader : IDisposable
             WHERE s."PersonId" = @person AND t."State" <> @resolved ORDER BY t."Id"
             """, "@person", "@resolved");
         _openTasks.Parameters["@resolved"].Value = StoredWords.Of(TaskState.Resolved);
+        _staleUpdates = Command("""
+            SELECT u."Id", u."SourceRecordId", u."SourceEventAt", u."HeldSourceEventAt", u."ReceivedAt", u."Sender", u."MessageId", u."Demographics"
+            FROM "StaleUpdates" AS u JOIN "SourceRecords" AS s ON s."Id" = u."SourceRecordId" WHERE s."PersonId" = @person ORDER BY u."Id"
+            """, "@person");
     }
 
     /// <summary>The id of the person holding a record, or null when no record has that key.</summary>
@@ -59,7 +68,7 @@ public sealed class PersonRowReader : IDisposable
     public PersonRows? Read(string personId)
     {
         using var transaction = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
-        foreach (var command in new[] { _person, _records, _history, _openTasks })
+        foreach (var command in new[] { _person, _records, _history, _openTasks, _staleUpdates })
         {
             command.Transaction = transaction;
             command.Parameters["@person"].Value = personId;
@@ -83,8 +92,17 @@ public sealed class PersonRowReader : IDisposable
         var openTasks = new List<(long, string)>();
         using (var reader = _openTasks.ExecuteReader())
             while (reader.Read()) openTasks.Add((reader.GetInt64(0), reader.GetString(1)));
+        var staleUpdates = new List<StaleUpdateEntity>();
+        using (var reader = _staleUpdates.ExecuteReader())
+            while (reader.Read())
+                staleUpdates.Add(new StaleUpdateEntity
+                {
+                    Id = reader.GetInt64(0), SourceRecordId = reader.GetInt64(1), SourceEventAt = StoredTimes.At(reader.GetInt64(2)),
+                    HeldSourceEventAt = StoredTimes.At(reader.GetInt64(3)), ReceivedAt = StoredTimes.At(reader.GetInt64(4)), Sender = reader.GetString(5),
+                    MessageId = Text(reader, 6), Demographics = reader.GetString(7),
+                });
         transaction.Commit();
-        return new PersonRows(person, records, history, openTasks);
+        return new PersonRows(person, records, history, openTasks, staleUpdates);
     }
 
     private SqliteCommand Command(string sql, params string[] parameters)
@@ -104,6 +122,8 @@ public sealed class PersonRowReader : IDisposable
             Id = reader.GetInt64(offset), PersonId = reader.GetString(offset + 1), Version = reader.GetInt32(offset + 2),
             CreatedAt = StoredTimes.At(reader.GetInt64(offset + 3)), UpdatedAt = StoredTimes.At(reader.GetInt64(offset + 4)),
             Registry = received.Registry, LocalId = received.LocalId,
+            DeactivatedAt = reader.IsDBNull(offset + AfterDemographics) ? null : StoredTimes.At(reader.GetInt64(offset + AfterDemographics)),
+            SourceEventAt = reader.IsDBNull(offset + AfterDemographics + 1) ? null : StoredTimes.At(reader.GetInt64(offset + AfterDemographics + 1)),
         };
         record.CopyDemographics(received);
         return record;
@@ -122,7 +142,7 @@ public sealed class PersonRowReader : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _personOfRecord, _person, _records, _history, _openTasks }) command.Dispose();
+        foreach (var command in new[] { _personOfRecord, _person, _records, _history, _openTasks, _staleUpdates }) command.Dispose();
         _connection.Dispose();
     }
 }

@@ -12,6 +12,9 @@ public static class StoredRecordRows
         "City", "State", "PostalCode", "Phone", "Email", "NationalId"
         """;
 
+    /// <summary>How many columns <see cref="Columns"/> lists.</summary>
+    public const int Count = 16;
+
     public const string SelectById = $"""SELECT {Columns} FROM "SourceRecords" WHERE "Id" = @id""";
 
     /// <summary>The received record held by the row the reader is on (columns in <see cref="Columns"/> order, from <paramref name="offset"/>).</summary>

@@ -44,7 +44,8 @@ public static class StoredWords
     [
         (LinkKind.New, "new"), (LinkKind.Updated, "updated"), (LinkKind.RuleLink, "rule_link"), (LinkKind.AutoLink, "auto_link"),
         (LinkKind.ReviewerLink, "reviewer_link"), (LinkKind.StewardLink, "steward_link"), (LinkKind.StewardMerge, "steward_merge"),
-        (LinkKind.AutoMerge, "auto_merge"), (LinkKind.Unlink, "unlink"), (LinkKind.Unmerge, "unmerge"),
+        (LinkKind.AutoMerge, "auto_merge"), (LinkKind.Unlink, "unlink"), (LinkKind.Unmerge, "unmerge"), (LinkKind.Deactivated, "deactivated"),
+        (LinkKind.Reactivated, "reactivated"),
     ];
 
     private static readonly (AuditAction Value, string Word)[] AuditActionWords =
@@ -55,7 +56,7 @@ public static class StoredWords
         (AuditAction.LearnModel, "learn_model"), (AuditAction.ActivateModel, "activate_model"), (AuditAction.CreateReviewer, "create_reviewer"),
         (AuditAction.DisableReviewer, "disable_reviewer"), (AuditAction.SignIn, "sign_in"),
         (AuditAction.ResolveException, "resolve_exception"), (AuditAction.Refused, "refused"),
-        (AuditAction.MarkDifferentPerson, "mark_different_person"), (AuditAction.RemoveDifferentPersonMark, "remove_different_person_mark"),
+        (AuditAction.Deactivate, "deactivate"), (AuditAction.MarkDifferentPerson, "mark_different_person"), (AuditAction.RemoveDifferentPersonMark, "remove_different_person_mark"),
     ];
 
     private static readonly (ExceptionState Value, string Word)[] ExceptionStateWords = [(ExceptionState.Open, "open"), (ExceptionState.Resolved, "resolved")];

@@ -46,7 +46,9 @@ public sealed class PersonReader(PersonRowReaders rowReaders, RecordNormalizer n
     {
         var records = rows.Records.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)
             .Select(r => (r, (IReadOnlyList<FieldReceipt>)normalizer.Normalize(r.ToPatientRecord()).Receipts)).ToArray();
-        return new PersonSnapshot(rows.Person, GoldenView.Of(records.Select(x => x.Item2)), records, rows.History, rows.OpenTasks);
+        // A deactivated record is kept and shown, but the golden view is made of the records the registries still hold.
+        return new PersonSnapshot(rows.Person, GoldenView.Of(records.Where(x => x.r.DeactivatedAt is null).Select(x => x.Item2)), records, rows.History,
+            rows.OpenTasks, rows.StaleUpdates);
     }
 }
 

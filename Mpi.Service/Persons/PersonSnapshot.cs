@@ -10,7 +10,8 @@ public sealed record PersonSnapshot(
     IReadOnlyDictionary<string, string> Golden,
     IReadOnlyList<(SourceRecordEntity Record, IReadOnlyList<FieldReceipt> Receipts)> Records,
     IReadOnlyList<(LinkEventEntity Event, SourceRecordEntity Record)> History,
-    IReadOnlyList<(long Id, string Registry)> OpenReviewTasks)
+    IReadOnlyList<(long Id, string Registry)> OpenReviewTasks,
+    IReadOnlyList<StaleUpdateEntity> StaleUpdates)
 {
     /// <summary>The open review tasks whose incoming record is one of the person's.</summary>
     public IReadOnlyList<long> OpenReviewTaskIds => [.. OpenReviewTasks.Select(t => t.Id)];
@@ -35,5 +36,6 @@ public sealed record PersonSnapshot(
         Records = [.. Records.Where(r => scope.Sees(r.Record.Registry))],
         History = [.. History.Where(h => scope.Sees(h.Record.Registry))],
         OpenReviewTasks = [.. OpenReviewTasks.Where(t => scope.Sees(t.Registry))],
+        StaleUpdates = [.. StaleUpdates.Where(u => Records.Any(r => r.Record.Id == u.SourceRecordId && scope.Sees(r.Record.Registry)))],
     };
 }

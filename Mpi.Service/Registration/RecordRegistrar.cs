@@ -166,8 +166,9 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         if (existingId is { } id)
         {
             var existing = await db.SourceRecords.SingleAsync(r => r.Id == id, cancellation);
-            var updated = await UpdateAsync(existing, received, record, model, actor, now, normalized, cancellation);
-            Written(written, existing.Id, existing.Version, existing.PersonId, normalized, existing.UpdatedAt, UnknownEvent, model);
+            var updated = await UpdateAsync(existing, item, model, actor, now, cancellation);
+            // A stale update changed nothing the later items of the batch could see.
+            if (!updated.Stale) Written(written, existing.Id, existing.Version, existing.PersonId, normalized, existing.UpdatedAt, UnknownEvent, model);
             return updated;
         }
 
@@ -185,6 +186,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         var stored = new SourceRecordEntity
         {
             Registry = record.Registry, LocalId = record.LocalId, PersonId = personId, Version = 1, CreatedAt = now, UpdatedAt = now,
+            SourceEventAt = item.SourceEventAt,
         };
         stored.CopyDemographics(received with { Registry = record.Registry, LocalId = record.LocalId });
         stored.Id = rows.InsertSourceRecord(stored);
@@ -255,22 +257,42 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         return command.ExecuteScalar() is long id ? id : null;
     }
 
-    private async Task<RegistrationOutcome> UpdateAsync(SourceRecordEntity existing, PatientRecord received, NormalizedRecord record,
-        ActiveModel model, string actor, DateTimeOffset now, NormalizationResult normalized, CancellationToken cancellation)
+    /// <summary>
+    /// A known key: its demographics replaced (a deactivated record becomes active again), unless the registry's event
+    /// time says this version is older than the one held — then it is kept as a stale update and changes nothing else.
+    /// </summary>
+    private async Task<RegistrationOutcome> UpdateAsync(SourceRecordEntity existing, RegistrationItem item, ActiveModel model, string actor,
+        DateTimeOffset now, CancellationToken cancellation)
     {
-        if (existing.CopyDemographics(received with { Registry = existing.Registry, LocalId = existing.LocalId }))
+        var received = item.Received with { Registry = existing.Registry, LocalId = existing.LocalId };
+        if (item.SourceEventAt is { } sent && existing.SourceEventAt is { } held && sent < held)
+        {
+            db.StaleUpdates.Add(new StaleUpdateEntity
+            {
+                SourceRecordId = existing.Id, SourceEventAt = sent, HeldSourceEventAt = held, ReceivedAt = now, Sender = actor,
+                MessageId = item.Message?.MessageId, Demographics = StoredStaleUpdates.Of(received),
+            });
+            db.AuditEntries.Add(Audit(actor, $"{existing.Registry}/{existing.LocalId}", "stale", now));
+            await db.SaveChangesAsync(cancellation);
+            return new RegistrationOutcome(RegistrationDecision.Updated, existing.PersonId, 0, null, null, item.Normalized.Receipts,
+                model.Model.Version, existing.Version) { Stale = true };
+        }
+        var reactivated = existing.DeactivatedAt is not null;
+        if (existing.CopyDemographics(received) | reactivated)
         {
             existing.Version++;
             existing.UpdatedAt = now;
+            existing.DeactivatedAt = null;
             db.LinkEvents.Add(new LinkEventEntity
             {
-                SourceRecordId = existing.Id, FromPersonId = existing.PersonId, ToPersonId = existing.PersonId, Kind = LinkKind.Updated,
-                ModelVersion = model.Model.Version, Actor = actor, At = now,
+                SourceRecordId = existing.Id, FromPersonId = existing.PersonId, ToPersonId = existing.PersonId,
+                Kind = reactivated ? LinkKind.Reactivated : LinkKind.Updated, ModelVersion = model.Model.Version, Actor = actor, At = now,
             });
         }
-        db.AuditEntries.Add(Audit(actor, $"{existing.Registry}/{existing.LocalId}", "updated", now));
+        if (item.SourceEventAt is { } eventAt) existing.SourceEventAt = eventAt;
+        db.AuditEntries.Add(Audit(actor, $"{existing.Registry}/{existing.LocalId}", reactivated ? "reactivated" : "updated", now));
         await db.SaveChangesAsync(cancellation);
-        return new RegistrationOutcome(RegistrationDecision.Updated, existing.PersonId, 0, null, null, normalized.Receipts,
+        return new RegistrationOutcome(RegistrationDecision.Updated, existing.PersonId, 0, null, null, item.Normalized.Receipts,
             model.Model.Version, existing.Version);
     }
 

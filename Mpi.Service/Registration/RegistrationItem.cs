@@ -7,7 +7,11 @@ namespace Mpi.Service.Registration;
 /// One record to register: as received, and normalised (and validated) by the caller; with the message whose answer
 /// is remembered in the same transaction, when the sender gave a message id.
 /// </summary>
-public sealed record RegistrationItem(PatientRecord Received, NormalizationResult Normalized, MessageToRemember? Message = null);
+public sealed record RegistrationItem(PatientRecord Received, NormalizationResult Normalized, MessageToRemember? Message = null)
+{
+    /// <summary>When the registry made this version (its event time), if it said: an older one than held is stale, never applied.</summary>
+    public DateTimeOffset? SourceEventAt { get; init; }
+}
 
 /// <summary>
 /// A message id's answer, stored with the registration it answers (one commit), so that a retry after a crash gets

@@ -21,6 +21,9 @@ public sealed record RegistrationOutcome(
     int RecordVersion,
     LearnedDecision? Learned = null)
 {
+    /// <summary>An update older (by source event time) than the demographics held: kept in the record's stale updates, not applied.</summary>
+    public bool Stale { get; init; }
+
     /// <summary>Persons merged into <see cref="PersonId"/> because the record matched each of them (<see cref="Mpi.Matching.Decisions.PersonBridge"/>).</summary>
     public IReadOnlyList<string> MergedPersonIds { get; init; } = [];
 

@@ -31,6 +31,13 @@ public sealed class MergeFromTaskTests(ReviewUiService service, Chromium chromiu
         {
             TaskId = apart.TaskId, ExpectedVersion = apart.Version, Resolution = Resolution.DifferentPerson, Reason = "looked different then",
         });
+        // That answer is remembered as a "not the same person" mark; a steward who found them to be one removes it.
+        var persons = new PersonService.PersonServiceClient(service.Channel);
+        var mark = (await persons.ListDifferentPersonMarksAsync(new ListDifferentPersonMarksRequest
+        {
+            Record = new RecordKey { Registry = "EAST_LAB", LocalId = "EAST_LAB-Aldous" },
+        })).Marks.Single();
+        await persons.RemoveDifferentPersonMarkAsync(new RemoveDifferentPersonMarkRequest { MarkId = mark.MarkId, Reason = "the same Medicare card on both" });
         var third = await Registration.RegisterAsync(Request("SOUTH_PHARM", "3 Karri Rise", "Denmark", "6333"));
         Assert.Equal(Decision.Review, third.Decision);
         var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, $"/tasks/{third.ReviewTaskId}");

@@ -28,6 +28,8 @@ public enum AuditAction
     ResolveException,
     /// <summary>A call refused after its caller was authenticated (subject: the RPC; outcome: the status).</summary>
     Refused,
+    /// <summary>A source registry deactivated one of its records (subject: the record key).</summary>
+    Deactivate,
     /// <summary>A steward marked a record as not a person (subject: mark id).</summary>
     MarkDifferentPerson,
     /// <summary>A steward removed a "not the same person" mark (subject: mark id).</summary>

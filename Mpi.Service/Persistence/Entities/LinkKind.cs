@@ -25,6 +25,10 @@ public enum LinkKind
     Unlink,
     /// <summary>Moved back by the undoing of a merge.</summary>
     Unmerge,
+    /// <summary>Deactivated by its registry: it keeps its person and history, and is no longer matched on.</summary>
+    Deactivated,
+    /// <summary>Registered again after a deactivation: active again on its person.</summary>
+    Reactivated,
 }
 
 /// <summary>Kinds that belong together.</summary>
@@ -34,4 +38,7 @@ public static class LinkKinds
     public static readonly LinkKind[] Merges = [LinkKind.StewardMerge, LinkKind.AutoMerge];
 
     public static bool IsMerge(this LinkKind kind) => Merges.Contains(kind);
+
+    /// <summary>Whether the event put the record on its person (not an update, deactivation or reactivation, which leave it where it is).</summary>
+    public static bool MovesRecord(this LinkKind kind) => kind is not (LinkKind.Updated or LinkKind.Deactivated or LinkKind.Reactivated);
 }

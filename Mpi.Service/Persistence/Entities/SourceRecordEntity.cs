@@ -15,6 +15,12 @@ public sealed class SourceRecordEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The registry's event time of the demographics held (RegisterRequest.source_event_time); null when none was sent.</summary>
+    public DateTimeOffset? SourceEventAt { get; set; }
+
+    /// <summary>Set while the registry has the record deactivated (deleted or inactive): kept, not matched on.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
     public string? GivenName { get; set; }
     public string? MiddleName { get; set; }
     public string? FamilyName { get; set; }

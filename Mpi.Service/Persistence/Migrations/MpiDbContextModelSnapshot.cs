@@ -455,6 +455,9 @@ namespace Mpi.Service.Persistence.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
 
@@ -494,6 +497,9 @@ namespace Mpi.Service.Persistence.Migrations
                     b.Property<string>("Sex")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SourceEventAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .HasColumnType("TEXT");
 
@@ -514,6 +520,44 @@ namespace Mpi.Service.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("SourceRecords");
+                });
+
+            modelBuilder.Entity("Mpi.Service.Persistence.Entities.StaleUpdateEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Demographics")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeldSourceEventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceEventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SourceRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceRecordId");
+
+                    b.ToTable("StaleUpdates");
                 });
 
             modelBuilder.Entity("Mpi.Service.Persistence.Entities.UiSessionEntity", b =>
@@ -554,6 +598,15 @@ namespace Mpi.Service.Persistence.Migrations
                     b.HasOne("Mpi.Service.Persistence.Entities.PersonEntity", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mpi.Service.Persistence.Entities.StaleUpdateEntity", b =>
+                {
+                    b.HasOne("Mpi.Service.Persistence.Entities.SourceRecordEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SourceRecordId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

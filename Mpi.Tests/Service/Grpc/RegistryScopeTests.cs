@@ -62,6 +62,13 @@ public sealed class RegistryScopeTests(RegistryScopeService service) : IClassFix
                 Record = new RecordKey { Registry = Other, LocalId = "B-3" },
             }).ResponseAsync);
         },
+        ["mpi.v1.RegistrationService/Deactivate"] = async () =>
+        {
+            await Denied(Registration.DeactivateAsync(new DeactivateRequest { Key = new RecordKey { Registry = Other, LocalId = "B-1" } }).ResponseAsync);
+            var steward = new PersonService.PersonServiceClient(service.Channel);
+            var other = await steward.GetPersonAsync(new GetPersonRequest { Record = new RecordKey { Registry = Other, LocalId = "B-1" }, Reason = "test" });
+            Assert.DoesNotContain(other.Records, r => r.Deactivated);
+        },
         ["mpi.v1.PersonService/MarkDifferentPerson"] = () => Denied(Persons.MarkDifferentPersonAsync(new MarkDifferentPersonRequest
         {
             Record = new RecordKey { Registry = Other, LocalId = "B-1" }, PersonId = OwnPerson.PersonId, Reason = "test",
