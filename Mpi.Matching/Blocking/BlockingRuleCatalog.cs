@@ -31,7 +31,7 @@ public static class BlockingRuleCatalog
     [
         new("birth_date", "Same date of birth", (r, o) => r.BirthDigits.Length == 0 ? 0 : Hash(o, r.BirthDigits),
             comparisons: ["birth_date"]),
-        new("national_id", "Same national id", (r, o) => r.NationalId.Length == 0 ? 0 : Hash(o, r.NationalId)),
+        new("national_id", "Same national id (of the same authority)", (r, o) => r.NationalIdKey.Length == 0 ? 0 : Hash(o, r.NationalIdKey)),
         new("phone", "Same phone", (r, o) => r.Phone.Length == 0 ? 0 : Hash(o, r.Phone)),
         new("email_local_part", "Same e-mail address before the @ (the provider may differ or be mistyped)",
             (r, o) => r.Email.IndexOf('@') is var at && at <= 0 ? 0 : Hash(o, r.Email.AsSpan(0, at))),

@@ -38,6 +38,7 @@ public sealed class RecordNormalizer(TimeProvider time, NicknameTable? nicknames
         var phone = Receipt(receipts, "phone", raw.Phone, PhoneNormalizer.Normalize(raw.Phone));
         var email = Receipt(receipts, "email", raw.Email, EmailNormalizer.Normalize(raw.Email));
         var nationalId = Receipt(receipts, "national_id", raw.NationalId, IdentifierNormalizer.NationalId(raw.NationalId));
+        var (identifierKeys, national) = Identifiers(receipts, raw.Identifiers, nationalId);
 
         // Given and middle names keep their word breaks in the receipt (MARY JANE); the matcher compares them joined.
         var givenKey = given.Replace(" ", "", StringComparison.Ordinal);
@@ -61,12 +62,37 @@ public sealed class RecordNormalizer(TimeProvider time, NicknameTable? nicknames
             PostalCode = postal,
             Phone = phone,
             Email = email,
-            NationalId = nationalId,
+            NationalId = national.Value,
+            NationalIdAuthority = national.Authority,
+            IdentifierKeys = identifierKeys,
             GivenPhonetic = givenKey.Length == 0 ? "" : DoubleMetaphone.Encode(givenKey).Primary,
             FamilyPhonetic = family.Length == 0 ? "" : DoubleMetaphone.Encode(family).Primary,
             GivenNameGroups = NicknameGroups(given),
         };
         return new NormalizationResult(record, receipts.ToImmutable());
+    }
+
+    /// <summary>
+    /// Each identifier with its receipt (<c>identifiers[i]</c>), and the national id the comparison and rules use: the
+    /// national id field when sent (no authority), else the first identifier of type NI with its authority. The national
+    /// id field is not repeated among the keys (<see cref="Blocking.IdentifierBlocking"/> finds it from the record).
+    /// </summary>
+    private static (ImmutableArray<string> Keys, (string Value, string Authority) National) Identifiers(Receipts receipts, RecordIdentifiers identifiers,
+        string nationalId)
+    {
+        if (identifiers.Items.Length == 0) return ([], (nationalId, ""));
+        var keys = ImmutableArray.CreateBuilder<string>(identifiers.Items.Length);
+        var national = (Value: nationalId, Authority: "");
+        for (var i = 0; i < identifiers.Items.Length; i++)
+        {
+            var identifier = identifiers.Items[i];
+            var stored = Receipt(receipts, $"identifiers[{i}]", TypedIdentifierNormalizer.Received(identifier), TypedIdentifierNormalizer.Normalize(identifier));
+            if (stored.Length == 0 || keys.Contains(stored)) continue;
+            keys.Add(stored);
+            var parts = TypedIdentifierNormalizer.Parts(stored);
+            if (national.Value.Length == 0 && parts.Type == RecordIdentifier.NationalType) national = (parts.Value, parts.Authority);
+        }
+        return (keys.ToImmutable(), national);
     }
 
     /// <summary>The suffix field, or — when it is empty — a suffix found at the end of a name.</summary>

@@ -32,6 +32,24 @@ public sealed class NormalizedRecord
     public string Email { get; init; } = "";
     public string NationalId { get; init; } = "";
 
+    /// <summary>The authority that assigned <see cref="NationalId"/> (empty for the national id field, or when not said): ids of two authorities are not compared.</summary>
+    public string NationalIdAuthority { get; init; } = "";
+
+    /// <summary>
+    /// <see cref="NationalId"/> qualified by its authority (<c>AUTHORITY|ID</c>; the id alone without one): what rules and
+    /// blocking compare, so that equal numbers from two authorities never join two records.
+    /// </summary>
+    public string NationalIdKey => NationalIdAuthority.Length == 0 ? NationalId : _nationalIdKey ??= $"{NationalIdAuthority}|{NationalId}";
+
+    // Computed once on first use (a benign race: every thread computes the same string).
+    private string? _nationalIdKey;
+
+    /// <summary>
+    /// The identifiers sent with their type and authority, as <c>TYPE|AUTHORITY|VALUE</c> (normalised): with the national
+    /// id field, what a person is found by (<see cref="Blocking.IdentifierBlocking"/>).
+    /// </summary>
+    public ImmutableArray<string> IdentifierKeys { get; init; } = [];
+
     /// <summary>Double Metaphone primary code of the given name (blocking and fuzzy agreement).</summary>
     public string GivenPhonetic { get; init; } = "";
     /// <summary>Double Metaphone primary code of the family name.</summary>
@@ -65,7 +83,8 @@ public sealed class NormalizedRecord
         GivenName = share(GivenName), MiddleName = share(MiddleName), FamilyName = share(FamilyName), Suffix = share(Suffix),
         BirthYear = BirthYear, BirthMonth = BirthMonth, BirthDay = BirthDay, BirthDigits = share(BirthDigits), Sex = Sex,
         AddressLine = AddressLine, AddressLine2 = AddressLine2, City = share(City), State = share(State), PostalCode = share(PostalCode),
-        Phone = Phone, Email = Email, NationalId = NationalId,
+        Phone = Phone, Email = Email, NationalId = NationalId, NationalIdAuthority = share(NationalIdAuthority),
+        IdentifierKeys = IdentifierKeys,
         GivenPhonetic = share(GivenPhonetic), FamilyPhonetic = share(FamilyPhonetic), GivenNameGroups = GivenNameGroups,
         GivenNameFrequency = GivenNameFrequency, FamilyNameFrequency = FamilyNameFrequency, PopulationSize = PopulationSize,
         PhoneSharedBy = PhoneSharedBy, AddressSharedBy = AddressSharedBy, AddressLine2SharedBy = AddressLine2SharedBy,

@@ -20,4 +20,7 @@ public sealed record PatientRecord(string Registry, string LocalId)
     public string? Phone { get; init; }
     public string? Email { get; init; }
     public string? NationalId { get; init; }
+
+    /// <summary>Identifiers with their type and assigning authority (the national id field is one more, of type NI with no authority).</summary>
+    public RecordIdentifiers Identifiers { get; init; } = RecordIdentifiers.None;
 }

@@ -22,7 +22,8 @@ public sealed class ExactRuleEvaluator
             ["postal_code"] = r => r.PostalCode,
             ["phone"] = r => r.Phone,
             ["email"] = r => r.Email,
-            ["national_id"] = r => r.NationalId,
+            // Qualified by its authority: the same number from two authorities is two identifiers.
+            ["national_id"] = r => r.NationalIdKey,
         }.ToImmutableDictionary();
 
     private readonly (string Name, Func<NormalizedRecord, string>[] Fields)[] _rules;

@@ -15,6 +15,8 @@ public static class ContractMapping
         BirthDate = Value(d?.BirthDate), Sex = Value(d?.Sex), AddressLine = Value(d?.AddressLine), AddressLine2 = Value(d?.AddressLine2),
         City = Value(d?.City), State = Value(d?.State), PostalCode = Value(d?.PostalCode), Phone = Value(d?.Phone), Email = Value(d?.Email),
         NationalId = Value(d?.NationalId),
+        Identifiers = d is null || d.Identifiers.Count == 0 ? Domain.Records.RecordIdentifiers.None
+            : new Domain.Records.RecordIdentifiers([.. d.Identifiers.Select(i => new Domain.Records.RecordIdentifier(i.Type, i.Authority, i.Value))]),
     };
 
     public static void AddReceipts(RepeatedField<FieldReceipt> into, IEnumerable<Domain.Normalization.FieldReceipt> receipts)
@@ -71,6 +73,7 @@ public static class ContractMapping
         BirthDate = r.BirthDate ?? "", Sex = r.Sex ?? "", AddressLine = r.AddressLine ?? "", AddressLine2 = r.AddressLine2 ?? "",
         City = r.City ?? "", State = r.State ?? "", PostalCode = r.PostalCode ?? "", Phone = r.Phone ?? "", Email = r.Email ?? "",
         NationalId = r.NationalId ?? "",
+        Identifiers = { r.Identifiers.Items.Select(i => new Identifier { Type = i.Type, Authority = i.Authority, Value = i.Value }) },
     };
 
     /// <summary>
@@ -78,10 +81,18 @@ public static class ContractMapping
     /// stored and matched on (its receipt's), empty when it was missing or set aside. The received values travel in
     /// the receipts.
     /// </summary>
-    public static Demographics ToStoredDemographics(IEnumerable<Domain.Normalization.FieldReceipt> receipts) =>
-        ToGolden(receipts
-            .Where(r => r.Outcome is Domain.Normalization.FieldOutcome.Accepted or Domain.Normalization.FieldOutcome.Normalized && r.Stored is not null)
-            .ToDictionary(r => r.Field, r => r.Stored!));
+    public static Demographics ToStoredDemographics(IEnumerable<Domain.Normalization.FieldReceipt> receipts)
+    {
+        var kept = receipts
+            .Where(r => r.Outcome is Domain.Normalization.FieldOutcome.Accepted or Domain.Normalization.FieldOutcome.Normalized && r.Stored is not null).ToList();
+        var demographics = ToGolden(kept.Where(r => !IsIdentifier(r.Field)).ToDictionary(r => r.Field, r => r.Stored!));
+        foreach (var identifier in kept.Where(r => IsIdentifier(r.Field)).Select(r => Domain.Normalization.TypedIdentifierNormalizer.Parts(r.Stored!)))
+            demographics.Identifiers.Add(new Identifier { Type = identifier.Type, Authority = identifier.Authority, Value = identifier.Value });
+        return demographics;
+    }
+
+    /// <summary>An identifier's receipt (<c>identifiers[i]</c>): one per identifier sent, so not a field of its own name.</summary>
+    private static bool IsIdentifier(string field) => field.StartsWith("identifiers[", StringComparison.Ordinal);
 
     /// <summary>A golden view (field name → normalised value) as Demographics; the field names are the contract's.</summary>
     public static Demographics ToGolden(IReadOnlyDictionary<string, string> golden)

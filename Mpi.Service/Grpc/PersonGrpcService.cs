@@ -9,7 +9,8 @@ namespace Mpi.Service.Grpc;
 /// person" marks.
 /// </summary>
 [BindServiceMethod(typeof(PersonGrpcService), nameof(BindService))]
-public sealed class PersonGrpcService(PersonReader reader, StewardOperations steward, DifferentPersonMarkOperations marks) : PersonService.PersonServiceBase
+public sealed class PersonGrpcService(PersonReader reader, StewardOperations steward, DifferentPersonMarkOperations marks, IdentifierLookup identifiers)
+    : PersonService.PersonServiceBase
 {
     /// <summary>The generated binding, with undecodable requests answered INVALID_ARGUMENT.</summary>
     public static void BindService(ServiceBinderBase binder, PersonService.PersonServiceBase service) =>
@@ -99,6 +100,7 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
 
     public override async Task<PersonView> GetPerson(GetPersonRequest request, ServerCallContext context)
     {
+        if (request.LookupCase == GetPersonRequest.LookupOneofCase.Identifier) return await ByIdentifierAsync(request, context);
         var byRecord = request.LookupCase == GetPersonRequest.LookupOneofCase.Record;
         if (request.LookupCase == GetPersonRequest.LookupOneofCase.None
             || (byRecord && (string.IsNullOrWhiteSpace(request.Record.Registry) || string.IsNullOrWhiteSpace(request.Record.LocalId)))
@@ -116,5 +118,23 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
                 : PermissionDenied.OutOfScope(CallerIdentity.Of(context), $"see person {request.PersonId}: it holds no record of the key's registries", ("person_id", request.PersonId));
         return PersonViews.From(read.Snapshot
             ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, byRecord ? "no such record" : "no such person")));
+    }
+
+    /// <summary>GetPerson by an identifier: the one person (visible to the key) whose records carry it.</summary>
+    private async Task<PersonView> ByIdentifierAsync(GetPersonRequest request, ServerCallContext context)
+    {
+        var sent = new Mpi.Matching.Records.RecordIdentifier(request.Identifier.Type, request.Identifier.Authority, request.Identifier.Value);
+        var normalized = Mpi.Matching.Normalization.TypedIdentifierNormalizer.Normalize(sent);
+        if (!normalized.HasValue) throw InvalidArgument.Of([("identifier", normalized.Reason ?? "missing")]);
+        var identifier = Mpi.Matching.Normalization.TypedIdentifierNormalizer.Parts(normalized.Value!);
+        var scope = CallerIdentity.Scope(context);
+        var persons = await identifiers.PersonsHoldingAsync(identifier, scope, context.CancellationToken);
+        if (persons.Count > 1)
+            throw Conflicts.Of(Google.Rpc.Code.FailedPrecondition, $"records of {persons.Count} persons carry that identifier: ask by person id", "WRONG_STATE",
+                new Dictionary<string, string> { ["person_ids"] = string.Join(',', persons) });
+        // A miss is audited like any look-up (the identifier's type and authority, never its value).
+        var read = await reader.ReadAsync(persons.Count == 1 ? persons[0] : null, null, scope, CallerIdentity.Of(context), request.Reason,
+            context.CancellationToken, missSubject: $"identifier {identifier.Type}|{identifier.Authority}");
+        return PersonViews.From(read.Snapshot ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, "no record carries that identifier")));
     }
 }

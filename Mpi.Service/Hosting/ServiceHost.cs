@@ -109,6 +109,7 @@ public static class ServiceHost
         builder.Services.AddScoped<RecordMatcher>();
         builder.Services.AddScoped<ProcessedMessages>();
         builder.Services.AddScoped<PersonReader>();
+        builder.Services.AddScoped<IdentifierLookup>();
         builder.Services.AddScoped<ReviewQueue>();
         builder.Services.AddScoped<ReviewCandidates>();
         builder.Services.AddScoped<ReviewTaskReader>();

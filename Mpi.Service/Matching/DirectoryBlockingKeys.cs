@@ -6,7 +6,8 @@ namespace Mpi.Service.Matching;
 /// <summary>
 /// The blocking keys the record directory indexes and candidate search looks up: one per catalog rule the model uses,
 /// hashed under the rule's position in the catalog (not in the model), so that a key means the same whichever model
-/// version computed it.
+/// version computed it. Each of the record's identifiers is a key too (<see cref="IdentifierBlocking"/>), whatever the
+/// model, so that a person is found by any identifier.
 /// </summary>
 public static class DirectoryBlockingKeys
 {
@@ -19,6 +20,8 @@ public static class DirectoryBlockingKeys
             var key = (long)rule.Key(record, ordinal);
             if (key != 0 && !Holds(keys, key)) keys.Add((key, rule));
         }
+        foreach (var identifier in IdentifierBlocking.Keys(record))
+            if (!Holds(keys, (long)identifier)) keys.Add(((long)identifier, IdentifierBlocking.Rule));
         return keys;
     }
 

@@ -169,6 +169,25 @@ public sealed class RecordDirectory
         }
     }
 
+    /// <summary>The active records indexed under one key, however many (a look-up by identifier, not a bounded search).</summary>
+    public IReadOnlyList<IndexedRecord> WithKey(ulong key)
+    {
+        var ids = new HashSet<int>();
+        _sync.EnterReadLock();
+        try
+        {
+            _blocks.CollectIfAtMost(key, int.MaxValue, ids);
+            var records = new List<IndexedRecord>(ids.Count);
+            foreach (var id in ids)
+                if (Held(id) is { Inactive: false } record) records.Add(record);
+            return records;
+        }
+        finally
+        {
+            _sync.ExitReadLock();
+        }
+    }
+
     /// <summary>A person's records, most recently updated first (empty for an unknown person).</summary>
     public IReadOnlyList<IndexedRecord> RecordsOf(string personId)
     {

@@ -10,7 +10,7 @@ public static class SourceRecordMapping
     {
         GivenName = e.GivenName, MiddleName = e.MiddleName, FamilyName = e.FamilyName, Suffix = e.Suffix, BirthDate = e.BirthDate,
         Sex = e.Sex, AddressLine = e.AddressLine, AddressLine2 = e.AddressLine2, City = e.City, State = e.State,
-        PostalCode = e.PostalCode, Phone = e.Phone, Email = e.Email, NationalId = e.NationalId,
+        PostalCode = e.PostalCode, Phone = e.Phone, Email = e.Email, NationalId = e.NationalId, Identifiers = StoredIdentifiers.Read(e.Identifiers),
     };
 
     /// <summary>Copies the demographics; true when anything changed.</summary>
@@ -20,6 +20,7 @@ public static class SourceRecordMapping
         e.GivenName = r.GivenName; e.MiddleName = r.MiddleName; e.FamilyName = r.FamilyName; e.Suffix = r.Suffix;
         e.BirthDate = r.BirthDate; e.Sex = r.Sex; e.AddressLine = r.AddressLine; e.AddressLine2 = r.AddressLine2; e.City = r.City;
         e.State = r.State; e.PostalCode = r.PostalCode; e.Phone = r.Phone; e.Email = r.Email; e.NationalId = r.NationalId;
+        e.Identifiers = StoredIdentifiers.Of(r.Identifiers);
         return before != e.ToPatientRecord();
     }
 }

@@ -23,8 +23,9 @@ public sealed class PersonReader(PersonRowReaders rowReaders, RecordNormalizer n
     /// The person as <paramref name="scope"/> may see it (its records and history in those registries), or why not:
     /// unknown, or a person with no record in the scope. Every outcome is audited.
     /// </summary>
+    /// <param name="missSubject">What the audit names when neither a person id nor a record key was asked for (a look-up by identifier).</param>
     public async Task<PersonRead> ReadAsync(string? personId, (string Registry, string LocalId)? recordKey, RegistryScope scope, string actor,
-        string? reason, CancellationToken cancellation)
+        string? reason, CancellationToken cancellation, string? missSubject = null)
     {
         var rows = rowReaders.With(reader =>
         {
@@ -36,7 +37,7 @@ public sealed class PersonReader(PersonRowReaders rowReaders, RecordNormalizer n
         await audit.WriteAsync(new AuditEntryEntity
         {
             At = time.GetUtcNow(), Actor = actor, Action = AuditAction.ReadPerson,
-            Subject = personId ?? (recordKey is { } k ? $"{k.Registry}/{k.LocalId}" : ""),
+            Subject = personId ?? (recordKey is { } k ? $"{k.Registry}/{k.LocalId}" : missSubject ?? ""),
             Outcome = snapshot is null ? "not_found" : visible ? "read" : "denied", Reason = reason,
         }, cancellation);
         return new PersonRead(visible ? snapshot!.Within(scope) : null, snapshot is not null && !visible);

@@ -20,11 +20,11 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
     /// <summary>Inserts the record and returns its new row id.</summary>
     public long InsertSourceRecord(SourceRecordEntity r) => (long)_commands.Scalar($"""
         INSERT INTO "SourceRecords" ("PersonId", "Version", "CreatedAt", "UpdatedAt", {StoredRecordRows.Columns}, "SourceEventAt")
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21)
         RETURNING "Id"
         """,
         r.PersonId, r.Version, StoredTimes.Of(r.CreatedAt), StoredTimes.Of(r.UpdatedAt), r.Registry, r.LocalId, r.GivenName, r.MiddleName, r.FamilyName,
-        r.Suffix, r.BirthDate, r.Sex, r.AddressLine, r.AddressLine2, r.City, r.State, r.PostalCode, r.Phone, r.Email, r.NationalId,
+        r.Suffix, r.BirthDate, r.Sex, r.AddressLine, r.AddressLine2, r.City, r.State, r.PostalCode, r.Phone, r.Email, r.NationalId, r.Identifiers,
         r.SourceEventAt is { } sourceEvent ? StoredTimes.Of(sourceEvent) : null)!;
 
     /// <summary>Inserts the task and returns its new id.</summary>

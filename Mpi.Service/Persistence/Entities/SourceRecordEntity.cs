@@ -35,4 +35,7 @@ public sealed class SourceRecordEntity
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? NationalId { get; set; }
+
+    /// <summary>The identifiers with type and authority, as received, as JSON (<see cref="Persistence.StoredIdentifiers"/>); null when none.</summary>
+    public string? Identifiers { get; set; }
 }

@@ -467,6 +467,9 @@ namespace Mpi.Service.Persistence.Migrations
                     b.Property<string>("GivenName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Identifiers")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LocalId")
                         .IsRequired()
                         .HasMaxLength(100)
