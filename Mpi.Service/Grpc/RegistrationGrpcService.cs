@@ -113,7 +113,12 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         {
             if (batch[i].Request is not { } request)
             {
-                responses[i] = new RegisterStreamResponse { RequestIndex = -1, Error = ItemErrors.From(batch[i].Undecodable!) };
+                var undecodable = batch[i].Undecodable!;
+                if (AuthenticationInterceptor.CallerOf(context) is { } caller)
+                    await exceptions.KeepAsync(UndecodableRegistrations.Of(caller,
+                        undecodable.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>()?.FieldViolations.FirstOrDefault()?.Description ?? "undecodable"),
+                        context.CancellationToken);
+                responses[i] = new RegisterStreamResponse { RequestIndex = -1, Error = ItemErrors.From(undecodable) };
                 continue;
             }
             responses[i] = new RegisterStreamResponse { RequestIndex = request.RequestIndex };

@@ -53,7 +53,10 @@ public sealed class UndecodableAsInvalidArgument(ServiceBinderBase binder) : Ser
         }
         catch (Exception e) when (e is InvalidProtocolBufferException or DecoderFallbackException)
         {
-            throw InvalidArgument.Of([(Field, $"the {rpc} request could not be decoded as protobuf (a string field that is not valid UTF-8, or a truncated field)")]);
+            var reason = $"the {rpc} request could not be decoded as protobuf (a string field that is not valid UTF-8, or a truncated field)";
+            // A refused registration is kept in the exception queue, an undecodable one too (a stream's item is kept by the stream).
+            if (rpc == "Register") UndecodableRegistrations.KeepFromDecoder(reason);
+            throw InvalidArgument.Of([(Field, reason)]);
         }
     }
 }

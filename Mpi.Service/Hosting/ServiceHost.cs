@@ -99,6 +99,8 @@ public static class ServiceHost
         builder.Services.AddSingleton<FeedWatchers>();
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddSingleton<RegistrationExceptions>();
+        // The request decoder keeps an undecodable Register in the exception queue: it finds its request through this.
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddHostedService<RecordDirectoryWarmup>();
         builder.Services.AddScoped<CandidateSearch>();
         builder.Services.AddScoped<RecordDecider>();

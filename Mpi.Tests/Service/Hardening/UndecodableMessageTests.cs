@@ -70,5 +70,8 @@ public sealed class UndecodableMessageTests : IDisposable
         Assert.Equal(StatusCode.OK, stream.GetStatus().StatusCode);
         Assert.DoesNotContain(" ERR]", service.Output);
         Assert.DoesNotContain("   at ", service.Output); // no stack trace
+        // Both refusals are kept in the exception queue, the only trace of them (nothing of them could be read).
+        var kept = await new ExceptionService.ExceptionServiceClient(channel).ListExceptionsAsync(new ListExceptionsRequest());
+        Assert.Equal(2, kept.Exceptions.Count(e => e.Violations.Any(v => v.Field == "message")));
     }
 }
