@@ -8,9 +8,9 @@ namespace Mpi.ReviewUi.Desks;
 public sealed record QueueQuery(string? Registry, double? MinProbability, double? MaxProbability, TimeSpan? OlderThan, int PageSize = 100,
     long AfterTaskId = 0);
 
-/// <summary>One row of the queue: keys, score and state only, no demographics.</summary>
+/// <summary>One row of the queue: keys, score, state and why the task is there (in words), no demographics.</summary>
 public sealed record QueueItem(long TaskId, QueueTaskState State, string Registry, string LocalId, double Probability, int CandidateCount,
-    string? ClaimedBy, DateTimeOffset CreatedAt, long Version);
+    string? ClaimedBy, DateTimeOffset CreatedAt, long Version, string Why = "");
 
 /// <summary>
 /// A page of the queue, the number of tasks per state (over the whole queue, not the filter), and where the next page

@@ -19,7 +19,7 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewTaskReader tasks, MpiDbC
             query.OlderThan is { } age ? time.GetUtcNow() - age : null, null, query.PageSize, query.AfterTaskId);
         var page = await tasks.ListAsync(filter, cancellation);
         var items = page.Tasks.Select(t => new QueueItem(t.Id, DeskMapping.State(t.State), t.Registry, t.LocalId, t.Probability, t.CandidateCount,
-            t.ClaimedBy, t.CreatedAt, t.Version)).ToArray();
+            t.ClaimedBy, t.CreatedAt, t.Version, t.CauseText)).ToArray();
         return new QueuePage(items, page.Total, await tasks.CountAsync(TaskState.Open, cancellation), await tasks.CountAsync(TaskState.Claimed, cancellation),
             await tasks.CountAsync(TaskState.Resolved, cancellation), page.NextAfterId);
     }
@@ -35,7 +35,7 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewTaskReader tasks, MpiDbC
         var summary = task.Summary;
         return new TaskDetail(summary.Id, DeskMapping.State(summary.State), summary.Version, summary.ClaimedBy, summary.CreatedAt, summary.Probability,
             task.ModelVersion, task.MatchPrior, PersonViewMapping.Record(task.Incoming, task.IncomingReceipts), candidates, DeskMapping.Answer(task.Resolution),
-            task.ResolvedPersonId, task.ResolutionReason);
+            task.ResolvedPersonId, task.ResolutionReason, summary.CauseText, summary.Cause?.Kind == ReviewCauseKind.Guard, summary.ResolvedAt);
     }
 
     public async Task<DeskResult> ClaimAsync(long taskId, long expectedVersion, string actor, CancellationToken cancellation) =>

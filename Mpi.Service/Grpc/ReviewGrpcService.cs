@@ -31,7 +31,8 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
         var response = new ListTasksResponse { TotalSize = page.Total, NextPageToken = page.NextAfterId?.ToString(CultureInfo.InvariantCulture) ?? "" };
         response.Tasks.Add(page.Tasks.Select(t => new Mpi.Contracts.V1.ReviewTaskSummary
         {
-            TaskId = Id(t.Id), State = State(t.State), Cause = ReviewCause.ReviewBand, Incoming = new RecordKey { Registry = t.Registry, LocalId = t.LocalId },
+            TaskId = Id(t.Id), State = State(t.State), Cause = Cause(t.Cause), CauseText = t.CauseText,
+            Incoming = new RecordKey { Registry = t.Registry, LocalId = t.LocalId },
             BestProbability = t.Probability, CandidateCount = t.CandidateCount,
             ClaimedBy = t.ClaimedBy ?? "", CreatedAt = Timestamp.FromDateTimeOffset(t.CreatedAt), Version = t.Version,
         }));
@@ -97,6 +98,15 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
     }
 
     /// <summary>Every change names the version the reviewer read (review.proto: INVALID_ARGUMENT when it is not set).</summary>
+    /// <summary>The contract's cause; a task opened before causes were kept went to review by its band.</summary>
+    private static ReviewCause Cause(TaskCause? cause) => cause?.Kind switch
+    {
+        ReviewCauseKind.Guard => ReviewCause.Guard,
+        ReviewCauseKind.Ambiguous => ReviewCause.Ambiguous,
+        ReviewCauseKind.MergeQuestion => ReviewCause.MergeQuestion,
+        _ => ReviewCause.ReviewBand,
+    };
+
     private static void ExpectedVersion(long expected)
     {
         if (expected <= 0) throw InvalidArgument.Of([("expected_version", "missing")]);
@@ -111,7 +121,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
         var summary = task.Summary;
         var view = new ReviewTask
         {
-            TaskId = Id(summary.Id), State = State(summary.State), Cause = ReviewCause.ReviewBand, ClaimedBy = summary.ClaimedBy ?? "",
+            TaskId = Id(summary.Id), State = State(summary.State), Cause = Cause(summary.Cause), CauseText = summary.CauseText, ClaimedBy = summary.ClaimedBy ?? "",
             CreatedAt = Timestamp.FromDateTimeOffset(summary.CreatedAt), Version = summary.Version, ModelVersion = task.ModelVersion,
             Incoming = new SourceRecordView
             {
@@ -130,6 +140,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
                     _ => Resolution.DifferentPerson,
                 },
                 PersonId = task.ResolvedPersonId ?? "", Reason = task.ResolutionReason ?? "", ResolvedBy = summary.ClaimedBy ?? "",
+                ResolvedAt = summary.ResolvedAt is { } resolvedAt ? Timestamp.FromDateTimeOffset(resolvedAt) : null,
             };
         foreach (var candidate in task.Candidates)
         {

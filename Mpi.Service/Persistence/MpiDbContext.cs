@@ -113,6 +113,9 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
             e.Property(t => t.State).HasConversion(StoredWords.TaskStates);
             e.Property(t => t.Resolution).HasConversion(StoredWords.Resolutions);
             e.Property(t => t.CandidatePersonIds).HasConversion(StoredWords.Candidates, StoredWords.CandidatesComparer);
+            e.Property(t => t.Cause).HasConversion(StoredWords.ReviewCauses);
+            e.Property(t => t.CauseGuard).HasConversion(StoredWords.GuardReasons);
+            e.Property(t => t.CauseRivalPersonId).HasMaxLength(40);
             e.Property(t => t.Version).IsConcurrencyToken();
         });
     }

@@ -25,6 +25,10 @@ public static class StoredWords
 
     public static readonly ValueConverter<ExceptionResolution, string> ExceptionResolutions = new(r => Of(r), w => ExceptionResolutionOf(w));
 
+    public static readonly ValueConverter<ReviewCauseKind, string> ReviewCauses = new(c => Of(c), w => ReviewCauseOf(w));
+
+    public static readonly ValueConverter<Mpi.Matching.Scoring.GuardReason, string> GuardReasons = new(g => Of(g), w => GuardReasonOf(w));
+
     public static readonly ValueConverter<MarkOrigin, string> MarkOrigins = new(o => Of(o), w => MarkOriginOf(w));
 
     public static readonly ValueComparer<CandidatePersons> CandidatesComparer =
@@ -64,6 +68,20 @@ public static class StoredWords
     private static readonly (ExceptionResolution Value, string Word)[] ExceptionResolutionWords =
         [(ExceptionResolution.Resent, "resent"), (ExceptionResolution.ByHand, "by_hand")];
 
+    private static readonly (ReviewCauseKind Value, string Word)[] ReviewCauseWords =
+    [
+        (ReviewCauseKind.ReviewBand, "review_band"), (ReviewCauseKind.Guard, "guard"), (ReviewCauseKind.Ambiguous, "ambiguous"),
+        (ReviewCauseKind.MergeQuestion, "merge_question"),
+    ];
+
+    private static readonly (Mpi.Matching.Scoring.GuardReason Value, string Word)[] GuardReasonWords =
+    [
+        (Mpi.Matching.Scoring.GuardReason.None, "none"), (Mpi.Matching.Scoring.GuardReason.Suffix, "suffix"),
+        (Mpi.Matching.Scoring.GuardReason.NationalIds, "national_ids"), (Mpi.Matching.Scoring.GuardReason.Twins, "twins"),
+        (Mpi.Matching.Scoring.GuardReason.FatherAndSon, "father_and_son"), (Mpi.Matching.Scoring.GuardReason.Namesake, "namesake"),
+        (Mpi.Matching.Scoring.GuardReason.Disagreement, "disagreement"),
+    ];
+
     private static readonly (MarkOrigin Value, string Word)[] MarkOriginWords =
         [(MarkOrigin.ReviewAnswer, "review_answer"), (MarkOrigin.Unlink, "unlink"), (MarkOrigin.Steward, "steward")];
 
@@ -85,6 +103,14 @@ public static class StoredWords
     public static string Of(ExceptionResolution resolution) => WordOf(ExceptionResolutionWords, resolution);
 
     public static ExceptionResolution ExceptionResolutionOf(string word) => ValueOf(ExceptionResolutionWords, word, "exception resolution");
+
+    public static string Of(ReviewCauseKind cause) => WordOf(ReviewCauseWords, cause);
+
+    public static ReviewCauseKind ReviewCauseOf(string word) => ValueOf(ReviewCauseWords, word, "review cause");
+
+    public static string Of(Mpi.Matching.Scoring.GuardReason guard) => WordOf(GuardReasonWords, guard);
+
+    public static Mpi.Matching.Scoring.GuardReason GuardReasonOf(string word) => ValueOf(GuardReasonWords, word, "guard reason");
 
     public static string Of(MarkOrigin origin) => WordOf(MarkOriginWords, origin);
 

@@ -198,8 +198,11 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         long? taskId = null, mergeTaskId = null;
         if (decision == RegistrationDecision.Review)
         {
+            var cause = ReviewCauses.Of(decided, model.Model.Thresholds,
+                best is null ? Mpi.Matching.Scoring.GuardReason.None : model.Scorer.Score(weighed, persons[best.PersonId].Stored.Record).Reason);
             taskId = rows.InsertReviewTask(new ReviewTaskEntity
             {
+                Cause = cause.Kind, CauseGuard = cause.Kind == ReviewCauseKind.Guard ? cause.Guard : null, CauseRivalPersonId = cause.RivalPersonId,
                 SourceRecordId = stored.Id, CandidatePersonIds = CandidatePersons.Of(ranked.Take(3).Select(c => c.PersonId)),
                 Probability = probability, ModelVersion = model.Model.Version, State = TaskState.Open, CreatedAt = now, Version = 1,
                 Evidence = StoredEvidence.Of([.. ranked.Take(3).Select(c => EvidenceAgainst(c.PersonId))]),
@@ -210,6 +213,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             // The record is linked; the clerk is asked whether its person and the others are one (RESOLUTION_MERGE_PERSONS).
             mergeTaskId = rows.InsertReviewTask(new ReviewTaskEntity
             {
+                Cause = ReviewCauseKind.MergeQuestion,
                 SourceRecordId = stored.Id, CandidatePersonIds = CandidatePersons.Of(toAsk.Prepend(personId)),
                 Probability = probability, ModelVersion = model.Model.Version, State = TaskState.Open, CreatedAt = now, Version = 1,
                 Evidence = StoredEvidence.Of([.. toAsk.Prepend(personId).Where(persons.ContainsKey).Select(EvidenceAgainst)]),

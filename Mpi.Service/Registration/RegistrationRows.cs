@@ -29,10 +29,11 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
 
     /// <summary>Inserts the task and returns its new id.</summary>
     public long InsertReviewTask(ReviewTaskEntity t) => (long)_commands.Scalar("""
-        INSERT INTO "ReviewTasks" ("SourceRecordId", "CandidatePersonIds", "Probability", "ModelVersion", "State", "CreatedAt", "Version", "Evidence")
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7) RETURNING "Id"
+        INSERT INTO "ReviewTasks" ("SourceRecordId", "CandidatePersonIds", "Probability", "ModelVersion", "State", "CreatedAt", "Version", "Evidence",
+            "Cause", "CauseGuard", "CauseRivalPersonId")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10) RETURNING "Id"
         """, t.SourceRecordId, StoredWords.Of(t.CandidatePersonIds), t.Probability, t.ModelVersion, StoredWords.Of(t.State), StoredTimes.Of(t.CreatedAt), t.Version,
-        t.Evidence)!;
+        t.Evidence, t.Cause is { } cause ? StoredWords.Of(cause) : null, t.CauseGuard is { } guard ? StoredWords.Of(guard) : null, t.CauseRivalPersonId)!;
 
     /// <summary>Inserts the event and returns its id (the record directory's position in the history).</summary>
     public long InsertLinkEvent(LinkEventEntity e) => (long)_commands.Scalar("""

@@ -67,6 +67,7 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
                 return Refusal.Invalid("merged_person_ids", "merged_person_ids must be other candidates of the task");
             task.State = TaskState.Resolved;
             task.ClaimedBy = actor;
+            task.ResolvedAt = time.GetUtcNow();
             task.Resolution = resolution;
             task.ResolvedPersonId = linksRecord ? personId : null;
             task.ResolutionReason = reason;

@@ -48,7 +48,7 @@ public sealed class QueuePageTests(ReviewUiService service, Chromium chromium) :
         await page.Keyboard.PressAsync("c");
         await Microsoft.Playwright.Assertions.Expect(page.Locator("h1")).ToContainTextAsync("claimed");
 
-        await page.Keyboard.PressAsync("k");
+        await page.Keyboard.PressAsync("x");
 
         await page.WaitForURLAsync(url => url.Contains("/tasks/", StringComparison.Ordinal) && !url.EndsWith($"/tasks/{first}", StringComparison.Ordinal));
         await page.GotoAsync("/queue");

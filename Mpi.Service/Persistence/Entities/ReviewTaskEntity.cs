@@ -24,4 +24,16 @@ public sealed class ReviewTaskEntity
     public string? ResolutionReason { get; set; }
     /// <summary>Each candidate's evidence when the task was opened, as JSON (<see cref="Persistence.StoredEvidence"/>).</summary>
     public string? Evidence { get; set; }
+
+    /// <summary>Why the task was opened, decided then; null for tasks opened before causes were kept.</summary>
+    public ReviewCauseKind? Cause { get; set; }
+
+    /// <summary>For <see cref="ReviewCauseKind.Guard"/>: the guard that held the best candidate back.</summary>
+    public Mpi.Matching.Scoring.GuardReason? CauseGuard { get; set; }
+
+    /// <summary>For <see cref="ReviewCauseKind.Ambiguous"/>: the candidate within the margin of the best.</summary>
+    public string? CauseRivalPersonId { get; set; }
+
+    /// <summary>When it was resolved.</summary>
+    public DateTimeOffset? ResolvedAt { get; set; }
 }

@@ -359,6 +359,16 @@ namespace Mpi.Service.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Cause")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CauseGuard")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CauseRivalPersonId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClaimedBy")
                         .HasColumnType("TEXT");
 
@@ -380,6 +390,9 @@ namespace Mpi.Service.Persistence.Migrations
 
                     b.Property<string>("ResolutionReason")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ResolvedPersonId")
                         .HasColumnType("TEXT");

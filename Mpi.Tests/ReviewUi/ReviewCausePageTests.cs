@@ -1,0 +1,44 @@
+using Mpi.Contracts.V1;
+
+namespace Mpi.Tests.ReviewUi;
+
+/// <summary>
+/// The queue and the task page say why each task is there (issue 16, item 1), from what was decided when it opened;
+/// a pair the guard holds back gets no highlighted default answer (item 2); both pages pass axe-core.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ReviewCausePageTests(ReviewUiService service, Chromium chromium) : IClassFixture<ReviewUiService>
+{
+    private static RegisterRequest Twin(string registry, string given) => new()
+    {
+        Key = new RecordKey { Registry = registry, LocalId = $"{registry}-{given}" },
+        Demographics = new Demographics
+        {
+            GivenName = given, FamilyName = "Oyelaran", BirthDate = "1988-03-02", Sex = "F", AddressLine = "6 Jacaranda Street", City = "Delmar",
+            PostalCode = "2119", Phone = "0291112233",
+        },
+    };
+
+    [Fact]
+    public async Task TwinsHeldByTheGuard_QueueAndTaskSayWhy_AndNoAnswerIsTheDefault()
+    {
+        var registration = new RegistrationService.RegistrationServiceClient(service.Channel);
+        await registration.RegisterAsync(Twin("NORTH_HOSP", "Adaeze"));
+        var twin = await registration.RegisterAsync(Twin("SOUTH_LAB", "Chiamaka"));
+        Assert.Equal(Decision.Review, twin.Decision);
+
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator($"#queue tr[data-task='{twin.ReviewTaskId}'] td.why")).ToContainTextAsync("twins?");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GotoAsync($"/tasks/{twin.ReviewTaskId}");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#why")).ToContainTextAsync("held back");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#why")).ToContainTextAsync("twins?");
+        Assert.DoesNotContain("primary", await page.Locator("button[value=same]").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        // One probability per candidate: the header's is candidate 1's heading's.
+        Assert.Contains($"probability {await page.TextContentAsync("#best-probability")}", await page.Locator("#candidate-1 h2").First.TextContentAsync() ?? "",
+            StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "task-why");
+    }
+}
