@@ -27,6 +27,21 @@ public sealed class PhoneWidthTests(ReviewUiService service, Chromium chromium) 
         Assert.Equal("", await OutsideTheScreenAsync(page));
     }
 
+    [Fact]
+    public async Task Queue_OnAPhone_IsCardsWithNothingToScrollSideways()
+    {
+        var page = await chromium.NewPageAsync(service.UiAddress, PhoneWidth, 844);
+        await page.SignInAsync(ReviewUiService.Clerk);
+        await page.GotoAsync("/queue");
+
+        // Inside the scrolling wrapper too: the claim button of every task is on the screen.
+        var beyond = await page.EvaluateAsync<int>($"Array.from(document.querySelectorAll('#queue *')).filter(e => e.getBoundingClientRect().right > {PhoneWidth + 1}).length");
+        Assert.Equal(0, beyond);
+        Assert.Equal("block", await page.Locator("#queue tbody tr").First.EvaluateAsync<string>("r => getComputedStyle(r).display"));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "queue-phone");
+    }
+
     /// <summary>Elements (outside scrolling table wrappers) whose right edge lies beyond the screen, or "".</summary>
     public static Task<string> OutsideTheScreenAsync(IPage page) => page.EvaluateAsync<string>(
         $"Array.from(document.querySelectorAll('body *')).filter(e => !e.closest('.scroll') && e.getBoundingClientRect().right > {PhoneWidth + 1})"
