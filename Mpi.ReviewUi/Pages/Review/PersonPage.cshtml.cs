@@ -5,7 +5,10 @@ using Mpi.ReviewUi.Desks;
 
 namespace Mpi.ReviewUi.Pages.Review;
 
-/// <summary>A person: golden view, source records, link history; a steward can unlink a record or undo a merge.</summary>
+/// <summary>
+/// A person: golden view, source records, link history and the "not the same person" marks; a steward can move a record
+/// to another person, merge another person into this one, unlink a record, undo a merge and remove a mark.
+/// </summary>
 public sealed class PersonPageModel(IPersonDesk desk) : PageModel
 {
     private const string ReadReason = "review UI person page";
@@ -13,6 +16,7 @@ public sealed class PersonPageModel(IPersonDesk desk) : PageModel
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
 
     public PersonView? Person { get; private set; }
+    public IReadOnlyList<MarkRow> Marks { get; private set; } = [];
     public string? Problem { get; private set; }
     public string? Notice { get; private set; }
     public bool IsSteward => User.IsInRole(ReviewerRoles.Steward);
@@ -24,8 +28,31 @@ public sealed class PersonPageModel(IPersonDesk desk) : PageModel
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken cancellation)
     {
         Notice = done;
+        return await ShowAsync(cancellation);
+    }
+
+    /// <param name="record">The record as the form names it: <c>registry|local id</c> (a registry code holds no '|').</param>
+    public async Task<IActionResult> OnPostLinkAsync(string record, long version, string toPersonId, string reason, CancellationToken cancellation)
+    {
+        var cut = record.IndexOf('|', StringComparison.Ordinal);
+        if (cut <= 0) return BadRequest();
+        return await ChangeAsync(IsSteward ? await desk.LinkAsync(record[..cut], record[(cut + 1)..], version, toPersonId.Trim(), reason, User.Actor(), cancellation)
+            : null, "linked", cancellation);
+    }
+
+    public async Task<IActionResult> OnPostMergeAsync(string mergedPersonId, long version, string reason, CancellationToken cancellation) =>
+        await ChangeAsync(IsSteward ? await desk.MergeIntoAsync(Id, version, mergedPersonId.Trim(), reason, User.Actor(), cancellation) : null, "merged",
+            cancellation);
+
+    public async Task<IActionResult> OnPostRemoveMarkAsync(long markId, string reason, CancellationToken cancellation) =>
+        await ChangeAsync(IsSteward ? await desk.RemoveMarkAsync(markId, reason, User.Actor(), cancellation) : null, "mark removed", cancellation);
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellation)
+    {
         Person = await desk.ReadAsync(Id, User.Actor(), ReadReason, cancellation);
-        return Person is null ? NotFound() : Page();
+        if (Person is null) return NotFound();
+        Marks = await desk.MarksAsync(Id, cancellation);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostUnlinkAsync(string registry, string localId, long version, string reason, CancellationToken cancellation) =>
@@ -41,7 +68,6 @@ public sealed class PersonPageModel(IPersonDesk desk) : PageModel
         Problem = result.Problem == DeskProblem.Stale
             ? "The person changed since you opened the page. Nothing was changed; check the current state and try again."
             : result.Message ?? "The change was refused.";
-        Person = await desk.ReadAsync(Id, User.Actor(), ReadReason, cancellation);
-        return Person is null ? NotFound() : Page();
+        return await ShowAsync(cancellation);
     }
 }
