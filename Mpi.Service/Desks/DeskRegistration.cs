@@ -17,6 +17,7 @@ public static class DeskRegistration
         services.AddScoped<ModelComparer>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IExceptionDesk, ExceptionDesk>();
+        services.AddScoped<ISearchDesk, SearchDesk>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ public sealed class PhoneWidthTests(ReviewUiService service, Chromium chromium) 
 
     [Theory]
     [InlineData(ReviewUiService.Clerk, "/queue")]
+    [InlineData(ReviewUiService.Clerk, "/search")]
     [InlineData(ReviewUiService.Clerk, "/tasks/{task}")]
     [InlineData(ReviewUiService.Clerk, "/persons/{person}")]
     [InlineData(ReviewUiService.Steward, "/steward/thresholds")]
