@@ -10,7 +10,11 @@ public interface IReviewDesk
 
     Task<DeskResult> ClaimAsync(long taskId, long expectedVersion, string actor, CancellationToken cancellation);
 
-    Task<DeskResult> ReleaseAsync(long taskId, long expectedVersion, string actor, CancellationToken cancellation);
+    /// <param name="mayReleaseAnyClaim">A steward's: releases someone else's claim too (a reviewer gone home with a task claimed).</param>
+    Task<DeskResult> ReleaseAsync(long taskId, long expectedVersion, string actor, CancellationToken cancellation, bool mayReleaseAnyClaim = false);
+
+    /// <summary>A steward gives the task to a named reviewer (claimed in their name; their claim expires like any other).</summary>
+    Task<DeskResult> AssignAsync(long taskId, long expectedVersion, string assigneeActor, string? reason, string actor, CancellationToken cancellation);
 
     Task<DeskResult> ResolveAsync(long taskId, long expectedVersion, ReviewAnswer answer, string? personId, IReadOnlyList<string> mergedPersonIds,
         string? reason, string actor, CancellationToken cancellation);

@@ -118,6 +118,13 @@ public sealed class MpiServiceOptions
     [Range(0, 1_000_000)]
     public int MaxRegistersPerSecond { get; set; } = 500;
 
+    /// <summary>
+    /// How long a review task stays claimed (default 60 minutes): a clerk gone home with a task claimed gives it back to
+    /// the queue when the claim expires (audited). Claiming it again, or a steward's assignment, starts a new claim.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan ReviewClaimTimeout { get; set; } = TimeSpan.FromMinutes(60);
+
     /// <summary>Write logs as compact JSON instead of plain text.</summary>
     public bool JsonLogs { get; set; }
 }

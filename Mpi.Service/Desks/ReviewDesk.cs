@@ -41,8 +41,12 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewTaskReader tasks, MpiDbC
     public async Task<DeskResult> ClaimAsync(long taskId, long expectedVersion, string actor, CancellationToken cancellation) =>
         DeskRefusals.Of((await queue.ClaimAsync(taskId, expectedVersion, actor, cancellation)).Refusal, db);
 
-    public async Task<DeskResult> ReleaseAsync(long taskId, long expectedVersion, string actor, CancellationToken cancellation) =>
-        DeskRefusals.Of((await queue.ReleaseAsync(taskId, expectedVersion, actor, mayReleaseAnyClaim: false, reason: null, cancellation)).Refusal, db);
+    public async Task<DeskResult> ReleaseAsync(long taskId, long expectedVersion, string actor, CancellationToken cancellation, bool mayReleaseAnyClaim = false) =>
+        DeskRefusals.Of((await queue.ReleaseAsync(taskId, expectedVersion, actor, mayReleaseAnyClaim, reason: null, cancellation)).Refusal, db);
+
+    public async Task<DeskResult> AssignAsync(long taskId, long expectedVersion, string assigneeActor, string? reason, string actor,
+        CancellationToken cancellation) =>
+        DeskRefusals.Of((await queue.AssignAsync(taskId, expectedVersion, assigneeActor, reason, actor, cancellation)).Refusal, db);
 
     public async Task<DeskResult> ResolveAsync(long taskId, long expectedVersion, ReviewAnswer answer, string? personId,
         IReadOnlyList<string> mergedPersonIds, string? reason, string actor, CancellationToken cancellation)

@@ -122,6 +122,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
         var view = new ReviewTask
         {
             TaskId = Id(summary.Id), State = State(summary.State), Cause = Cause(summary.Cause), CauseText = summary.CauseText, ClaimedBy = summary.ClaimedBy ?? "",
+            ClaimedAt = summary.ClaimedAt is { } claimedAt ? Timestamp.FromDateTimeOffset(claimedAt) : null,
             CreatedAt = Timestamp.FromDateTimeOffset(summary.CreatedAt), Version = summary.Version, ModelVersion = task.ModelVersion,
             Incoming = new SourceRecordView
             {

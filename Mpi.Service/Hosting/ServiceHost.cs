@@ -102,6 +102,7 @@ public static class ServiceHost
         // The request decoder keeps an undecodable Register in the exception queue: it finds its request through this.
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHostedService<RecordDirectoryWarmup>();
+        builder.Services.AddHostedService<ClaimExpiry>();
         builder.Services.AddScoped<CandidateSearch>();
         builder.Services.AddScoped<RecordDecider>();
         builder.Services.AddScoped<DifferentPersonMarks>();

@@ -26,8 +26,48 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
                 return new Refusal(RefusalKind.TaskClaimed, "another reviewer holds the task") { CurrentVersion = task.Version, ClaimedBy = task.ClaimedBy };
             task.State = TaskState.Claimed;
             task.ClaimedBy = actor;
+            task.ClaimedAt = time.GetUtcNow();
             return null;
         }, cancellation);
+
+    /// <summary>A steward gives a task to a named reviewer: claimed in their name (a claim of someone else's is taken over), audited with the reason.</summary>
+    public Task<Outcome<ReviewTaskEntity>> AssignAsync(long id, long expectedVersion, string assignee, string? reason, string actor, CancellationToken cancellation) =>
+        ChangeAsync(id, expectedVersion, actor, AuditAction.AssignReview, task =>
+        {
+            task.State = TaskState.Claimed;
+            task.ClaimedBy = assignee;
+            task.ClaimedAt = time.GetUtcNow();
+            return null;
+        }, cancellation, auditReason: $"to {assignee}{(string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}")}");
+
+    /// <summary>
+    /// Gives back to the queue every task whose claim is older than <paramref name="timeout"/> (a claim with no time, from
+    /// before claims were timed, counts as expired); each audited. Returns how many.
+    /// </summary>
+    public async Task<int> ExpireClaimsAsync(TimeSpan timeout, CancellationToken cancellation)
+    {
+        var now = time.GetUtcNow();
+        var before = now - timeout;
+        await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);
+        var expired = (await db.ReviewTasks.Where(t => t.State == TaskState.Claimed).ToListAsync(cancellation))
+            .Where(t => t.ClaimedAt is not { } at || at < before).ToList();
+        foreach (var task in expired)
+        {
+            db.AuditEntries.Add(new AuditEntryEntity
+            {
+                At = now, Actor = ExpiryActor, Action = AuditAction.ClaimExpired, Subject = $"review_task/{task.Id}", Outcome = StoredWords.Of(TaskState.Open),
+                Reason = $"claim by {task.ClaimedBy} older than {timeout.TotalMinutes:0.#} minutes",
+            });
+            (task.State, task.ClaimedBy, task.ClaimedAt) = (TaskState.Open, null, null);
+            task.Version++;
+        }
+        await db.SaveChangesAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
+        return expired.Count;
+    }
+
+    /// <summary>Who the audit trail names for an expired claim.</summary>
+    public const string ExpiryActor = "service:claim-expiry";
 
     /// <param name="mayReleaseAnyClaim">
     /// A steward's: may give back a task another caller holds (a reviewer gone home with a task claimed); anyone else
@@ -43,6 +83,7 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
                     { ClaimedBy = task.ClaimedBy };
             task.State = TaskState.Open;
             task.ClaimedBy = null;
+            task.ClaimedAt = null;
             return null;
         }, cancellation, auditReason: reason);
 

@@ -73,5 +73,6 @@ public sealed class ReviewTaskReader(ReviewCandidates candidates, MpiDbContext d
 
     private static ReviewTaskSummary Summary(ReviewTaskEntity t, string registry, string localId) =>
         new(t.Id, t.State, registry, localId, t.Probability, t.CandidatePersonIds.Count, t.ClaimedBy, t.CreatedAt, t.Version,
-            t.Cause is { } kind ? new TaskCause(kind, t.CauseGuard ?? Mpi.Matching.Scoring.GuardReason.None, t.CauseRivalPersonId) : null, t.ResolvedAt);
+            t.Cause is { } kind ? new TaskCause(kind, t.CauseGuard ?? Mpi.Matching.Scoring.GuardReason.None, t.CauseRivalPersonId) : null, t.ResolvedAt,
+            t.State == TaskState.Claimed ? t.ClaimedAt : null);
 }

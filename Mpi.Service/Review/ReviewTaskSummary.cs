@@ -7,7 +7,7 @@ namespace Mpi.Service.Review;
 /// causes were kept) and when it was answered, read once for every face.
 /// </summary>
 public sealed record ReviewTaskSummary(long Id, TaskState State, string Registry, string LocalId, double Probability, int CandidateCount,
-    string? ClaimedBy, DateTimeOffset CreatedAt, long Version, TaskCause? Cause = null, DateTimeOffset? ResolvedAt = null)
+    string? ClaimedBy, DateTimeOffset CreatedAt, long Version, TaskCause? Cause = null, DateTimeOffset? ResolvedAt = null, DateTimeOffset? ClaimedAt = null)
 {
     /// <summary>Why the task is there, in words (<see cref="ReviewCauseText"/>).</summary>
     public string CauseText => ReviewCauseText.Of(Cause);

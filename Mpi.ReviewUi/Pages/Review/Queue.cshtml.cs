@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mpi.ReviewUi.Accounts;
 using Mpi.ReviewUi.Desks;
 
 namespace Mpi.ReviewUi.Pages.Review;
@@ -38,7 +39,8 @@ public sealed class QueueModel(IReviewDesk desk, TimeProvider time) : PageModel
         await ChangeAsync(await desk.ClaimAsync(taskId, version, User.Actor(), cancellation), cancellation);
 
     public async Task<IActionResult> OnPostReleaseAsync(long taskId, long version, CancellationToken cancellation) =>
-        await ChangeAsync(await desk.ReleaseAsync(taskId, version, User.Actor(), cancellation), cancellation);
+        await ChangeAsync(await desk.ReleaseAsync(taskId, version, User.Actor(), cancellation, mayReleaseAnyClaim: User.IsInRole(ReviewerRoles.Steward)),
+            cancellation);
 
     /// <summary>
     /// The view's filters and page size, on the page after <paramref name="after"/> (0: the oldest): what the page

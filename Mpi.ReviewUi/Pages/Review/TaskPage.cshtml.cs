@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mpi.ReviewUi.Accounts;
 using Mpi.ReviewUi.Desks;
 
 namespace Mpi.ReviewUi.Pages.Review;
@@ -9,8 +10,13 @@ namespace Mpi.ReviewUi.Pages.Review;
 /// An answer carries the version the page showed, so an answer to a task someone else changed meanwhile is refused
 /// with a message instead of overwriting theirs.
 /// </summary>
-public sealed class TaskPageModel(IReviewDesk desk) : PageModel
+public sealed class TaskPageModel(IReviewDesk desk, IReviewerDirectory reviewers) : PageModel
 {
+    /// <summary>For a steward: the reviewers a task can be assigned to (active clerks and stewards).</summary>
+    public IReadOnlyList<string> Assignable { get; private set; } = [];
+
+    public bool IsSteward => User.IsInRole(ReviewerRoles.Steward);
+
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
 
     public TaskDetail? Detail { get; private set; }
@@ -35,6 +41,20 @@ public sealed class TaskPageModel(IReviewDesk desk) : PageModel
         {
             case "claim":
                 result = await desk.ClaimAsync(Id, version, actor, cancellation);
+                if (result.Succeeded) return RedirectToPage(new { Id });
+                break;
+            case "assign" when IsSteward:
+                var assignee = Request.Form["assignee"].ToString();
+                if (!(await AssignableAsync(cancellation)).Contains(assignee))
+                {
+                    result = new DeskResult(DeskProblem.Invalid, "Choose a clerk or steward to assign the task to.");
+                    break;
+                }
+                result = await desk.AssignAsync(Id, version, ReviewerRoles.Actor(assignee), reason, actor, cancellation);
+                if (result.Succeeded) return RedirectToPage(new { Id });
+                break;
+            case "release" when IsSteward:
+                result = await desk.ReleaseAsync(Id, version, actor, cancellation, mayReleaseAnyClaim: true);
                 if (result.Succeeded) return RedirectToPage(new { Id });
                 break;
             case "skip":
@@ -62,8 +82,13 @@ public sealed class TaskPageModel(IReviewDesk desk) : PageModel
     {
         Detail = await desk.GetTaskAsync(Id, User.Actor(), cancellation);
         NextTaskId = await NextAsync(cancellation);
+        if (IsSteward) Assignable = await AssignableAsync(cancellation);
         return Detail is not null;
     }
+
+    private async Task<IReadOnlyList<string>> AssignableAsync(CancellationToken cancellation) =>
+        [.. (await reviewers.ListAsync(cancellation)).Where(r => r.DisabledAt is null && r.Role is ReviewerRoles.Clerk or ReviewerRoles.Steward)
+            .Select(r => r.UserName).Order(StringComparer.Ordinal)];
 
     /// <summary>The oldest open task other than this one.</summary>
     private async Task<long?> NextAsync(CancellationToken cancellation)

@@ -28,6 +28,10 @@ public enum AuditAction
     ResolveException,
     /// <summary>A call refused after its caller was authenticated (subject: the RPC; outcome: the status).</summary>
     Refused,
+    /// <summary>A steward assigned a review task to a named user (subject: the task; reason: to whom and why).</summary>
+    AssignReview,
+    /// <summary>A claim on a review task expired and the task went back to the queue (actor: the service).</summary>
+    ClaimExpired,
     /// <summary>A source registry deactivated one of its records (subject: the record key).</summary>
     Deactivate,
     /// <summary>A steward marked a record as not a person (subject: mark id).</summary>

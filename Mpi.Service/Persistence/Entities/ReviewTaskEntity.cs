@@ -15,6 +15,8 @@ public sealed class ReviewTaskEntity
     public required string ModelVersion { get; set; }
     public required TaskState State { get; set; }
     public string? ClaimedBy { get; set; }
+    /// <summary>When the current claim (or assignment) was made; the claim expires after the configured time.</summary>
+    public DateTimeOffset? ClaimedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
     /// <summary>The answer, once resolved.</summary>
