@@ -15,6 +15,14 @@ public interface IReviewerDirectory
     /// <summary>Disables a user: no more sign-ins, and open sessions end at their next request. Audited as <paramref name="actor"/>.</summary>
     Task<bool> DisableAsync(string userName, string actor, CancellationToken cancellation);
 
+    /// <summary>Sets the registries a clerk works (null: every registry). Audited as <paramref name="actor"/>; false for an unknown user.</summary>
+    Task<bool> SetRegistriesAsync(string userName, IReadOnlyList<string>? registries, string actor, CancellationToken cancellation);
+
+    /// <summary>The queue view the user last chose (a query string), or null.</summary>
+    Task<string?> QueueFilterAsync(string userName, CancellationToken cancellation);
+
+    Task SaveQueueFilterAsync(string userName, string? queryString, CancellationToken cancellation);
+
     /// <summary>Writes a sign-in (or a refused one) to the audit trail.</summary>
     Task RecordSignInAsync(string userName, bool succeeded, CancellationToken cancellation);
 

@@ -8,6 +8,9 @@ public interface IReviewDesk
     /// <summary>The task with its incoming record and every candidate person (each candidate read is audited).</summary>
     Task<TaskDetail?> GetTaskAsync(long taskId, string actor, CancellationToken cancellation);
 
+    /// <summary>The registry of the task's incoming record, or null when there is no such task.</summary>
+    Task<string?> RegistryOfAsync(long taskId, CancellationToken cancellation);
+
     Task<DeskResult> ClaimAsync(long taskId, long expectedVersion, string actor, CancellationToken cancellation);
 
     /// <param name="mayReleaseAnyClaim">A steward's: releases someone else's claim too (a reviewer gone home with a task claimed).</param>

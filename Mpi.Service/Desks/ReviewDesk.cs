@@ -16,7 +16,10 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewTaskReader tasks, MpiDbC
     public async Task<QueuePage> ListAsync(QueueQuery query, CancellationToken cancellation)
     {
         var filter = new ReviewFilter(Waiting, query.Registry, query.MinProbability, query.MaxProbability,
-            query.OlderThan is { } age ? time.GetUtcNow() - age : null, null, query.PageSize, query.AfterTaskId);
+            query.OlderThan is { } age ? time.GetUtcNow() - age : null, null, query.PageSize, query.AfterTaskId)
+        {
+            WithinRegistries = query.WithinRegistries,
+        };
         var page = await tasks.ListAsync(filter, cancellation);
         var items = page.Tasks.Select(t => new QueueItem(t.Id, DeskMapping.State(t.State), t.Registry, t.LocalId, t.Probability, t.CandidateCount,
             t.ClaimedBy, t.CreatedAt, t.Version, t.CauseText)).ToArray();
@@ -37,6 +40,8 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewTaskReader tasks, MpiDbC
             task.ModelVersion, task.MatchPrior, PersonViewMapping.Record(task.Incoming, task.IncomingReceipts), candidates, DeskMapping.Answer(task.Resolution),
             task.ResolvedPersonId, task.ResolutionReason, summary.CauseText, summary.Cause?.Kind == ReviewCauseKind.Guard, summary.ResolvedAt);
     }
+
+    public Task<string?> RegistryOfAsync(long taskId, CancellationToken cancellation) => tasks.RegistryOfAsync(taskId, cancellation);
 
     public async Task<DeskResult> ClaimAsync(long taskId, long expectedVersion, string actor, CancellationToken cancellation) =>
         DeskRefusals.Of((await queue.ClaimAsync(taskId, expectedVersion, actor, cancellation)).Refusal, db);

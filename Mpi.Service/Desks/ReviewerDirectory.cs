@@ -26,6 +26,7 @@ public sealed class ReviewerDirectory(MpiDbContext db, TimeProvider time) : IRev
         db.Reviewers.Add(new ReviewerEntity
         {
             UserName = account.UserName, Role = account.Role, PasswordHash = account.PasswordHash, CreatedAt = now, CreatedBy = actor,
+            Registries = Joined(account.Registries),
         });
         db.AuditEntries.Add(new AuditEntryEntity
         {
@@ -83,5 +84,28 @@ public sealed class ReviewerDirectory(MpiDbContext db, TimeProvider time) : IRev
     public Task<bool> IsSessionOpenAsync(string sessionId, CancellationToken cancellation) =>
         db.UiSessions.AnyAsync(u => u.Id == sessionId && u.EndedAt == null, cancellation);
 
-    private static ReviewerAccount ToAccount(ReviewerEntity e) => new(e.UserName, e.Role, e.PasswordHash, e.DisabledAt);
+    public async Task<bool> SetRegistriesAsync(string userName, IReadOnlyList<string>? registries, string actor, CancellationToken cancellation)
+    {
+        var reviewer = await db.Reviewers.SingleOrDefaultAsync(r => r.UserName == userName, cancellation);
+        if (reviewer is null) return false;
+        reviewer.Registries = Joined(registries);
+        db.AuditEntries.Add(new AuditEntryEntity
+        {
+            At = time.GetUtcNow(), Actor = actor, Action = AuditAction.SetReviewerRegistries, Subject = ReviewerRoles.Actor(userName),
+            Outcome = reviewer.Registries ?? "*",
+        });
+        await db.SaveChangesAsync(cancellation);
+        return true;
+    }
+
+    public Task<string?> QueueFilterAsync(string userName, CancellationToken cancellation) =>
+        db.Reviewers.AsNoTracking().Where(r => r.UserName == userName).Select(r => r.QueueFilter).SingleOrDefaultAsync(cancellation);
+
+    public async Task SaveQueueFilterAsync(string userName, string? queryString, CancellationToken cancellation) =>
+        await db.Reviewers.Where(r => r.UserName == userName).ExecuteUpdateAsync(s => s.SetProperty(r => r.QueueFilter, queryString), cancellation);
+
+    private static string? Joined(IReadOnlyList<string>? registries) => registries is { Count: > 0 } ? string.Join(',', registries) : null;
+
+    private static ReviewerAccount ToAccount(ReviewerEntity e) => new(e.UserName, e.Role, e.PasswordHash, e.DisabledAt,
+        e.Registries?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -62,6 +62,8 @@ public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbCon
             e.HasKey(r => r.UserName);
             e.Property(r => r.UserName).HasMaxLength(64);
             e.Property(r => r.Role).HasMaxLength(16);
+            e.Property(r => r.Registries).HasMaxLength(1000);
+            e.Property(r => r.QueueFilter).HasMaxLength(500);
         });
         model.Entity<UiSessionEntity>(e =>
         {

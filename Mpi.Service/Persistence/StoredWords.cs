@@ -60,7 +60,7 @@ public static class StoredWords
         (AuditAction.LearnModel, "learn_model"), (AuditAction.ActivateModel, "activate_model"), (AuditAction.CreateReviewer, "create_reviewer"),
         (AuditAction.DisableReviewer, "disable_reviewer"), (AuditAction.SignIn, "sign_in"),
         (AuditAction.ResolveException, "resolve_exception"), (AuditAction.Refused, "refused"),
-        (AuditAction.AssignReview, "assign_review"), (AuditAction.ClaimExpired, "claim_expired"), (AuditAction.Deactivate, "deactivate"), (AuditAction.MarkDifferentPerson, "mark_different_person"), (AuditAction.RemoveDifferentPersonMark, "remove_different_person_mark"),
+        (AuditAction.SetReviewerRegistries, "set_reviewer_registries"), (AuditAction.AssignReview, "assign_review"), (AuditAction.ClaimExpired, "claim_expired"), (AuditAction.Deactivate, "deactivate"), (AuditAction.MarkDifferentPerson, "mark_different_person"), (AuditAction.RemoveDifferentPersonMark, "remove_different_person_mark"),
     ];
 
     private static readonly (ExceptionState Value, string Word)[] ExceptionStateWords = [(ExceptionState.Open, "open"), (ExceptionState.Resolved, "resolved")];

@@ -10,7 +10,7 @@ public sealed class AccessibilityTests(ReviewUiService service, Chromium chromiu
 {
     [Theory]
     [InlineData(ReviewUiService.Clerk, "/")]
-    [InlineData(ReviewUiService.Clerk, "/queue")]
+    [InlineData(ReviewUiService.Clerk, "/queue?size=100")]
     [InlineData(ReviewUiService.Clerk, "/search")]
     [InlineData(ReviewUiService.Clerk, "/tasks/{task}")]
     [InlineData(ReviewUiService.Clerk, "/persons/{person}")]

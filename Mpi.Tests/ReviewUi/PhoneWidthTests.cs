@@ -9,7 +9,7 @@ public sealed class PhoneWidthTests(ReviewUiService service, Chromium chromium) 
     public const int PhoneWidth = 390;
 
     [Theory]
-    [InlineData(ReviewUiService.Clerk, "/queue")]
+    [InlineData(ReviewUiService.Clerk, "/queue?size=100")]
     [InlineData(ReviewUiService.Clerk, "/search")]
     [InlineData(ReviewUiService.Clerk, "/tasks/{task}")]
     [InlineData(ReviewUiService.Clerk, "/persons/{person}")]
@@ -33,7 +33,7 @@ public sealed class PhoneWidthTests(ReviewUiService service, Chromium chromium) 
     {
         var page = await chromium.NewPageAsync(service.UiAddress, PhoneWidth, 844);
         await page.SignInAsync(ReviewUiService.Clerk);
-        await page.GotoAsync("/queue");
+        await page.GotoAsync("/queue?size=100");
 
         // Inside the scrolling wrapper too: the claim button of every task is on the screen.
         var beyond = await page.EvaluateAsync<int>($"Array.from(document.querySelectorAll('#queue *')).filter(e => e.getBoundingClientRect().right > {PhoneWidth + 1}).length");

@@ -26,7 +26,7 @@ public sealed class QueuePageTests(ReviewUiService service, Chromium chromium) :
     public async Task Queue_ClerkMovesDownAndClaimsByKeyboard_TaskIsClaimedThenReleased()
     {
         var second = service.Tasks[1].TaskId;
-        var page = await chromium.OpenAsync(service, ReviewUiService.SecondClerk, "/queue");
+        var page = await chromium.OpenAsync(service, ReviewUiService.SecondClerk, "/queue?size=100");
         Assert.Equal("0", await page.TextContentAsync("#count-claimed"));
 
         await page.Keyboard.PressAsync("j");
@@ -51,14 +51,14 @@ public sealed class QueuePageTests(ReviewUiService service, Chromium chromium) :
         await page.Keyboard.PressAsync("x");
 
         await page.WaitForURLAsync(url => url.Contains("/tasks/", StringComparison.Ordinal) && !url.EndsWith($"/tasks/{first}", StringComparison.Ordinal));
-        await page.GotoAsync("/queue");
+        await page.GotoAsync("/queue?size=100");
         await Microsoft.Playwright.Assertions.Expect(page.Locator($"#queue tr[data-task='{first}']")).ToContainTextAsync("open");
     }
 
     [Fact]
     public async Task Queue_OneTaskPerPage_NextWalksEveryWaitingTaskOldestFirstAndBackToTheOldest()
     {
-        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue");
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue?size=100");
         var all = await page.Locator("#queue tbody tr").EvaluateAllAsync<long[]>("rows => rows.map(r => Number(r.dataset.task))");
         Assert.True(all.Length >= 2, $"the fixture waits with {all.Length} task(s)");
 

@@ -27,7 +27,7 @@ public sealed class ReviewCausePageTests(ReviewUiService service, Chromium chrom
         var twin = await registration.RegisterAsync(Twin("SOUTH_LAB", "Chiamaka"));
         Assert.Equal(Decision.Review, twin.Decision);
 
-        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue");
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue?size=100");
         await Microsoft.Playwright.Assertions.Expect(page.Locator($"#queue tr[data-task='{twin.ReviewTaskId}'] td.why")).ToContainTextAsync("twins?");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 

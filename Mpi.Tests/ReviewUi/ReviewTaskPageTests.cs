@@ -12,7 +12,7 @@ public sealed class ReviewTaskPageTests(ReviewUiService service, Chromium chromi
     public async Task OldestTask_ClerkAnswersSamePersonByKeyboard_PersonHasBothRecords()
     {
         var (taskId, candidate, _) = service.Tasks[0];
-        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue");
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue?size=100");
         await Screenshots.SaveAsync(page, "queue");
 
         await page.Keyboard.PressAsync("o");
@@ -64,7 +64,7 @@ public sealed class ReviewTaskPageTests(ReviewUiService service, Chromium chromi
     public async Task TaskPage_PhoneWidth_ActionsFitTheScreen()
     {
         var (taskId, _, _) = service.Tasks[1];
-        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue", 390, 844);
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue?size=100", 390, 844);
         await Screenshots.SaveAsync(page, "queue-phone");
 
         await page.GotoAsync($"/tasks/{taskId}");

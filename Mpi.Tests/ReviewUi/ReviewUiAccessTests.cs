@@ -12,7 +12,7 @@ public sealed class ReviewUiAccessTests(ReviewUiService service, Chromium chromi
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(service.UiAddress) };
 
-        using var response = await http.GetAsync("/queue");
+        using var response = await http.GetAsync("/queue?size=100");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class ReviewUiAccessTests(ReviewUiService service, Chromium chromi
         var page = await chromium.NewPageAsync(service.UiAddress);
         await page.SignInAsync(ReviewUiService.Clerk);
 
-        var response = await page.GotoAsync("/queue");
+        var response = await page.GotoAsync("/queue?size=100");
 
         var headers = await response!.AllHeadersAsync();
         Assert.Equal("DENY", headers["x-frame-options"]);
@@ -112,7 +112,7 @@ public sealed class ReviewUiAccessTests(ReviewUiService service, Chromium chromi
         await page.ClickAsync("form.who button");
 
         await page.WaitForURLAsync("**/login");
-        await page.GotoAsync("/queue");
+        await page.GotoAsync("/queue?size=100");
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
     }
 

@@ -37,7 +37,7 @@ public sealed class ReviewUiLogTests(Chromium chromium) : IDisposable
 
         var page = await chromium.NewPageAsync(await service.UiAddressAsync(Timeout));
         await page.SignInAsync(FirstSteward.DevelopmentUserName, password);
-        await page.GotoAsync("/queue");
+        await page.GotoAsync("/queue?size=100");
         await page.Keyboard.PressAsync("o");
         await page.WaitForURLAsync($"**/tasks/{uncertain.ReviewTaskId}");
         Assert.Contains("Pennefather", await page.ContentAsync(), StringComparison.Ordinal);

@@ -126,12 +126,12 @@ public sealed partial class SignInHardeningTests(ReviewUiService service, Chromi
         var cookies = new CookieContainer();
         cookies.Add(new Uri(service.UiAddress), new Cookie(copy.Name, copy.Value));
         using var client = new FormClient(service.UiAddress, cookies);
-        using (var before = await client.GetAsync("/queue")) Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        using (var before = await client.GetAsync("/queue?size=100")) Assert.Equal(HttpStatusCode.OK, before.StatusCode);
 
         await page.ClickAsync("form.who button");
         await page.WaitForURLAsync("**/login");
 
-        using var after = await client.GetAsync("/queue");
+        using var after = await client.GetAsync("/queue?size=100");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/login", after.Headers.Location!.ToString(), StringComparison.Ordinal);
     }

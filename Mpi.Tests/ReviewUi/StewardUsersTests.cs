@@ -39,13 +39,13 @@ public sealed class StewardUsersTests(ReviewUiService service, Chromium chromium
     [Fact]
     public async Task DisableUser_ClerkSignedIn_TheClerksNextRequestGoesToTheLoginPage()
     {
-        var clerk = await chromium.OpenAsync(service, ReviewUiService.SecondClerk, "/queue");
+        var clerk = await chromium.OpenAsync(service, ReviewUiService.SecondClerk, "/queue?size=100");
         var steward = await chromium.OpenAsync(service, ReviewUiService.Steward, "/steward/users");
 
-        await steward.ClickAsync($"#users tr[data-user='{ReviewUiService.SecondClerk}'] button");
+        await steward.ClickAsync($"#users tr[data-user='{ReviewUiService.SecondClerk}'] button:has-text('Disable')");
 
         await Microsoft.Playwright.Assertions.Expect(steward.Locator($"#users tr[data-user='{ReviewUiService.SecondClerk}']")).ToContainTextAsync("disabled");
-        await clerk.GotoAsync("/queue");
+        await clerk.GotoAsync("/queue?size=100");
         Assert.Contains("/login", clerk.Url, StringComparison.Ordinal);
         await TrySignInAsync(clerk);
         await Microsoft.Playwright.Assertions.Expect(clerk.Locator(".alert")).ToContainTextAsync("wrong password");

@@ -19,7 +19,7 @@ public sealed class WorkDistributionTests(ReviewUiService service, Chromium chro
         await page.ClickAsync("#assign-submit");
 
         await Microsoft.Playwright.Assertions.Expect(page.Locator("h1")).ToContainTextAsync($"claimed · user:{ReviewUiService.SecondClerk}");
-        await page.GotoAsync("/queue");
+        await page.GotoAsync("/queue?size=100");
         var row = page.Locator($"#queue tr[data-task='{taskId}']");
         await Microsoft.Playwright.Assertions.Expect(row).ToContainTextAsync($"claimed by user:{ReviewUiService.SecondClerk}");
 

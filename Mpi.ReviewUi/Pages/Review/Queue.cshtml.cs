@@ -6,9 +6,15 @@ using Mpi.ReviewUi.Desks;
 
 namespace Mpi.ReviewUi.Pages.Review;
 
-/// <summary>The review queue: open and claimed tasks oldest first, filters, counts per state, claim and release.</summary>
-public sealed class QueueModel(IReviewDesk desk, TimeProvider time) : PageModel
+/// <summary>
+/// The review queue: open and claimed tasks oldest first, filters, counts per state, claim and release. A clerk sees
+/// the tasks of the registries they are assigned; the filters a user chose come back when they open the queue again.
+/// </summary>
+public sealed class QueueModel(IReviewDesk desk, IReviewerDirectory reviewers, TimeProvider time) : PageModel
 {
+    /// <summary>The query keys that make a view (remembered per user); paging is not remembered.</summary>
+    private static readonly string[] ViewKeys = ["registry", "band", "age", "size"];
+
     /// <summary>Score bands a reviewer can narrow the queue to (lower bound inclusive).</summary>
     public static readonly IReadOnlyList<(string Key, string Label, double Min, double Max)> Bands =
         [("low", "below 0.30", 0, 0.3), ("middle", "0.30 – 0.60", 0.3, 0.6), ("high", "0.60 and above", 0.6, 1)];
@@ -33,7 +39,22 @@ public sealed class QueueModel(IReviewDesk desk, TimeProvider time) : PageModel
     public string? Problem { get; private set; }
     public DateTimeOffset Now { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation);
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
+    {
+        var name = User.Identity!.Name!;
+        var chosen = ViewKeys.Where(k => Request.Query.ContainsKey(k)).ToArray();
+        if (chosen.Length == 0 && !Request.Query.ContainsKey("after"))
+        {
+            if (await reviewers.QueueFilterAsync(name, cancellation) is { Length: > 0 } saved) return Redirect($"/queue?{saved}");
+        }
+        else if (chosen.Length > 0)
+        {
+            var view = string.Join('&', chosen.Select(k => $"{k}={Uri.EscapeDataString(Request.Query[k].ToString())}"));
+            await reviewers.SaveQueueFilterAsync(name, view, cancellation);
+        }
+        await LoadAsync(cancellation);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostClaimAsync(long taskId, long version, CancellationToken cancellation) =>
         await ChangeAsync(await desk.ClaimAsync(taskId, version, User.Actor(), cancellation), cancellation);
@@ -79,7 +100,7 @@ public sealed class QueueModel(IReviewDesk desk, TimeProvider time) : PageModel
         var age = Ages.FirstOrDefault(a => a.Key == Age);
         if (Size < 1 || Size > PageSizes[^1]) Size = DefaultPageSize;
         Queue = await desk.ListAsync(new QueueQuery(string.IsNullOrWhiteSpace(Registry) ? null : Registry.Trim(),
-            band.Key is null ? null : band.Min, band.Key is null ? null : band.Max, age.Key is null ? null : age.Age, Size, Math.Max(0, After)),
-            cancellation);
+            band.Key is null ? null : band.Min, band.Key is null ? null : band.Max, age.Key is null ? null : age.Age, Size, Math.Max(0, After),
+            await User.RegistriesAsync(reviewers, cancellation)), cancellation);
     }
 }

@@ -26,6 +26,7 @@ public sealed class TaskPageModel(IReviewDesk desk, IReviewerDirectory reviewers
 
     public async Task<IActionResult> OnGetAsync(bool done, CancellationToken cancellation)
     {
+        if (!await MayWorkAsync(cancellation)) return Forbid();
         JustResolved = done;
         return await LoadAsync(cancellation) ? Page() : NotFound();
     }
@@ -34,6 +35,7 @@ public sealed class TaskPageModel(IReviewDesk desk, IReviewerDirectory reviewers
     public async Task<IActionResult> OnPostAsync(string answer, long version, string? personId, string[] candidate, string? reason,
         CancellationToken cancellation)
     {
+        if (!await MayWorkAsync(cancellation)) return Forbid();
         var actor = User.Actor();
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         DeskResult result;
@@ -90,10 +92,18 @@ public sealed class TaskPageModel(IReviewDesk desk, IReviewerDirectory reviewers
         [.. (await reviewers.ListAsync(cancellation)).Where(r => r.DisabledAt is null && r.Role is ReviewerRoles.Clerk or ReviewerRoles.Steward)
             .Select(r => r.UserName).Order(StringComparer.Ordinal)];
 
+    /// <summary>A clerk assigned some registries works only their tasks (an unknown task is the page's NotFound).</summary>
+    private async Task<bool> MayWorkAsync(CancellationToken cancellation)
+    {
+        var registries = await User.RegistriesAsync(reviewers, cancellation);
+        return registries is null || await desk.RegistryOfAsync(Id, cancellation) is not { } registry || registries.Allows(registry);
+    }
+
     /// <summary>The oldest open task other than this one.</summary>
     private async Task<long?> NextAsync(CancellationToken cancellation)
     {
-        var page = await desk.ListAsync(new QueueQuery(null, null, null, null, PageSize: 20), cancellation);
+        var page = await desk.ListAsync(new QueueQuery(null, null, null, null, PageSize: 20, WithinRegistries: await User.RegistriesAsync(reviewers, cancellation)),
+            cancellation);
         return page.Items.Where(t => t.TaskId != Id && t.State == QueueTaskState.Open).Select(t => (long?)t.TaskId).FirstOrDefault();
     }
 }

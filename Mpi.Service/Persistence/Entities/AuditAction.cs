@@ -28,6 +28,8 @@ public enum AuditAction
     ResolveException,
     /// <summary>A call refused after its caller was authenticated (subject: the RPC; outcome: the status).</summary>
     Refused,
+    /// <summary>A steward set the registries a clerk works (subject: the user; outcome: the registries, * for all).</summary>
+    SetReviewerRegistries,
     /// <summary>A steward assigned a review task to a named user (subject: the task; reason: to whom and why).</summary>
     AssignReview,
     /// <summary>A claim on a review task expired and the task went back to the queue (actor: the service).</summary>

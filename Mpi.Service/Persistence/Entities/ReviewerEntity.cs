@@ -10,4 +10,8 @@ public sealed class ReviewerEntity
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public DateTimeOffset? DisabledAt { get; set; }
+    /// <summary>For a clerk: the registries whose review tasks they work, comma-separated; null: every registry.</summary>
+    public string? Registries { get; set; }
+    /// <summary>The queue view the user last chose (its query string), shown again when they open the queue.</summary>
+    public string? QueueFilter { get; set; }
 }

@@ -1,0 +1,47 @@
+namespace Mpi.Tests.ReviewUi;
+
+/// <summary>
+/// Work distribution (issue 16, item 5): a steward assigns a clerk to registries and the clerk's queue and task pages
+/// hold only those registries' tasks (at once, no new sign-in); a user's queue filters come back when they return.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ClerkRegistriesTests(ReviewUiService service, Chromium chromium) : IClassFixture<ReviewUiService>
+{
+    private async Task SetRegistriesAsync(string clerk, string registries)
+    {
+        var steward = await chromium.OpenAsync(service, ReviewUiService.Steward, "/steward/users");
+        var row = steward.Locator($"#users tr[data-user='{clerk}']");
+        await row.Locator("input[name=registries]").FillAsync(registries);
+        await row.Locator("button", new() { HasText = "Save" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(steward.Locator($"#users tr[data-user='{clerk}'] input[name=registries]")).ToHaveValueAsync(registries);
+        await Accessibility.AssertNoSeriousViolationsAsync(steward);
+    }
+
+    [Fact]
+    public async Task ClerkAssignedToOtherRegistries_SeesNoneOfTheseTasks_UntilAssignedTheirRegistry()
+    {
+        var (taskId, _, _) = service.Tasks[0];
+        await SetRegistriesAsync(ReviewUiService.SecondClerk, "EAST_GP");
+        var clerk = await chromium.OpenAsync(service, ReviewUiService.SecondClerk, "/queue?size=200");
+
+        await Microsoft.Playwright.Assertions.Expect(clerk.Locator("#queue tbody tr")).ToHaveCountAsync(0);
+        var refused = await clerk.GotoAsync($"/tasks/{taskId}");
+        Assert.Equal(403, refused!.Status);
+
+        await SetRegistriesAsync(ReviewUiService.SecondClerk, "SOUTH_LAB");
+        await clerk.GotoAsync("/queue?size=200");
+        await Microsoft.Playwright.Assertions.Expect(clerk.Locator($"#queue tr[data-task='{taskId}']")).ToHaveCountAsync(1);
+        Assert.Equal(200, (await clerk.GotoAsync($"/tasks/{taskId}"))!.Status);
+    }
+
+    [Fact]
+    public async Task QueueFilters_ComeBackWhenTheUserReturnsToTheQueue()
+    {
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue?band=high&size=25");
+
+        await page.GotoAsync("/queue");
+
+        Assert.Contains("band=high", page.Url, StringComparison.Ordinal);
+        Assert.Equal("high", await page.Locator("select[name=band]").InputValueAsync());
+    }
+}
