@@ -1,6 +1,7 @@
 using Mpi.ReviewUi.Accounts;
 using Mpi.ReviewUi.Desks;
 using Mpi.ReviewUi.Hosting;
+using Mpi.Service.Review;
 
 namespace Mpi.Service.Desks;
 
@@ -18,6 +19,8 @@ public static class DeskRegistration
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IExceptionDesk, ExceptionDesk>();
         services.AddScoped<ISearchDesk, SearchDesk>();
+        services.AddScoped<ReviewerStatistics>();
+        services.AddScoped<IReviewerMetricsDesk, ReviewerMetricsDesk>();
         return services;
     }
 }

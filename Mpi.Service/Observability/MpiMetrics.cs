@@ -24,6 +24,7 @@ public sealed class MpiMetrics : IDisposable
     private readonly Histogram<int> _candidates;
     private readonly Counter<long> _reviewRefusals;
     private readonly Counter<long> _refusals;
+    private readonly Counter<long> _reviewAnswers;
 
     public MpiMetrics(IServiceScopeFactory scopes, TimeProvider time, ChangeFeed feed, FeedWatchers watchers, RegistrationExceptions exceptions)
     {
@@ -35,6 +36,8 @@ public sealed class MpiMetrics : IDisposable
             description: "Stored records scored per Register or Match (the blocking keys' reach; grows with oversized blocks)");
         _reviewRefusals = _meter.CreateCounter<long>("mpi.review.refusals",
             description: "Review queue actions refused, by action and reason (another reviewer holds the task, a stale version, candidates changed)");
+        _reviewAnswers = _meter.CreateCounter<long>("mpi.review.answers",
+            description: "Review tasks answered, by reviewer and answer (same_person, different_person, merge_persons)");
         _refusals = _meter.CreateCounter<long>("mpi.refusals",
             description: "Calls refused before they were read: no valid key, too many open streams, the writer's queue full (counted, never stored)");
         _meter.CreateObservableGauge("mpi.review.open_tasks", () => ReviewQueue(scopes, time).Open, description: "Review tasks not yet resolved");
@@ -63,6 +66,10 @@ public sealed class MpiMetrics : IDisposable
     public void Refused(string reason) => _refusals.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void CandidatesScored(int records) => _candidates.Record(records);
+
+    /// <summary>A reviewer answered a task (labels: the reviewer's audit name and the answer's word; no patient data).</summary>
+    public void ReviewAnswered(string reviewer, string answer) =>
+        _reviewAnswers.Add(1, new KeyValuePair<string, object?>("reviewer", reviewer), new KeyValuePair<string, object?>("answer", answer));
 
     public void ReviewRefused(string action, string reason) =>
         _reviewRefusals.Add(1, new KeyValuePair<string, object?>("action", action), new KeyValuePair<string, object?>("reason", reason));

@@ -180,6 +180,7 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
     {
         var result = await ChangeInTransactionAsync(id, expectedVersion, actor, action, change, cancellation, then, auditReason);
         if (result.Refusal is { } refusal) metrics?.ReviewRefused(StoredWords.Of(action), refusal.Kind.ToString());
+        else if (action == AuditAction.ResolveReview && result.Value?.Resolution is { } answer) metrics?.ReviewAnswered(actor, StoredWords.Of(answer));
         return result;
     }
 

@@ -20,6 +20,7 @@ public sealed class AccessibilityTests(ReviewUiService service, Chromium chromiu
     [InlineData(ReviewUiService.Steward, "/steward/learn")]
     [InlineData(ReviewUiService.Steward, "/steward/users")]
     [InlineData(ReviewUiService.Steward, "/steward/exceptions")]
+    [InlineData(ReviewUiService.Steward, "/steward/reviewers")]
     [InlineData(ReviewUiService.Auditor, "/audit")]
     public async Task Page_HasNoSeriousAccessibilityViolation(string user, string path)
     {

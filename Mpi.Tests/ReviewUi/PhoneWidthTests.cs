@@ -16,6 +16,7 @@ public sealed class PhoneWidthTests(ReviewUiService service, Chromium chromium) 
     [InlineData(ReviewUiService.Steward, "/steward/thresholds")]
     [InlineData(ReviewUiService.Steward, "/steward/versions")]
     [InlineData(ReviewUiService.Steward, "/steward/users")]
+    [InlineData(ReviewUiService.Steward, "/steward/reviewers")]
     [InlineData(ReviewUiService.Auditor, "/audit")]
     public async Task Page_OnAPhone_FitsTheScreenWidth(string user, string path)
     {
