@@ -9,7 +9,8 @@ namespace Mpi.ReviewUi.Desks;
 /// </summary>
 public sealed record TaskDetail(long TaskId, QueueTaskState State, long Version, string? ClaimedBy, DateTimeOffset CreatedAt, double Probability,
     string ModelVersion, double PriorProbability, RecordView Incoming, IReadOnlyList<CandidateView> Candidates, ReviewAnswer? Resolution,
-    string? ResolvedPersonId, string? ResolutionReason, string Why = "", bool HeldByGuard = false, DateTimeOffset? ResolvedAt = null);
+    string? ResolvedPersonId, string? ResolutionReason, string Why = "", bool HeldByGuard = false, DateTimeOffset? ResolvedAt = null,
+    bool IsQualityCheck = false);
 
 /// <summary>A candidate person, how well the incoming record matches its best record, and why (the waterfall).</summary>
 /// <param name="LearnedReason">What the active version's learned re-scorer says of the pair, when it judged it.</param>

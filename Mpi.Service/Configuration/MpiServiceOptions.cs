@@ -125,6 +125,14 @@ public sealed class MpiServiceOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan ReviewClaimTimeout { get; set; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>
+    /// One automatic link in this many opens a quality-check task (default 500; 0: none): a reviewer confirms or
+    /// rejects the link, and the answers estimate the auto-link band's false-merge rate. The sample is drawn by a hash
+    /// of the record key, so it is repeatable and blind to everything the engine scored.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int QualityCheckOneIn { get; set; } = 500;
+
     /// <summary>Write logs as compact JSON instead of plain text.</summary>
     public bool JsonLogs { get; set; }
 }

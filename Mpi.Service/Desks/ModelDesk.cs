@@ -5,6 +5,7 @@ using Mpi.Service.Model;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Learning;
+using Mpi.Service.Review;
 
 namespace Mpi.Service.Desks;
 
@@ -28,7 +29,9 @@ public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining
             .OrderByDescending(e => e.Id).Take(recentScores).Select(e => e.Probability!.Value).ToListAsync(cancellation);
         var reviewed = await db.ReviewTasks.AsNoTracking().Where(t => t.State == TaskState.Resolved).OrderByDescending(t => t.Id).Take(recentScores)
             .Select(t => new ReviewedScore(t.Probability, t.Resolution != ReviewResolutionKind.DifferentPerson)).ToListAsync(cancellation);
-        return new ThresholdPreviewData(scores, reviewed);
+        var falseMerges = await FalseMergeRate.EstimateAsync(db, cancellation);
+        return new ThresholdPreviewData(scores, reviewed,
+            falseMerges is null ? null : new FalseMergeFigure(falseMerges.Checked, falseMerges.Rejected, falseMerges.Rate, falseMerges.Low, falseMerges.High));
     }
 
     public async Task<DeskResult> UpdateThresholdsAsync(string expectedActiveVersion, double autoLink, double review, string? reason, string actor,

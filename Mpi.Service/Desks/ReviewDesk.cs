@@ -38,7 +38,8 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewTaskReader tasks, MpiDbC
         var summary = task.Summary;
         return new TaskDetail(summary.Id, DeskMapping.State(summary.State), summary.Version, summary.ClaimedBy, summary.CreatedAt, summary.Probability,
             task.ModelVersion, task.MatchPrior, PersonViewMapping.Record(task.Incoming, task.IncomingReceipts), candidates, DeskMapping.Answer(task.Resolution),
-            task.ResolvedPersonId, task.ResolutionReason, summary.CauseText, summary.Cause?.Kind == ReviewCauseKind.Guard, summary.ResolvedAt);
+            task.ResolvedPersonId, task.ResolutionReason, summary.CauseText, summary.Cause?.Kind == ReviewCauseKind.Guard, summary.ResolvedAt,
+            summary.Cause?.Kind == ReviewCauseKind.QualityCheck);
     }
 
     public Task<string?> RegistryOfAsync(long taskId, CancellationToken cancellation) => tasks.RegistryOfAsync(taskId, cancellation);

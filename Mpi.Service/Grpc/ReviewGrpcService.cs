@@ -104,6 +104,7 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
         ReviewCauseKind.Guard => ReviewCause.Guard,
         ReviewCauseKind.Ambiguous => ReviewCause.Ambiguous,
         ReviewCauseKind.MergeQuestion => ReviewCause.MergeQuestion,
+        ReviewCauseKind.QualityCheck => ReviewCause.QualityCheck,
         _ => ReviewCause.ReviewBand,
     };
 

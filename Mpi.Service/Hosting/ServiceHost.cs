@@ -99,6 +99,7 @@ public static class ServiceHost
         builder.Services.AddSingleton<FeedWatchers>();
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddSingleton<RegistrationExceptions>();
+        builder.Services.AddSingleton<QualityCheckSampler>();
         // The request decoder keeps an undecodable Register in the exception queue: it finds its request through this.
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHostedService<RecordDirectoryWarmup>();

@@ -71,7 +71,7 @@ public static class StoredWords
     private static readonly (ReviewCauseKind Value, string Word)[] ReviewCauseWords =
     [
         (ReviewCauseKind.ReviewBand, "review_band"), (ReviewCauseKind.Guard, "guard"), (ReviewCauseKind.Ambiguous, "ambiguous"),
-        (ReviewCauseKind.MergeQuestion, "merge_question"),
+        (ReviewCauseKind.MergeQuestion, "merge_question"), (ReviewCauseKind.QualityCheck, "quality_check"),
     ];
 
     private static readonly (Mpi.Matching.Scoring.GuardReason Value, string Word)[] GuardReasonWords =

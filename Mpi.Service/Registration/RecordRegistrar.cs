@@ -19,7 +19,7 @@ namespace Mpi.Service.Registration;
 /// an item whose id is already claimed writes nothing and is answered with the <see cref="EarlierMessage"/>.
 /// </summary>
 public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer, CandidateSearch search, WriteGate gate,
-    RecordDirectory directory, RecordDirectoryFeed feed, TimeProvider time, ILogger<RecordRegistrar>? log = null)
+    RecordDirectory directory, RecordDirectoryFeed feed, TimeProvider time, ILogger<RecordRegistrar>? log = null, QualityCheckSampler? qualityChecks = null)
 {
     private const string FindExisting = """
         SELECT "Id" FROM "SourceRecords" WHERE "Registry" = @registry AND "LocalId" = @localId
@@ -217,6 +217,16 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 SourceRecordId = stored.Id, CandidatePersonIds = CandidatePersons.Of(toAsk.Prepend(personId)),
                 Probability = probability, ModelVersion = model.Model.Version, State = TaskState.Open, CreatedAt = now, Version = 1,
                 Evidence = StoredEvidence.Of([.. toAsk.Prepend(personId).Where(persons.ContainsKey).Select(EvidenceAgainst)]),
+            });
+        }
+        else if (decision == RegistrationDecision.AutoLink && qualityChecks?.Samples(record.Registry, record.LocalId) == true)
+        {
+            // A sampled automatic link is put to a reviewer, who confirms or rejects it: the false-merge estimate.
+            rows.InsertReviewTask(new ReviewTaskEntity
+            {
+                Cause = ReviewCauseKind.QualityCheck, SourceRecordId = stored.Id, CandidatePersonIds = CandidatePersons.Of([personId]),
+                Probability = probability, ModelVersion = model.Model.Version, State = TaskState.Open, CreatedAt = now, Version = 1,
+                Evidence = StoredEvidence.Of([evidence!]),
             });
         }
         var operation = merged.Count > 0 ? $"op{Guid.CreateVersion7(now):N}" : null;

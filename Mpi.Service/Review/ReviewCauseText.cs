@@ -14,6 +14,7 @@ public static class ReviewCauseText
         ReviewCauseKind.Guard => $"Scored high enough to link, but held back: {Guard(cause.Guard)}.",
         ReviewCauseKind.Ambiguous => $"Two candidates are too close to call: person {cause.RivalPersonId} scores within the margin of the best.",
         ReviewCauseKind.MergeQuestion => "The record was linked; it also matches other persons whose records agree with its person's. Are they one person?",
+        ReviewCauseKind.QualityCheck => "A quality check: the engine linked this record automatically. Same person confirms the link; different person rejects it.",
         ReviewCauseKind.ReviewBand => "Likely the same person, but the score is in the review band: not sure enough to link without you.",
         _ => "In the review band (opened before causes were kept).",
     };

@@ -16,6 +16,9 @@ public enum ReviewCauseKind
 
     /// <summary>A merge task: the record linked, and also matched other persons whose records agree with its person's.</summary>
     MergeQuestion,
+
+    /// <summary>A sampled automatic link, for a reviewer to confirm or reject (the false-merge estimate).</summary>
+    QualityCheck,
 }
 
 /// <summary>A task's cause as decided: the kind, the guard that held the best candidate back, the rival within the margin.</summary>
