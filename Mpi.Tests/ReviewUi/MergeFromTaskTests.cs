@@ -45,6 +45,8 @@ public sealed class MergeFromTaskTests(ReviewUiService service, Chromium chromiu
 
         await page.Keyboard.PressAsync("1");
         var survivor = await page.Locator("#actions input[name=personId]:checked").InputValueAsync();
+        await page.FillAsync("#reason", "checked with the patient");
+        await page.Keyboard.PressAsync("Escape");
         await page.Keyboard.PressAsync("m");
 
         await page.WaitForURLAsync("**?done=true");
@@ -69,6 +71,8 @@ public sealed class MergeFromTaskTests(ReviewUiService service, Chromium chromiu
             ExpectedMergedVersion = merged.Version, Reason = "a steward's merge while the task was open",
         });
 
+        await page.FillAsync("#reason", "checked with the patient");
+        await page.Keyboard.PressAsync("Escape");
         await page.Keyboard.PressAsync("s");
 
         await Microsoft.Playwright.Assertions.Expect(page.Locator("#problem")).ToContainTextAsync("A candidate person was merged");

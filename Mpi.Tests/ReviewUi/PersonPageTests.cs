@@ -13,6 +13,8 @@ public sealed class PersonPageTests(ReviewUiService service, Chromium chromium) 
     {
         var (taskId, candidate, _) = service.Tasks[0];
         var page = await chromium.OpenAsync(service, ReviewUiService.Steward, $"/tasks/{taskId}");
+        await page.FillAsync("#reason", "checked with the patient");
+        await page.Keyboard.PressAsync("Escape");
         await page.Keyboard.PressAsync("s");
         await page.WaitForURLAsync("**?done=true");
         await page.GotoAsync($"/persons/{candidate}");

@@ -20,6 +20,8 @@ public sealed class ReviewTaskPageTests(ReviewUiService service, Chromium chromi
         Assert.True(await page.IsVisibleAsync("table.compare tr.level-strong"));
         Assert.True(await page.EvaluateAsync<bool>("Chart.getChart(document.querySelector('canvas.waterfall')) !== undefined"), "Chart.js did not draw the waterfall");
         await Screenshots.SaveAsync(page, "task");
+        await page.FillAsync("#reason", "checked with the patient");
+        await page.Keyboard.PressAsync("Escape");
         await page.Keyboard.PressAsync("s");
 
         await page.WaitForURLAsync($"**/tasks/{taskId}?done=true");
@@ -48,8 +50,12 @@ public sealed class ReviewTaskPageTests(ReviewUiService service, Chromium chromi
         await first.GotoAsync($"/tasks/{taskId}");
         await second.GotoAsync($"/tasks/{taskId}");
 
+        await first.FillAsync("#reason", "checked with the patient");
+        await first.Keyboard.PressAsync("Escape");
         await first.Keyboard.PressAsync("d");
         await first.WaitForURLAsync($"**/tasks/{taskId}?done=true");
+        await second.FillAsync("#reason", "checked with the patient");
+        await second.Keyboard.PressAsync("Escape");
         await second.Keyboard.PressAsync("s");
 
         var conflict = second.Locator("#problem");

@@ -41,6 +41,8 @@ public sealed class ReviewUiLogTests(Chromium chromium) : IDisposable
         await page.Keyboard.PressAsync("o");
         await page.WaitForURLAsync($"**/tasks/{uncertain.ReviewTaskId}");
         Assert.Contains("Pennefather", await page.ContentAsync(), StringComparison.Ordinal);
+        await page.FillAsync("#reason", "checked with the patient");
+        await page.Keyboard.PressAsync("Escape");
         await page.Keyboard.PressAsync("s");
         await page.WaitForURLAsync("**?done=true");
         await page.ClickAsync("#resolved-person");

@@ -64,6 +64,9 @@ public sealed class TaskPageModel(IReviewDesk desk, IReviewerDirectory reviewers
                 await desk.ReleaseAsync(Id, version, actor, cancellation);
                 var next = await NextAsync(cancellation);
                 return next is null ? Redirect("/queue") : Redirect($"/tasks/{next}");
+            case "same" or "different" or "merge" when reason is null:
+                result = new DeskResult(DeskProblem.Invalid, "Give a reason for your answer: it is kept in the audit trail with it.");
+                break;
             case "same" or "different" or "merge":
                 var kind = answer switch { "same" => ReviewAnswer.SamePerson, "merge" => ReviewAnswer.MergePersons, _ => ReviewAnswer.DifferentPerson };
                 personId ??= candidate.FirstOrDefault();
