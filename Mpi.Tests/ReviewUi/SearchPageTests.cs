@@ -37,12 +37,20 @@ public sealed class SearchPageTests(ReviewUiService service, Chromium chromium) 
         await Screenshots.SaveAsync(page, "search");
         Assert.Contains(await AuditedAsync("patient at the front desk without a card"), a => a.Action == AuditAction.ReadPerson && a.Subject == person);
 
-        await page.GotoAsync("/search?registry=NORTH_HOSP&localId=N-Quarrington&reason=lab+result+to+file");
+        await page.GotoAsync("/search");
+        await page.FillAsync("#registry", "NORTH_HOSP");
+        await page.FillAsync("#local-id", "N-Quarrington");
+        await page.FillAsync("#reason", "lab result to file");
+        await page.ClickAsync("#search-submit");
         await Microsoft.Playwright.Assertions.Expect(page.Locator($"#results tr[data-person='{person}']")).ToContainTextAsync("exact");
         Assert.Contains(await AuditedAsync("lab result to file"), a => a.Subject == person);
 
         var nationalId = Mpi.Tests.Service.SomeNationalIds.For("N-Quarrington");
-        await page.GotoAsync($"/search?identifierType=NI&identifierValue={nationalId}&reason=insurer+query");
+        await page.GotoAsync("/search");
+        await page.FillAsync("#identifier-type", "NI");
+        await page.FillAsync("#identifier-value", nationalId);
+        await page.FillAsync("#reason", "insurer query");
+        await page.ClickAsync("#search-submit");
         await Microsoft.Playwright.Assertions.Expect(page.Locator($"#results tr[data-person='{person}']")).ToBeVisibleAsync();
         Assert.Contains(await AuditedAsync("insurer query"), a => a.Subject == person);
     }
@@ -50,8 +58,15 @@ public sealed class SearchPageTests(ReviewUiService service, Chromium chromium) 
     [Fact]
     public async Task Search_WithoutAReason_IsNotRun()
     {
-        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/search?registry=NORTH_HOSP&localId=N-Quarrington");
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/search");
+        await page.FillAsync("#registry", "NORTH_HOSP");
+        await page.FillAsync("#local-id", "N-Quarrington");
+        await page.ClickAsync("#search-submit");
+        Assert.True(await page.Locator("#reason").EvaluateAsync<bool>("r => r.matches(':invalid')"));
 
+        // Sent anyway (the browser's check removed), the server refuses it too.
+        await page.Locator("#reason").EvaluateAsync("r => r.removeAttribute('required')");
+        await page.ClickAsync("#search-submit");
         await Microsoft.Playwright.Assertions.Expect(page.Locator("#problem")).ToContainTextAsync("Say why you are searching");
         Assert.Equal(0, await page.Locator("#results").CountAsync());
     }

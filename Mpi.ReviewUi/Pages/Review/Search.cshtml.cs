@@ -6,26 +6,31 @@ namespace Mpi.ReviewUi.Pages.Review;
 
 /// <summary>
 /// Person search for clerks: by registry and local id, by identifier, or by name with date of birth; every search is
-/// audited with the reason given (a search reads patients), so the reason is required.
+/// audited with the reason given (a search reads patients), so the reason is required. Posted, never a query string:
+/// names and dates of birth in a URL end up in browser history and request logs.
 /// </summary>
 public sealed class SearchModel(ISearchDesk desk) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Registry { get; set; }
-    [BindProperty(SupportsGet = true)] public string? LocalId { get; set; }
-    [BindProperty(SupportsGet = true)] public string? IdentifierType { get; set; }
-    [BindProperty(SupportsGet = true)] public string? IdentifierAuthority { get; set; }
-    [BindProperty(SupportsGet = true)] public string? IdentifierValue { get; set; }
-    [BindProperty(SupportsGet = true)] public string? GivenName { get; set; }
-    [BindProperty(SupportsGet = true)] public string? FamilyName { get; set; }
-    [BindProperty(SupportsGet = true)] public string? BirthDate { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Reason { get; set; }
+    [BindProperty] public string? Registry { get; set; }
+    [BindProperty] public string? LocalId { get; set; }
+    [BindProperty] public string? IdentifierType { get; set; }
+    [BindProperty] public string? IdentifierAuthority { get; set; }
+    [BindProperty] public string? IdentifierValue { get; set; }
+    [BindProperty] public string? GivenName { get; set; }
+    [BindProperty] public string? FamilyName { get; set; }
+    [BindProperty] public string? BirthDate { get; set; }
+    [BindProperty] public string? Reason { get; set; }
 
     /// <summary>Null until a search ran.</summary>
     public SearchResult? Result { get; private set; }
 
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         var asked = new[] { Registry, LocalId, IdentifierValue, FamilyName, BirthDate }.Any(v => !string.IsNullOrWhiteSpace(v));
         if (!asked) return Page();
