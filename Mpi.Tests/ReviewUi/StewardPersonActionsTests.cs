@@ -38,7 +38,7 @@ public sealed class StewardPersonActionsTests(ReviewUiService service, Chromium 
         await page.FillAsync("#link-reason", "the lab filed the sample under the wrong patient");
         await page.ClickAsync("#link-submit");
 
-        await page.WaitForURLAsync("**done=linked", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("done=linked"));
         var moved = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = b.PersonId, Reason = "test" });
         Assert.Contains(moved.Records, r => r.Key.LocalId == "SA-2");
         Assert.Contains(moved.History, h => h.Kind == LinkEventKind.StewardLink && h.Reason == "the lab filed the sample under the wrong patient");
@@ -48,7 +48,7 @@ public sealed class StewardPersonActionsTests(ReviewUiService service, Chromium 
         await page.FillAsync("#merge-reason", "it was him after all");
         await page.ClickAsync("#merge-submit");
 
-        await page.WaitForURLAsync("**done=merged", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("done=merged"));
         var merged = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = b.PersonId, Reason = "test" });
         Assert.Equal((PersonState.Merged, a1.PersonId), (merged.State, merged.MergedIntoPersonId));
         Assert.Equal(3, (await Persons.GetPersonAsync(new GetPersonRequest { PersonId = a1.PersonId, Reason = "test" })).Records.Count);
@@ -78,7 +78,7 @@ public sealed class StewardPersonActionsTests(ReviewUiService service, Chromium 
         await row.Locator("input[name=reason]").FillAsync("the unlink was a mistake");
         await row.Locator("button").ClickAsync();
 
-        await page.WaitForURLAsync("**done=mark%20removed", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("done=mark%20removed"));
         await Microsoft.Playwright.Assertions.Expect(page.Locator("#no-marks")).ToBeVisibleAsync();
         var marks = await Persons.ListDifferentPersonMarksAsync(new ListDifferentPersonMarksRequest { PersonId = first.PersonId, IncludeRemoved = true });
         Assert.Equal((true, "the unlink was a mistake"), (marks.Marks.Single().Removed, marks.Marks.Single().RemovalReason));
