@@ -43,5 +43,5 @@ public static class IdentifierBlocking
     /// <summary>Whether the record carries the normalised identifier (a key's block may hold another by a hash collision).</summary>
     public static bool Holds(NormalizedRecord record, RecordIdentifier identifier) =>
         (identifier.Type == RecordIdentifier.NationalType && identifier.Authority == record.NationalIdAuthority && identifier.Value == record.NationalId)
-        || record.IdentifierKeys.Contains($"{identifier.Type}|{identifier.Authority}|{identifier.Value}");
+        || record.IdentifierKeys.Contains(TypedIdentifierNormalizer.Joined(identifier.Type, identifier.Authority, identifier.Value));
 }

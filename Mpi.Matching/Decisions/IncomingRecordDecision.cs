@@ -78,7 +78,7 @@ public static class IncomingRecordDecision
     }
 
     /// <summary>A candidate that makes the best one uncertain: another rule, or a probability within the ambiguity margin.</summary>
-    internal static bool Rivals(PersonCandidate candidate, PersonCandidate best, DecisionThresholds thresholds) =>
+    public static bool Rivals(PersonCandidate candidate, PersonCandidate best, DecisionThresholds thresholds) =>
         best.Rule is not null ? candidate.Rule is not null : candidate.Probability >= best.Probability - thresholds.AmbiguityMargin;
 
     /// <summary>A rule first, then the higher probability, then the person id (so equal scores rank the same every time).</summary>

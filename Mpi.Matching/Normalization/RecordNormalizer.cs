@@ -86,7 +86,8 @@ public sealed class RecordNormalizer(TimeProvider time, NicknameTable? nicknames
         for (var i = 0; i < identifiers.Items.Length; i++)
         {
             var identifier = identifiers.Items[i];
-            var stored = Receipt(receipts, $"identifiers[{i}]", TypedIdentifierNormalizer.Received(identifier), TypedIdentifierNormalizer.Normalize(identifier));
+            var stored = Receipt(receipts, TypedIdentifierNormalizer.ReceiptField(i), TypedIdentifierNormalizer.Received(identifier),
+                TypedIdentifierNormalizer.Normalize(identifier));
             if (stored.Length == 0 || keys.Contains(stored)) continue;
             keys.Add(stored);
             var parts = TypedIdentifierNormalizer.Parts(stored);

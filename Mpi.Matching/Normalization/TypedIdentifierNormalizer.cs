@@ -15,7 +15,16 @@ public static class TypedIdentifierNormalizer
     public const int MaxValueLength = 64;
 
     /// <summary>The receipt's form of what was received (the three parts as sent, in the stored order).</summary>
-    public static string Received(RecordIdentifier identifier) => $"{identifier.Type}|{identifier.Authority}|{identifier.Value}";
+    public static string Received(RecordIdentifier identifier) => Joined(identifier.Type, identifier.Authority, identifier.Value);
+
+    /// <summary>The stored form <c>TYPE|AUTHORITY|VALUE</c> (what <see cref="Normalize"/> returns for normalised parts, and <see cref="Parts"/> reads).</summary>
+    public static string Joined(string type, string authority, string value) => $"{type}|{authority}|{value}";
+
+    /// <summary>The receipt field of the <paramref name="index"/>th identifier sent: <c>identifiers[i]</c>.</summary>
+    public static string ReceiptField(int index) => $"identifiers[{index}]";
+
+    /// <summary>Whether a receipt is an identifier's (<see cref="ReceiptField"/>) rather than a single field's.</summary>
+    public static bool IsReceiptField(string field) => field.StartsWith("identifiers[", StringComparison.Ordinal);
 
     public static FieldResult Normalize(RecordIdentifier identifier)
     {
@@ -41,7 +50,7 @@ public static class TypedIdentifierNormalizer
             if (value.Length > MaxValueLength) return FieldResult.SetAside(TextCleaner.TooLong(MaxValueLength));
             if (Placeholders.IsPlaceholderIdentifier(value)) return FieldResult.SetAside("placeholder identifier");
         }
-        return FieldResult.Of(Received(identifier), $"{type}|{authority}|{value}");
+        return FieldResult.Of(Received(identifier), Joined(type, authority, value));
     }
 
     /// <summary>The parts of a normalised identifier (<see cref="Normalize"/>'s value).</summary>

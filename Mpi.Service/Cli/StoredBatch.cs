@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Mpi.Matching.Normalization;
 using Mpi.Matching.Settings;
 using Mpi.Service.Persistence;
 
@@ -15,12 +14,8 @@ internal sealed record StoredBatch(BatchInput Input, MatchModel? Active, IReadOn
 {
     public static async Task<StoredBatch> ReadAsync(string databasePath, TimeProvider time, CancellationToken cancellation)
     {
-        var options = new DbContextOptionsBuilder<MpiDbContext>().UseSqlite(SqliteConnectionStrings.For(databasePath, readOnly: true)).Options;
-        await using var db = new MpiDbContext(options);
-        var normalizer = new RecordNormalizer(time);
-        var stored = await db.SourceRecords.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellation);
-        var records = stored.Select(r => normalizer.Normalize(r.ToPatientRecord(), ReceiptDetail.SetAsideOnly).Record).ToArray();
-        var active = await db.ModelVersions.AsNoTracking().Where(m => m.IsActive).Select(m => m.Json).SingleOrDefaultAsync(cancellation);
+        await using var db = ServiceFileRecords.OpenReadOnly(databasePath);
+        var (stored, records, active) = await ServiceFileRecords.ReadAsync(db, time, cancellation);
 
         var index = new Dictionary<long, int>(stored.Count);
         for (var i = 0; i < stored.Count; i++) index[stored[i].Id] = i;
@@ -35,7 +30,6 @@ internal sealed record StoredBatch(BatchInput Input, MatchModel? Active, IReadOn
             foreach (var other in byPerson[survivors.SurvivorOf(mark.PersonId)])
                 if (other != marked) keptApart.Add(marked < other ? (marked, other) : (other, marked));
         }
-        return new StoredBatch(new BatchInput(records, 0, new Dictionary<string, int>()), active is null ? null : MatchModelJson.Deserialize(active),
-            keptApart, marks.Count);
+        return new StoredBatch(new BatchInput(records, 0, new Dictionary<string, int>()), active, keptApart, marks.Count);
     }
 }

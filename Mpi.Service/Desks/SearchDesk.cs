@@ -24,9 +24,9 @@ public sealed class SearchDesk(PersonReader reader, IdentifierLookup identifiers
             return await ReadAsync([null], (query.Registry!.Trim(), query.LocalId!.Trim()), reason, actor, cancellation);
         if (Filled(query.IdentifierType) && Filled(query.IdentifierValue))
         {
-            var normalized = TypedIdentifierNormalizer.Normalize(new RecordIdentifier(query.IdentifierType!, query.IdentifierAuthority ?? "", query.IdentifierValue!));
-            if (!normalized.HasValue) return new SearchResult([], $"Identifier: {normalized.Reason}.");
-            var persons = await identifiers.PersonsHoldingAsync(TypedIdentifierNormalizer.Parts(normalized.Value!), RegistryScope.Everything, cancellation);
+            var (_, invalid, persons) = await identifiers.FindAsync(new RecordIdentifier(query.IdentifierType!, query.IdentifierAuthority ?? "", query.IdentifierValue!),
+                RegistryScope.Everything, cancellation);
+            if (invalid is not null) return new SearchResult([], $"Identifier: {invalid}.");
             return persons.Count == 0 ? await ReadAsync([null], null, reason, actor, cancellation)
                 : await ReadAsync([.. persons], null, reason, actor, cancellation);
         }

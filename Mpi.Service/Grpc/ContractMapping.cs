@@ -85,14 +85,13 @@ public static class ContractMapping
     {
         var kept = receipts
             .Where(r => r.Outcome is Domain.Normalization.FieldOutcome.Accepted or Domain.Normalization.FieldOutcome.Normalized && r.Stored is not null).ToList();
-        var demographics = ToGolden(kept.Where(r => !IsIdentifier(r.Field)).ToDictionary(r => r.Field, r => r.Stored!));
-        foreach (var identifier in kept.Where(r => IsIdentifier(r.Field)).Select(r => Domain.Normalization.TypedIdentifierNormalizer.Parts(r.Stored!)))
+        // An identifier's receipt is one per identifier sent, not a field of its own name.
+        var identifiers = kept.ToLookup(r => Domain.Normalization.TypedIdentifierNormalizer.IsReceiptField(r.Field));
+        var demographics = ToGolden(identifiers[false].ToDictionary(r => r.Field, r => r.Stored!));
+        foreach (var identifier in identifiers[true].Select(r => Domain.Normalization.TypedIdentifierNormalizer.Parts(r.Stored!)))
             demographics.Identifiers.Add(new Identifier { Type = identifier.Type, Authority = identifier.Authority, Value = identifier.Value });
         return demographics;
     }
-
-    /// <summary>An identifier's receipt (<c>identifiers[i]</c>): one per identifier sent, so not a field of its own name.</summary>
-    private static bool IsIdentifier(string field) => field.StartsWith("identifiers[", StringComparison.Ordinal);
 
     /// <summary>A golden view (field name → normalised value) as Demographics; the field names are the contract's.</summary>
     public static Demographics ToGolden(IReadOnlyDictionary<string, string> golden)

@@ -124,17 +124,15 @@ public sealed class PersonGrpcService(PersonReader reader, StewardOperations ste
     private async Task<PersonView> ByIdentifierAsync(GetPersonRequest request, ServerCallContext context)
     {
         var sent = new Mpi.Matching.Records.RecordIdentifier(request.Identifier.Type, request.Identifier.Authority, request.Identifier.Value);
-        var normalized = Mpi.Matching.Normalization.TypedIdentifierNormalizer.Normalize(sent);
-        if (!normalized.HasValue) throw InvalidArgument.Of([("identifier", normalized.Reason ?? "missing")]);
-        var identifier = Mpi.Matching.Normalization.TypedIdentifierNormalizer.Parts(normalized.Value!);
         var scope = CallerIdentity.Scope(context);
-        var persons = await identifiers.PersonsHoldingAsync(identifier, scope, context.CancellationToken);
+        var (identifier, invalid, persons) = await identifiers.FindAsync(sent, scope, context.CancellationToken);
+        if (invalid is not null) throw InvalidArgument.Of([("identifier", invalid)]);
         if (persons.Count > 1)
             throw Conflicts.Of(Google.Rpc.Code.FailedPrecondition, $"records of {persons.Count} persons carry that identifier: ask by person id", "WRONG_STATE",
                 new Dictionary<string, string> { ["person_ids"] = string.Join(',', persons) });
         // A miss is audited like any look-up (the identifier's type and authority, never its value).
         var read = await reader.ReadAsync(persons.Count == 1 ? persons[0] : null, null, scope, CallerIdentity.Of(context), request.Reason,
-            context.CancellationToken, missSubject: $"identifier {identifier.Type}|{identifier.Authority}");
+            context.CancellationToken, missSubject: $"identifier {identifier!.Type}|{identifier.Authority}");
         return PersonViews.From(read.Snapshot ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, "no record carries that identifier")));
     }
 }

@@ -33,7 +33,7 @@ public sealed class GoldenValues
         {
             if (receipt.Outcome is not (FieldOutcome.Accepted or FieldOutcome.Normalized) || string.IsNullOrEmpty(receipt.Stored)) continue;
             // Identifiers are the records' own (one per registry and authority), shown with each record, not voted on.
-            if (receipt.Field.StartsWith("identifiers[", StringComparison.Ordinal)) continue;
+            if (TypedIdentifierNormalizer.IsReceiptField(receipt.Field)) continue;
             var position = Array.IndexOf(Fields, receipt.Field);
             if (position < 0) throw new InvalidOperationException($"receipt field {receipt.Field} has no golden position");
             values[position] = share is null || !Repeated[position] ? receipt.Stored : share(receipt.Stored);

@@ -20,7 +20,8 @@ public static class ReviewCauses
         if (best.Rule is null && best.Guard == PairGuard.AtMostReview && best.Probability >= thresholds.AutoLink)
             return new TaskCause(ReviewCauseKind.Guard, guardOfBest);
         var second = decided.Ranked.Count > 1 ? decided.Ranked[1] : null;
-        var rivals = second is not null && (best.Rule is not null ? second.Rule is not null : second.Probability >= best.Probability - thresholds.AmbiguityMargin);
-        return rivals ? new TaskCause(ReviewCauseKind.Ambiguous, RivalPersonId: second!.PersonId) : new TaskCause(ReviewCauseKind.ReviewBand);
+        return second is not null && IncomingRecordDecision.Rivals(second, best, thresholds)
+            ? new TaskCause(ReviewCauseKind.Ambiguous, RivalPersonId: second.PersonId)
+            : new TaskCause(ReviewCauseKind.ReviewBand);
     }
 }

@@ -18,21 +18,14 @@ public sealed class DifferentPersonMarks(MpiDbContext db)
     /// The first mark holding persons <paramref name="a"/> and <paramref name="b"/> apart (a record of one marked as not
     /// the other), or null when they may be one person. Synchronous: the registration's decision asks it.
     /// </summary>
-    public long? Between(string a, string b)
-    {
-        if (a == b) return null;
-        foreach (var mark in ActiveOnRecordsOf(a, b).ToList())
-            if (SurvivorOf(mark.Marked) == (mark.Holder == a ? b : a)) return mark.Id;
-        return null;
-    }
+    public long? Between(string a, string b) => a == b ? null : Holding(ActiveOnRecordsOf(a, b).ToList(), a, b);
 
-    public async Task<long?> BetweenAsync(string a, string b, CancellationToken cancellation)
-    {
-        if (a == b) return null;
-        foreach (var mark in await ActiveOnRecordsOf(a, b).ToListAsync(cancellation))
-            if (SurvivorOf(mark.Marked) == (mark.Holder == a ? b : a)) return mark.Id;
-        return null;
-    }
+    public async Task<long?> BetweenAsync(string a, string b, CancellationToken cancellation) =>
+        a == b ? null : Holding(await ActiveOnRecordsOf(a, b).ToListAsync(cancellation), a, b);
+
+    /// <summary>The first of the marks on either person's records that names the other person (followed through merges).</summary>
+    private long? Holding(List<HeldMark> marks, string a, string b) =>
+        marks.FirstOrDefault(mark => SurvivorOf(mark.Marked) == (mark.Holder == a ? b : a))?.Id;
 
     /// <summary>The persons a record is marked as not (each followed to whoever holds its records now); none for a key not registered.</summary>
     public HashSet<string> PersonsMarkedAgainst(string registry, string localId) =>

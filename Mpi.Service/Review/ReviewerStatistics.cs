@@ -23,7 +23,8 @@ public sealed class ReviewerStatistics(MpiDbContext db, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var since = now.AddDays(-days);
-        var tasks = await db.ReviewTasks.AsNoTracking()
+        // Only what the figures read: tasks opened or answered in the period, and those still waiting (the oldest).
+        var tasks = await db.ReviewTasks.AsNoTracking().Where(t => t.CreatedAt >= since || t.ResolvedAt >= since || t.State != TaskState.Resolved)
             .Join(db.SourceRecords, t => t.SourceRecordId, r => r.Id, (t, r) => new { t.Id, t.SourceRecordId, t.State, t.ClaimedBy, t.CreatedAt, t.ResolvedAt, r.Registry })
             .ToListAsync(cancellation);
         var answered = tasks.Where(t => t.State == TaskState.Resolved && t.ResolvedAt is { } at && at >= since && t.ClaimedBy is not null).ToList();
