@@ -1,11 +1,23 @@
 namespace Mpi.ReviewUi.Desks;
 
 /// <summary>
-/// Recent best-candidate probabilities, resolved review tasks as (probability, reviewer said same person), and the
-/// auto-link band's false-merge rate estimated from quality checks (null before any was answered).
+/// Recent registrations' decisions (enough to decide each again under other thresholds), resolved review tasks as
+/// (probability, reviewer said same person), the tasks open in the queue now, and the auto-link band's false-merge rate
+/// estimated from quality checks (null before any was answered).
 /// </summary>
-public sealed record ThresholdPreviewData(IReadOnlyList<double> RecentScores, IReadOnlyList<ReviewedScore> Reviewed,
+public sealed record ThresholdPreviewData(IReadOnlyList<RecentDecision> Recent, IReadOnlyList<ReviewedScore> Reviewed, int OpenTasks = 0,
     FalseMergeFigure? FalseMerges = null);
+
+/// <summary>
+/// One registration's decision as the preview replays it: the best candidate's probability and what else decided —
+/// a rule, a guard that holds the pair at review, a rival candidate, the learned re-scorer's verdict on a review-band
+/// pair, and whether a link of it opens a merge question or a quality check.
+/// </summary>
+public sealed record RecentDecision(double Probability, bool Rule = false, bool Guarded = false, bool Ambiguous = false, LearnedVerdict Learned = LearnedVerdict.None,
+    bool MergeQuestion = false, bool QualitySampled = false);
+
+/// <summary>What the learned re-scorer made of a review-band pair, when it moved it.</summary>
+public enum LearnedVerdict { None, Link, New }
 
 /// <summary>Quality checks answered, rejected, the estimated false-merge rate and its 95% interval.</summary>
 public sealed record FalseMergeFigure(int Checked, int Rejected, double Rate, double Low, double High);

@@ -1,5 +1,8 @@
 // The threshold preview: counts per band, a histogram coloured by band and precision/recall by threshold, all
-// recomputed in the browser as the sliders move, before anything is saved.
+// recomputed in the browser as the sliders move, before anything is saved. Each recent registration is decided again
+// the way the service decides (IncomingRecordDecision): a guard holds a pair at review, a rival candidate makes an
+// automatic link a review, the learned re-scorer's verdict on a review-band pair stands, and a link may open a merge
+// question or a quality check — so the review count is the tasks the queue would hold, not just the band's scores.
 (() => {
   const data = JSON.parse(document.getElementById('preview-data').textContent);
   const review = document.getElementById('review');
@@ -7,15 +10,35 @@
   const bins = 50;
   const colour = { new: '#8a93a0', review: '#e0a000', link: '#1e7b3c' };
   const bandOf = (p, r, a) => (p >= a ? 'link' : p >= r ? 'review' : 'new');
+  const has = (traits, name) => (traits & data.bits[name]) !== 0;
+  // What one registration would become: 'new', 'link', or the cause of its review task.
+  const decide = (p, traits, r, a) => {
+    if (has(traits, 'rule')) return has(traits, 'ambiguous') ? 'rival' : 'link';
+    const guarded = has(traits, 'guarded');
+    const band = p >= a && !guarded ? 'link' : p >= r ? 'review' : 'new';
+    if (band === 'link') return has(traits, 'ambiguous') ? 'rival' : 'link';
+    if (band === 'new') return 'new';
+    if (has(traits, 'learnedLink')) return 'link';
+    if (has(traits, 'learnedNew')) return 'new';
+    return guarded && p >= a ? 'guard' : has(traits, 'ambiguous') && p >= a ? 'rival' : 'band';
+  };
   const counts = (r, a) => {
-    const c = { new: 0, review: 0, link: 0 };
-    for (const s of data.scores) c[bandOf(s, r, a)]++;
+    const c = { new: 0, review: 0, link: 0, band: 0, guard: 0, rival: 0, merge: 0, check: 0 };
+    for (const [p, traits] of data.decisions) {
+      const kind = decide(p, traits, r, a);
+      if (kind === 'new' || kind === 'link') c[kind]++;
+      else { c.review++; c[kind]++; }
+      if (kind !== 'link') continue;
+      // A linked record still opens a task: a merge question, or (an automatic link only) a sampled quality check.
+      if (has(traits, 'mergeQuestion')) { c.review++; c.merge++; }
+      else if (!has(traits, 'rule') && has(traits, 'qualitySampled')) { c.review++; c.check++; }
+    }
     return c;
   };
   const before = counts(data.review, data.autoLink);
 
   const histogram = new Array(bins).fill(0);
-  for (const s of data.scores) histogram[Math.min(bins - 1, Math.floor(s * bins))]++;
+  for (const [s] of data.decisions) histogram[Math.min(bins - 1, Math.floor(s * bins))]++;
   const centres = histogram.map((_, i) => (i + 0.5) / bins);
   const histogramChart = typeof Chart === 'undefined' ? null : new Chart(document.getElementById('histogram'), {
     type: 'bar',
@@ -62,6 +85,8 @@
       document.getElementById(`count-${band}`).textContent = c[band];
       document.getElementById(`delta-${band}`).textContent = ` (${signed(c[band] - before[band])})`;
     }
+    document.getElementById('review-causes').textContent = `${c.band} in the review band, ${c.guard} held by a guard, ${c.rival} with a close rival, `
+      + `${c.merge} merge question(s), ${c.check} quality check(s); the queue holds ${data.openTasks} open task(s) now.`;
     const at = precisionRecall[Math.round(r * 100) - 1];
     document.getElementById('pr-summary').textContent = data.reviewed.length === 0 ? 'No reviewed task yet: precision and recall appear once reviewers have answered.'
       : `At review threshold ${r.toFixed(2)}: precision ${at.precision === null ? 'n/a' : at.precision.toFixed(2)}, recall ${at.recall === null ? 'n/a' : at.recall.toFixed(2)} (from ${data.reviewed.length} reviewed task(s)).`;

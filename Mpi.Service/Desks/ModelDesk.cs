@@ -12,8 +12,6 @@ namespace Mpi.Service.Desks;
 /// <summary>The steward pages over the model versions service: thresholds, versions and the preview's data.</summary>
 public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining, ModelLearning learning, ModelComparer comparer, MpiDbContext db) : IModelDesk
 {
-    /// <summary>Link events that carry a registration's best-candidate probability (not a person's later decision).</summary>
-
     public async Task<ModelSummary> ActiveAsync(CancellationToken cancellation)
     {
         var (entity, model) = await versions.GetAsync(null, cancellation) ?? throw new InvalidOperationException("no active model version");
@@ -25,14 +23,21 @@ public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining
 
     public async Task<ThresholdPreviewData> PreviewDataAsync(int recentScores, CancellationToken cancellation)
     {
-        var scores = await db.LinkEvents.AsNoTracking().Where(e => e.Probability != null && (e.Kind == LinkKind.New || e.Kind == LinkKind.AutoLink || e.Kind == LinkKind.RuleLink))
-            .OrderByDescending(e => e.Id).Take(recentScores).Select(e => e.Probability!.Value).ToListAsync(cancellation);
+        var recent = await db.LinkEvents.AsNoTracking().Where(e => e.Probability != null && (e.Kind == LinkKind.New || e.Kind == LinkKind.AutoLink || e.Kind == LinkKind.RuleLink))
+            .OrderByDescending(e => e.Id).Take(recentScores).Select(e => new { Probability = e.Probability!.Value, Rule = e.Rule != null, e.Traits })
+            .ToListAsync(cancellation);
         var reviewed = await db.ReviewTasks.AsNoTracking().Where(t => t.State == TaskState.Resolved).OrderByDescending(t => t.Id).Take(recentScores)
             .Select(t => new ReviewedScore(t.Probability, t.Resolution != ReviewResolutionKind.DifferentPerson)).ToListAsync(cancellation);
+        var open = await db.ReviewTasks.CountAsync(t => t.State != TaskState.Resolved, cancellation);
         var falseMerges = await FalseMergeRate.EstimateAsync(db, cancellation);
-        return new ThresholdPreviewData(scores, reviewed,
+        return new ThresholdPreviewData([.. recent.Select(e => Decision(e.Probability, e.Rule, e.Traits ?? DecisionTraits.None))], reviewed, open,
             falseMerges is null ? null : new FalseMergeFigure(falseMerges.Checked, falseMerges.Rejected, falseMerges.Rate, falseMerges.Low, falseMerges.High));
     }
+
+    private static RecentDecision Decision(double probability, bool rule, DecisionTraits traits) => new(probability, rule,
+        traits.HasFlag(DecisionTraits.Guarded), traits.HasFlag(DecisionTraits.Ambiguous),
+        traits.HasFlag(DecisionTraits.LearnedLink) ? LearnedVerdict.Link : traits.HasFlag(DecisionTraits.LearnedNew) ? LearnedVerdict.New : LearnedVerdict.None,
+        traits.HasFlag(DecisionTraits.MergeQuestion), traits.HasFlag(DecisionTraits.QualitySampled));
 
     public async Task<DeskResult> UpdateThresholdsAsync(string expectedActiveVersion, double autoLink, double review, string? reason, string actor,
         CancellationToken cancellation)

@@ -219,7 +219,8 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 Evidence = StoredEvidence.Of([.. toAsk.Prepend(personId).Where(persons.ContainsKey).Select(EvidenceAgainst)]),
             });
         }
-        else if (decision == RegistrationDecision.AutoLink && qualityChecks?.Samples(record.Registry, record.LocalId) == true)
+        var sampled = qualityChecks?.Samples(record.Registry, record.LocalId) == true;
+        if (decision == RegistrationDecision.AutoLink && mergeTaskId is null && sampled)
         {
             // A sampled automatic link is put to a reviewer, who confirms or rejects it: the false-merge estimate.
             rows.InsertReviewTask(new ReviewTaskEntity
@@ -236,6 +237,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             ModelVersion = model.Model.Version, Actor = actor, At = now, Rule = best?.Rule, ReviewTaskId = taskId ?? mergeTaskId,
             // The history says why when the version's learned re-scorer judged the pair (probabilities only, no PHI).
             Reason = decided.Learned?.Reason, OperationId = operation, Evidence = StoredEvidence.Of(evidence),
+            Traits = TraitsOf(decided, model.Model.Thresholds, mergeTaskId is not null, sampled),
         });
         rows.InsertAuditEntry(Audit(actor, $"{record.Registry}/{record.LocalId}", RegistrationDecisions.Wire(decision), now));
         Written(written, stored.Id, 1, personId, normalized, now, linkEvent, model);
@@ -312,6 +314,21 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
 
     private static AuditEntryEntity Audit(string actor, string subject, string outcome, DateTimeOffset now) =>
         new() { At = now, Actor = actor, Action = AuditAction.Register, Subject = subject, Outcome = outcome };
+
+    private static DecisionTraits TraitsOf(IncomingDecision decided, Mpi.Matching.Settings.DecisionThresholds thresholds, bool mergeQuestion, bool sampled)
+    {
+        var traits = DecisionTraits.None;
+        if (decided.Best is { } best)
+        {
+            if (best.Guard == Mpi.Matching.Scoring.PairGuard.AtMostReview) traits |= DecisionTraits.Guarded;
+            if (decided.Ranked.Count > 1 && IncomingRecordDecision.Rivals(decided.Ranked[1], best, thresholds)) traits |= DecisionTraits.Ambiguous;
+        }
+        if (decided.Learned is not null && decided.Kind == DecisionKind.AutoLink) traits |= DecisionTraits.LearnedLink;
+        if (decided.Learned is not null && decided.Kind == DecisionKind.New) traits |= DecisionTraits.LearnedNew;
+        if (mergeQuestion) traits |= DecisionTraits.MergeQuestion;
+        if (sampled) traits |= DecisionTraits.QualitySampled;
+        return traits;
+    }
 
     /// <summary>The history's kind: a record sent to review starts as its own (new) person, with the task attached.</summary>
     private static LinkKind LinkKindOf(RegistrationDecision decision) => decision switch

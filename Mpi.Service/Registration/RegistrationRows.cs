@@ -38,10 +38,10 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
     /// <summary>Inserts the event and returns its id (the record directory's position in the history).</summary>
     public long InsertLinkEvent(LinkEventEntity e) => (long)_commands.Scalar("""
         INSERT INTO "LinkEvents" ("SourceRecordId", "FromPersonId", "ToPersonId", "Kind", "Rule", "ReviewTaskId", "Probability",
-            "ModelVersion", "Actor", "At", "Reason", "OperationId", "Evidence")
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12) RETURNING "Id"
+            "ModelVersion", "Actor", "At", "Reason", "OperationId", "Evidence", "Traits")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13) RETURNING "Id"
         """, e.SourceRecordId, e.FromPersonId, e.ToPersonId, StoredWords.Of(e.Kind), e.Rule, e.ReviewTaskId, e.Probability, e.ModelVersion, e.Actor,
-        StoredTimes.Of(e.At), e.Reason, e.OperationId, e.Evidence)!;
+        StoredTimes.Of(e.At), e.Reason, e.OperationId, e.Evidence, e.Traits is { } traits ? (int)traits : null)!;
 
     /// <summary>
     /// Moves every record of <paramref name="personId"/> onto <paramref name="intoPersonId"/>, one history event per

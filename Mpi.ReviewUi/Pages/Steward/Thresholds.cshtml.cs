@@ -30,14 +30,29 @@ public sealed class ThresholdsModel(IModelDesk desk, IOptions<ReviewUiOptions> o
         return Page();
     }
 
-    /// <summary>The preview's data as JSON: scores and (probability, same person) pairs only, no record or person.</summary>
+    /// <summary>
+    /// The preview's data as JSON: each recent decision as [probability, trait bits] (the bits named once, here, for the
+    /// script), reviewed (probability, same person) pairs and the thresholds; no record or person.
+    /// </summary>
     public string PreviewJson() => System.Text.Json.JsonSerializer.Serialize(new
     {
-        scores = Preview.RecentScores.Select(s => Math.Round(s, 4)),
+        bits = Bits,
+        decisions = Preview.Recent.Select(d => new object[] { Math.Round(d.Probability, 4), BitsOf(d) }),
         reviewed = Preview.Reviewed.Select(r => new object[] { Math.Round(r.Probability, 4), r.SamePerson ? 1 : 0 }),
         review = Active.Review,
         autoLink = Active.AutoLink,
+        openTasks = Preview.OpenTasks,
     });
+
+    private static readonly Dictionary<string, int> Bits = new()
+    {
+        ["rule"] = 1, ["guarded"] = 2, ["ambiguous"] = 4, ["learnedLink"] = 8, ["learnedNew"] = 16, ["mergeQuestion"] = 32, ["qualitySampled"] = 64,
+    };
+
+    private static int BitsOf(RecentDecision d) =>
+        (d.Rule ? Bits["rule"] : 0) | (d.Guarded ? Bits["guarded"] : 0) | (d.Ambiguous ? Bits["ambiguous"] : 0)
+        | (d.Learned == LearnedVerdict.Link ? Bits["learnedLink"] : 0) | (d.Learned == LearnedVerdict.New ? Bits["learnedNew"] : 0)
+        | (d.MergeQuestion ? Bits["mergeQuestion"] : 0) | (d.QualitySampled ? Bits["qualitySampled"] : 0);
 
     private async Task LoadAsync(CancellationToken cancellation)
     {

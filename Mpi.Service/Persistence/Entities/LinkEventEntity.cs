@@ -24,4 +24,6 @@ public sealed class LinkEventEntity
     public string? OperationId { get; set; }
     /// <summary>What decided a scored link, as JSON (<see cref="Persistence.StoredEvidence"/>); null for people's decisions without a score.</summary>
     public string? Evidence { get; set; }
+    /// <summary>What else the registration's decision turned on (<see cref="DecisionTraits"/>); null for every other event and for those before it was kept.</summary>
+    public DecisionTraits? Traits { get; set; }
 }
