@@ -4,7 +4,8 @@ namespace Mpi.Tests.ReviewUi;
 
 /// <summary>
 /// The queue and the task page say why each task is there (issue 16, item 1), from what was decided when it opened;
-/// a pair the guard holds back gets no highlighted default answer (item 2); both pages pass axe-core.
+/// a pair the guard holds back gets no highlighted default answer, and a disabled action looks disabled (item 2); both
+/// pages pass axe-core.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ReviewCausePageTests(ReviewUiService service, Chromium chromium) : IClassFixture<ReviewUiService>
@@ -35,6 +36,14 @@ public sealed class ReviewCausePageTests(ReviewUiService service, Chromium chrom
         await Microsoft.Playwright.Assertions.Expect(page.Locator("#why")).ToContainTextAsync("held back");
         await Microsoft.Playwright.Assertions.Expect(page.Locator("#why")).ToContainTextAsync("twins?");
         Assert.DoesNotContain("primary", await page.Locator("button[value=same]").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        // One candidate: "Merge persons" is disabled, and looks it beside an enabled answer (not merely inert).
+        var merge = page.Locator("button[value=merge]");
+        await Microsoft.Playwright.Assertions.Expect(merge).ToBeDisabledAsync();
+        const string Look = "b => { const s = getComputedStyle(b); return [s.cursor, s.backgroundColor, s.color, s.borderStyle].join(' | '); }";
+        var disabledLook = await merge.EvaluateAsync<string>(Look);
+        var enabledLook = await page.Locator("button[value=different]").EvaluateAsync<string>(Look);
+        Assert.StartsWith("not-allowed | ", disabledLook, StringComparison.Ordinal);
+        Assert.All(disabledLook.Split(" | ").Zip(enabledLook.Split(" | ")), pair => Assert.NotEqual(pair.First, pair.Second));
         // One probability per candidate: the header's is candidate 1's heading's.
         Assert.Contains($"probability {await page.TextContentAsync("#best-probability")}", await page.Locator("#candidate-1 h2").First.TextContentAsync() ?? "",
             StringComparison.Ordinal);
