@@ -7,8 +7,12 @@ namespace Mpi.ReviewUi.Desks;
 public sealed record PersonView(string PersonId, PersonState State, string? MergedIntoPersonId, long Version, IReadOnlyDictionary<string, string> Golden,
     IReadOnlyList<RecordView> Records, IReadOnlyList<HistoryEntry> History, IReadOnlyList<long> OpenTaskIds);
 
-/// <summary>A source record as received, with what normalisation did with each field.</summary>
-public sealed record RecordView(PatientRecord Record, string PersonId, DateTimeOffset UpdatedAt, IReadOnlyList<FieldReceipt> Receipts)
+/// <summary>
+/// A source record as received, with what normalisation did with each field; <paramref name="DeactivatedAt"/> when its
+/// registry deactivated it (kept on its person, no longer matched on or in the golden view).
+/// </summary>
+public sealed record RecordView(PatientRecord Record, string PersonId, DateTimeOffset UpdatedAt, IReadOnlyList<FieldReceipt> Receipts,
+    DateTimeOffset? DeactivatedAt = null)
 {
     /// <summary>The field as received, or null.</summary>
     public string? Received(string field) => Receipts.FirstOrDefault(r => r.Field == field)?.Received;

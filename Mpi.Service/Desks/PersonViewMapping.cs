@@ -22,5 +22,5 @@ public static class PersonViewMapping
         s.OpenReviewTaskIds);
 
     public static RecordView Record(SourceRecordEntity record, IReadOnlyList<FieldReceipt> receipts) =>
-        new(record.ToPatientRecord(), record.PersonId, record.UpdatedAt, receipts);
+        new(record.ToPatientRecord(), record.PersonId, record.UpdatedAt, receipts, record.DeactivatedAt);
 }

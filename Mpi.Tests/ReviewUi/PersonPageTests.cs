@@ -1,4 +1,5 @@
 using Mpi.Contracts.V1;
+using Microsoft.Playwright;
 
 namespace Mpi.Tests.ReviewUi;
 
@@ -65,5 +66,30 @@ public sealed class PersonPageTests(ReviewUiService service, Chromium chromium) 
 
         Assert.Contains("CLEMENCY", await page.Locator("#golden").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#records button").CountAsync());
+    }
+
+    [Fact]
+    public async Task PersonPage_ShowsEachRecordsTypedIdentifiers_AndMarksADeactivatedRecord()
+    {
+        var registration = new RegistrationService.RegistrationServiceClient(service.Channel);
+        Demographics Person(string address) => new()
+        {
+            GivenName = "Wilhelmina", FamilyName = "Ashcombe-Tregear", BirthDate = "1972-09-30", Sex = "F", AddressLine = address, City = "Delmar",
+            PostalCode = "2119", Identifiers = { new Identifier { Type = "MR", Authority = "NORTH_HOSP", Value = "MRN-448120" } },
+        };
+        var first = await registration.RegisterAsync(new RegisterRequest { Key = new RecordKey { Registry = "NORTH_HOSP", LocalId = "ID-1" }, Demographics = Person("9 Banksia Way") });
+        var second = await registration.RegisterAsync(new RegisterRequest { Key = new RecordKey { Registry = "SOUTH_LAB", LocalId = "ID-2" }, Demographics = Person("9 Banksia Way") });
+        Assert.Equal(first.PersonId, second.PersonId);
+        await registration.DeactivateAsync(new DeactivateRequest { Key = new RecordKey { Registry = "SOUTH_LAB", LocalId = "ID-2" }, Reason = "duplicate chart closed" });
+
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, $"/persons/{first.PersonId}");
+
+        var active = page.Locator("#records tbody tr[data-record='NORTH_HOSP/ID-1']");
+        await Assertions.Expect(active.Locator("td.identifiers")).ToContainTextAsync("MR (NORTH_HOSP) MRN-448120");
+        await Assertions.Expect(active).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("deactivated"));
+        var deactivated = page.Locator("#records tbody tr[data-record='SOUTH_LAB/ID-2']");
+        await Assertions.Expect(deactivated).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("deactivated"));
+        await Assertions.Expect(deactivated.Locator(".tag")).ToContainTextAsync("deactivated");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 }

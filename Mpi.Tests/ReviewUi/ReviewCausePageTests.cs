@@ -16,7 +16,7 @@ public sealed class ReviewCausePageTests(ReviewUiService service, Chromium chrom
         Demographics = new Demographics
         {
             GivenName = given, FamilyName = "Oyelaran", BirthDate = "1988-03-02", Sex = "F", AddressLine = "6 Jacaranda Street", City = "Delmar",
-            PostalCode = "2119", Phone = "0291112233",
+            PostalCode = "2119", Phone = "0291112233", Identifiers = { new Identifier { Type = "MR", Authority = registry, Value = $"MRN-{given}" } },
         },
     };
 
@@ -44,6 +44,10 @@ public sealed class ReviewCausePageTests(ReviewUiService service, Chromium chrom
         var enabledLook = await page.Locator("button[value=different]").EvaluateAsync<string>(Look);
         Assert.StartsWith("not-allowed | ", disabledLook, StringComparison.Ordinal);
         Assert.All(disabledLook.Split(" | ").Zip(enabledLook.Split(" | ")), pair => Assert.NotEqual(pair.First, pair.Second));
+        // Each side's typed identifiers are shown with their authority.
+        var identifiers = page.Locator("#candidate-1 tr.typed-identifiers");
+        await Microsoft.Playwright.Assertions.Expect(identifiers).ToContainTextAsync("MR (SOUTH_LAB) MRN-Chiamaka");
+        await Microsoft.Playwright.Assertions.Expect(identifiers).ToContainTextAsync("MR (NORTH_HOSP) MRN-Adaeze");
         // One probability per candidate: the header's is candidate 1's heading's.
         Assert.Contains($"probability {await page.TextContentAsync("#best-probability")}", await page.Locator("#candidate-1 h2").First.TextContentAsync() ?? "",
             StringComparison.Ordinal);

@@ -24,4 +24,7 @@ public static class ComparisonFields
         : outcome.Weight >= 1 ? "level-strong" : outcome.Weight > 0 ? "level-weak" : "level-against";
 
     public static string Label(string field) => field.Replace('_', ' ');
+
+    /// <summary>A typed identifier as clerks read it: type, assigning authority in brackets when known, value.</summary>
+    public static string Identifier(Mpi.Matching.Records.RecordIdentifier id) => id.Authority.Length > 0 ? $"{id.Type} ({id.Authority}) {id.Value}" : $"{id.Type} {id.Value}";
 }
