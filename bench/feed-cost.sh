@@ -23,7 +23,7 @@ for i in $(seq 0 $((parts - 1))); do
   { head -n 1 "$work/people/records.csv"; tail -n +2 "$work/people/records.csv" | sed -n "$((i * part + 1)),$(((i + 1) * part))p"; } > "$work/part-$i.csv"
 done
 
-Mpi__MaxRegistersPerSecond=0 $mpi serve --database "$work/mpi.db" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) > "$work/serve.log" 2>&1 &
+Mpi__MaxRegistersPerSecond=0 $mpi serve --database "$work/mpi.db" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) --fhir-port $((port + 3)) > "$work/serve.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do grep -q "Application started" "$work/serve.log" && break; sleep 1; done

@@ -20,7 +20,7 @@ $tools generate --count 200000 --duplicate-rate 0 --seed 12 --output "$work/new"
 # The register load's records are new people: another registry code keeps them apart from the held ones.
 sed -E '2,$ s/^[^,]*,/LOADREG,/' "$work/new/records.csv" > "$work/new.csv"
 
-$mpi serve --database "$work/mpi.db" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) > "$work/serve.log" 2>&1 &
+$mpi serve --database "$work/mpi.db" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) --fhir-port $((port + 3)) > "$work/serve.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true; kill $register 2>/dev/null || true' EXIT
 register=

@@ -25,7 +25,7 @@ if [ ! -f "$work/all/records.csv" ]; then
   { head -n 1 "$work/all/records.csv"; head -n 20001 "$work/all/records.csv" | tail -n 20000; } > "$work/queries.csv"
 fi
 
-$mpi serve --database "$work/mpi.db" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) > "$work/serve.log" 2>&1 &
+$mpi serve --database "$work/mpi.db" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) --fhir-port $((port + 3)) > "$work/serve.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do grep -q "Application started" "$work/serve.log" && break; sleep 1; done

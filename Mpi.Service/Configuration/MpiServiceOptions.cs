@@ -19,6 +19,10 @@ public sealed class MpiServiceOptions
     [Range(0, 65535)]
     public int UiPort { get; set; } = 5082;
 
+    /// <summary>Port of the HTTP/1.1 endpoint of the FHIR R4 face (<c>/fhir</c>: Patient, $match, PIXm; default 5083).</summary>
+    [Range(0, 65535)]
+    public int FhirPort { get; set; } = 5083;
+
     /// <summary>Listen on every interface instead of loopback only.</summary>
     public bool ListenOnAllInterfaces { get; set; }
 

@@ -4,26 +4,29 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace Mpi.Service.Hosting;
 
 /// <summary>
-/// Tells whether a request came in on the review UI's listener. The port is read from the server once it listens,
-/// since a configured port of 0 (tests) is only chosen by the operating system at start, and then kept: every gRPC
-/// call asks, and reading the server's address list takes its lock and parsing the address allocates.
+/// Tells whether a request came in on one of Kestrel's listeners (the review UI's, the FHIR face's). The port is read
+/// from the server once it listens, since a configured port of 0 (tests) is only chosen by the operating system at
+/// start, and then kept: every call asks, and reading the server's address list takes its lock and parsing the
+/// address allocates.
 /// </summary>
-public sealed class ReviewUiPort(IServer server)
+public sealed class ListenerPort(IServer server, int listenerIndex)
 {
-    /// <summary>Kestrel lists its endpoints in configuration order: gRPC, metrics, then the UI.</summary>
-    private const int UiListenerIndex = 2;
+    /// <summary>Kestrel lists its endpoints in configuration order (<see cref="ServiceHost"/>): gRPC, metrics, the UI, FHIR.</summary>
+    public const int Grpc = 0, Ui = 2, Fhir = 3;
 
     private volatile int _port;
 
-    public bool IsUiConnection(HttpContext context)
+    /// <summary>The listener's port, or 0 before the server listens.</summary>
+    public int Port
     {
-        var port = _port;
-        if (port == 0)
+        get
         {
-            var ui = server.Features.Get<IServerAddressesFeature>()?.Addresses.ElementAtOrDefault(UiListenerIndex);
-            if (ui is null) return false;
-            _port = port = new Uri(ui).Port;
+            var port = _port;
+            if (port != 0) return port;
+            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.ElementAtOrDefault(listenerIndex);
+            return address is null ? 0 : _port = new Uri(address).Port;
         }
-        return port == context.Connection.LocalPort;
     }
+
+    public bool IsConnection(HttpContext context) => Port == context.Connection.LocalPort;
 }

@@ -25,6 +25,7 @@ using Mpi.Service.Changes;
 using Mpi.Service.ExceptionQueue;
 using Mpi.Service.Configuration;
 using Mpi.Service.Learning;
+using Mpi.Service.Fhir;
 
 namespace Mpi.Service.Hosting;
 
@@ -78,6 +79,7 @@ public static class ServiceHost
             // Prometheus scrapes over HTTP/1.1, which the gRPC endpoint does not speak.
             kestrel.Listen(address, options.MetricsPort, l => l.Protocols = HttpProtocols.Http1);
             kestrel.Listen(address, options.UiPort, l => l.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(address, options.FhirPort, l => l.Protocols = HttpProtocols.Http1);
             ConnectionLimits.Apply(kestrel.Limits, options);
         });
 
@@ -100,6 +102,7 @@ public static class ServiceHost
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddSingleton<RegistrationExceptions>();
         builder.Services.AddSingleton<QualityCheckSampler>();
+        builder.Services.AddSingleton<FhirGateway>();
         // The request decoder keeps an undecodable Register in the exception queue: it finds its request through this.
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHostedService<RecordDirectoryWarmup>();
@@ -158,7 +161,10 @@ public static class ServiceHost
         });
 
         var app = builder.Build();
-        app.UseReviewUi(new ReviewUiPort(app.Services.GetRequiredService<IServer>()).IsUiConnection);
+        var server = app.Services.GetRequiredService<IServer>();
+        // The FHIR face first: its port answers FHIR only, and its requests never reach the UI's or gRPC's pipeline.
+        app.UseFhirFace(new ListenerPort(server, ListenerPort.Fhir).IsConnection);
+        app.UseReviewUi(new ListenerPort(server, ListenerPort.Ui).IsConnection);
         app.UseMiddleware<KeyCheckMiddleware>();
         app.MapGrpcService<RegistrationGrpcService>();
         app.MapGrpcService<PersonGrpcService>();

@@ -19,7 +19,7 @@ starts=0
 start() {
   starts=$((starts + 1))
   dotnet Mpi.Service/bin/Release/net10.0/Mpi.Service.dll serve --database "$work/mpi.db" --port "$port" \
-    --metrics-port $((port + 1)) --ui-port $((port + 2)) > "$work/serve-$starts.log" 2>&1 &
+    --metrics-port $((port + 1)) --ui-port $((port + 2)) --fhir-port $((port + 3)) > "$work/serve-$starts.log" 2>&1 &
   service=$!
   for _ in $(seq 1 60); do grep -q "Application started" "$work/serve-$starts.log" && return; sleep 0.5; done
   echo "the service did not start: $work/serve-$starts.log" >&2; exit 1

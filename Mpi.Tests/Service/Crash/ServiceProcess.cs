@@ -27,7 +27,7 @@ internal sealed partial class ServiceProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(databasePath)!,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Mpi.Service.dll"), "--port", "0", "--metrics-port", "0", "--ui-port", "0", "--database", databasePath })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Mpi.Service.dll"), "--port", "0", "--metrics-port", "0", "--ui-port", "0", "--fhir-port", "0", "--database", databasePath })
             start.ArgumentList.Add(argument);
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Received(e.Data);

@@ -28,6 +28,9 @@ public class RunningService : IAsyncLifetime
     /// <summary>The HTTP/1.1 endpoint serving the review UI.</summary>
     public string UiAddress { get; private set; } = "";
 
+    /// <summary>The HTTP/1.1 endpoint of the FHIR face (its base is <c>{FhirAddress}/fhir</c>).</summary>
+    public string FhirAddress { get; private set; } = "";
+
     /// <summary>The host's services (the desks, the reviewer directory), for seeding what a test needs.</summary>
     public IServiceProvider Services => _app!.Services;
 
@@ -68,6 +71,7 @@ public class RunningService : IAsyncLifetime
             ["Mpi:GrpcPort"] = "0",
             ["Mpi:MetricsPort"] = "0",
             ["Mpi:UiPort"] = "0",
+            ["Mpi:FhirPort"] = "0",
             ["Mpi:DatabasePath"] = DatabasePath,
             ["Mpi:CredentialRefreshSeconds"] = "1",
         };
@@ -75,11 +79,12 @@ public class RunningService : IAsyncLifetime
         _app = ServiceHost.Build([], settings);
         await ServiceHost.PrepareAsync(_app, StartingModel());
         await _app.StartAsync();
-        // Kestrel lists the endpoints in the order they were configured: gRPC, metrics, then the review UI.
+        // Kestrel lists the endpoints in the order they were configured: gRPC, metrics, the review UI, then FHIR.
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToArray();
         var address = addresses[0];
         MetricsAddress = addresses[1];
         UiAddress = addresses[2];
+        FhirAddress = addresses[3];
         Address = address;
         ApiKey = await Credentials.IssueAsync("test-engine", CallerCredential.All, CallerCredential.All);
         Channel = ChannelWith(ApiKey);
