@@ -15,22 +15,13 @@ public static class FhirOutcomes
 {
     public static (int Status, OperationOutcome Outcome) Of(RpcException refusal, PatientMapping.SentRecord? sent)
     {
-        var status = refusal.StatusCode switch
-        {
-            StatusCode.InvalidArgument => StatusCodes.Status400BadRequest,
-            StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
-            StatusCode.PermissionDenied => StatusCodes.Status403Forbidden,
-            StatusCode.NotFound => StatusCodes.Status404NotFound,
-            StatusCode.AlreadyExists or StatusCode.Aborted or StatusCode.FailedPrecondition => StatusCodes.Status409Conflict,
-            StatusCode.ResourceExhausted or StatusCode.Unavailable => StatusCodes.Status503ServiceUnavailable,
-            _ => StatusCodes.Status500InternalServerError,
-        };
+        var (status, type) = KindOf(refusal.StatusCode);
         var outcome = new OperationOutcome();
         var violations = refusal.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations;
         if (violations is { Count: > 0 })
             foreach (var violation in violations)
                 outcome.Issue.Add(Issue(IssueSeverity.Error, IssueType.Invalid, $"{violation.Field}: {violation.Description}", Element(violation.Field, sent)));
-        else outcome.Issue.Add(Issue(IssueSeverity.Error, TypeOf(refusal.StatusCode), refusal.Status.Detail, null));
+        else outcome.Issue.Add(Issue(IssueSeverity.Error, type, refusal.Status.Detail, null));
         return (status, outcome);
     }
 
@@ -84,14 +75,16 @@ public static class FhirOutcomes
         };
     }
 
-    private static IssueType TypeOf(StatusCode code) => code switch
+    /// <summary>A gRPC status as the HTTP status and issue type a FHIR client expects.</summary>
+    private static (int Status, IssueType Type) KindOf(StatusCode code) => code switch
     {
-        StatusCode.Unauthenticated => IssueType.Login,
-        StatusCode.PermissionDenied => IssueType.Forbidden,
-        StatusCode.NotFound => IssueType.NotFound,
-        StatusCode.AlreadyExists or StatusCode.Aborted or StatusCode.FailedPrecondition => IssueType.Conflict,
-        StatusCode.ResourceExhausted or StatusCode.Unavailable => IssueType.Transient,
-        _ => IssueType.Exception,
+        StatusCode.InvalidArgument => (StatusCodes.Status400BadRequest, IssueType.Invalid),
+        StatusCode.Unauthenticated => (StatusCodes.Status401Unauthorized, IssueType.Login),
+        StatusCode.PermissionDenied => (StatusCodes.Status403Forbidden, IssueType.Forbidden),
+        StatusCode.NotFound => (StatusCodes.Status404NotFound, IssueType.NotFound),
+        StatusCode.AlreadyExists or StatusCode.Aborted or StatusCode.FailedPrecondition => (StatusCodes.Status409Conflict, IssueType.Conflict),
+        StatusCode.ResourceExhausted or StatusCode.Unavailable => (StatusCodes.Status503ServiceUnavailable, IssueType.Transient),
+        _ => (StatusCodes.Status500InternalServerError, IssueType.Exception),
     };
 
     private static IssueComponent Issue(IssueSeverity severity, IssueType type, string diagnostics, string? expression)
