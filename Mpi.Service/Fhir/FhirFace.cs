@@ -83,7 +83,13 @@ public sealed class FhirFace(RequestDelegate next, FhirGateway gateway, Credenti
         if (sent is null) throw new BadRequestException(problem!, "Patient.identifier");
         if (conditional) sent = WithConditionKey(context, sent);
         context.Items[SentItem] = sent;
-        var request = new RegisterRequest { Key = sent.Key, Demographics = sent.Demographics, MessageId = context.Request.Headers["X-Message-Id"].ToString() };
+        var request = new RegisterRequest
+        {
+            Key = sent.Key, Demographics = sent.Demographics, MessageId = context.Request.Headers["X-Message-Id"].ToString(),
+            // FHIR's own word for "do what you can with it": a field that cannot be used is set aside, with a warning issue.
+            InvalidFieldPolicy = context.Request.Headers["Prefer"].ToString().Contains("handling=lenient", StringComparison.OrdinalIgnoreCase)
+                ? InvalidFieldPolicy.SetAside : InvalidFieldPolicy.Reject,
+        };
         var response = await gateway.Registration.RegisterAsync(request, FhirGateway.CallFor(context));
         context.Response.Headers.Location = $"{BaseUrl(context)}Patient/{response.PersonId}";
         await WriteAsync(context, response.Decision == Decision.Updated ? StatusCodes.Status200OK : StatusCodes.Status201Created,

@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Rest;
+using Hl7.Fhir.Serialization;
 using Mpi.Contracts.V1;
 using Mpi.Service.Fhir;
 using Mpi.Service.Security;
@@ -141,5 +142,29 @@ public sealed class FhirPatientTests(RunningService service) : IClassFixture<Run
         Assert.Equal(FHIRVersion.N4_0_1, statement!.FhirVersion);
         var patient = statement.Rest.Single().Resource.Single(r => r.Type == "Patient");
         Assert.Equal(["ihe-pix", "match"], patient.Operation.Select(o => o.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task LenientHandling_AnUnusablePhoneIsSetAsideWithAWarning_AndTheRecordRegistered()
+    {
+        using var http = new HttpClient();
+        // Nobody else's household: the other tests' patients share an address.
+        var patient = Patient("NORTH_HOSP", "FL-1", given: "Cosima", family: "Delacroix-Hume", birthDate: "1977-08-08", phone: "12");
+        patient.Address[0].Line = ["2 Coolabah Road"];
+        var body = new FhirJsonSerializer().SerializeToString(patient);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{service.FhirAddress}/fhir/Patient")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/fhir+json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", service.ApiKey);
+        request.Headers.Add("Prefer", "handling=lenient");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var outcome = new FhirJsonDeserializer().Deserialize<OperationOutcome>(await response.Content.ReadAsStringAsync());
+        var warning = Assert.Single(outcome.Issue, i => i.Severity == OperationOutcome.IssueSeverity.Warning);
+        Assert.Equal(["Patient.telecom.where(system='phone')"], warning.Expression);
+        Assert.StartsWith("phone: set aside", warning.Diagnostics, StringComparison.Ordinal);
     }
 }
