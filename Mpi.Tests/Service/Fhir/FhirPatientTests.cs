@@ -50,7 +50,7 @@ public sealed class FhirPatientTests(RunningService service) : IClassFixture<Run
 
         Assert.Equal(System.Net.HttpStatusCode.Created, first.Status);
         Assert.Equal(first.PersonId, second.PersonId);
-        Assert.Contains(second.Outcome.Issue, i => i.Severity == OperationOutcome.IssueSeverity.Information && i.Diagnostics?.StartsWith("decision AutoLink", StringComparison.Ordinal) == true);
+        Assert.Contains(second.Outcome.Issue, i => i.Severity == OperationOutcome.IssueSeverity.Information && i.Diagnostics?.StartsWith("decision auto_link", StringComparison.Ordinal) == true);
         var read = await client.ReadAsync<Patient>($"Patient/{first.PersonId}");
         Assert.Equal(first.PersonId, read!.Id);
         Assert.True(read.Active);
@@ -76,7 +76,7 @@ public sealed class FhirPatientTests(RunningService service) : IClassFixture<Run
 
         Assert.Equal(System.Net.HttpStatusCode.OK, Status(client));
         Assert.EndsWith($"Patient/{created.PersonId}", client.LastResult!.Location, StringComparison.Ordinal);
-        Assert.Contains(((OperationOutcome)client.LastBodyAsResource!).Issue, i => i.Diagnostics?.StartsWith("decision Updated", StringComparison.Ordinal) == true);
+        Assert.Contains(((OperationOutcome)client.LastBodyAsResource!).Issue, i => i.Diagnostics?.StartsWith("decision updated", StringComparison.Ordinal) == true);
     }
 
     [Fact]
