@@ -149,12 +149,28 @@ public sealed class FhirFace(RequestDelegate next, FhirGateway gateway, Credenti
             throw new BadRequestException($"Content-Type: {FhirJson} is served (XML is not)", null, StatusCodes.Status415UnsupportedMediaType, IssueType.NotSupported);
         var limit = options.Value.MaxMessageKilobytes * 1024L;
         if (context.Request.ContentLength > limit) throw new BadRequestException($"the body is larger than {limit} bytes", null, StatusCodes.Status413PayloadTooLarge, IssueType.TooLong);
-        using var reader = new StreamReader(context.Request.Body);
-        var buffer = new char[limit + 1];
-        var read = await reader.ReadBlockAsync(buffer.AsMemory(), context.RequestAborted);
-        if (read > limit) throw new BadRequestException($"the body is larger than {limit} bytes", null, StatusCodes.Status413PayloadTooLarge, IssueType.TooLong);
-        var json = new string(buffer, 0, read);
-        if (!Deserializer.TryDeserializeResource(json, out var resource, out var problems))
+        // Read up to the limit and no further: a body that claims no length is cut off at it, not buffered whole.
+        using var body = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (body.Length + read > limit) throw new BadRequestException($"the body is larger than {limit} bytes", null, StatusCodes.Status413PayloadTooLarge, IssueType.TooLong);
+            body.Write(chunk, 0, read);
+        }
+        var json = System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
+        Resource? resource;
+        IEnumerable<Hl7.Fhir.Utility.CodedException> problems;
+        try
+        {
+            if (!Deserializer.TryDeserializeResource(json, out resource, out problems)) resource = null;
+        }
+        catch (System.Text.Json.JsonException broken)
+        {
+            // Not JSON at all (cut off, binary): the parser throws rather than reporting.
+            throw new BadRequestException($"not JSON: {broken.Message}", null);
+        }
+        if (resource is null)
             throw new BadRequestException($"not a valid FHIR R4 JSON resource: {string.Join("; ", problems.Take(5).Select(p => p.Message))}", null);
         return resource as T ?? throw new BadRequestException($"expected a {typeof(T).Name}, got a {resource!.TypeName}", null);
     }

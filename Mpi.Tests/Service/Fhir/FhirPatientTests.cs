@@ -167,4 +167,40 @@ public sealed class FhirPatientTests(RunningService service) : IClassFixture<Run
         Assert.Equal(["Patient.telecom.where(system='phone')"], warning.Expression);
         Assert.StartsWith("phone: set aside", warning.Diagnostics, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("application/xml", "<Patient/>", 415)]
+    [InlineData("application/fhir+json", "{\"resourceType\":\"Patient\",", 400)]
+    [InlineData("application/fhir+json", "{\"resourceType\":\"Observation\",\"status\":\"final\"}", 400)]
+    [InlineData("application/fhir+json", "\u0000\u0001binary", 400)]
+    public async Task HostileBodies_AreRefusedWithAnOperationOutcome_AndNothingIsRegistered(string contentType, string body, int status)
+    {
+        using var response = await PostAsync(new StringContent(body, System.Text.Encoding.UTF8, contentType));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Contains("\"resourceType\":\"OperationOutcome\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OversizedBody_WithoutALength_IsCutOffAt413()
+    {
+        // Streamed (chunked, no Content-Length): the face must stop reading at the limit, not buffer it all.
+        var huge = new string('A', 9 * 1024 * 1024);
+        var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"{{\"resourceType\":\"Patient\",\"id\":\"{huge}\"}}")));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/fhir+json");
+        content.Headers.ContentLength = null;
+
+        using var response = await PostAsync(content);
+
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(HttpContent content)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{service.FhirAddress}/fhir/Patient") { Content = content };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", service.ApiKey);
+        request.Headers.TransferEncodingChunked = content.Headers.ContentLength is null;
+        return await http.SendAsync(request);
+    }
 }
