@@ -13,50 +13,64 @@ internal static class ServeCommand
     public static Command Create()
     {
         var command = new Command("serve", "Run the gRPC service (the default when no verb is given)");
-        var (port, metricsPort, uiPort, fhirPort, database, model) = AddOptions(command);
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(port), parse.GetValue(metricsPort), parse.GetValue(uiPort),
-            parse.GetValue(fhirPort), parse.GetValue(database), parse.GetValue(model), cancellation));
+        var options = AddOptions(command);
+        command.SetAction((parse, cancellation) => RunAsync(parse, options, cancellation));
         return command;
     }
 
     /// <summary>Makes <paramref name="root"/> serve when run without a verb.</summary>
     public static void MakeDefault(RootCommand root)
     {
-        var (port, metricsPort, uiPort, fhirPort, database, model) = AddOptions(root);
-        root.SetAction((parse, cancellation) => RunAsync(parse.GetValue(port), parse.GetValue(metricsPort), parse.GetValue(uiPort),
-            parse.GetValue(fhirPort), parse.GetValue(database), parse.GetValue(model), cancellation));
+        var options = AddOptions(root);
+        root.SetAction((parse, cancellation) => RunAsync(parse, options, cancellation));
     }
 
-    private static (Option<int?> Port, Option<int?> MetricsPort, Option<int?> UiPort, Option<int?> FhirPort, Option<string?> Database,
-        Option<FileInfo?> Model) AddOptions(Command command)
+    /// <summary>The options of <c>serve</c>; each port given overrides its <see cref="MpiServiceOptions"/> setting.</summary>
+    private sealed record ServeOptions(Option<int?> Port, Option<int?> MetricsPort, Option<int?> UiPort, Option<int?> FhirPort, Option<int?> MllpPort,
+        Option<string?> Database, Option<FileInfo?> Model);
+
+    private static ServeOptions AddOptions(Command command)
     {
-        var port = new Option<int?>("--port") { Description = "gRPC port (HTTP/2 cleartext); default 5080" };
-        var metricsPort = new Option<int?>("--metrics-port") { Description = "HTTP/1.1 port of /metrics; default 5081" };
-        var uiPort = new Option<int?>("--ui-port") { Description = "HTTP/1.1 port of the review UI; default 5082" };
-        var fhirPort = new Option<int?>("--fhir-port") { Description = "HTTP/1.1 port of the FHIR R4 face (/fhir); default 5083" };
-        var database = new Option<string?>("--database") { Description = "SQLite file; default mpi.db in the current directory" };
-        var model = new Option<FileInfo?>("--model") { Description = "Activate this model JSON (e.g. from train) before serving; the previous version is kept" };
-        command.Options.Add(port);
-        command.Options.Add(metricsPort);
-        command.Options.Add(uiPort);
-        command.Options.Add(fhirPort);
-        command.Options.Add(database);
-        command.Options.Add(model);
-        return (port, metricsPort, uiPort, fhirPort, database, model);
+        var options = new ServeOptions(
+            new Option<int?>("--port") { Description = "gRPC port (HTTP/2 cleartext); default 5080" },
+            new Option<int?>("--metrics-port") { Description = "HTTP/1.1 port of /metrics; default 5081" },
+            new Option<int?>("--ui-port") { Description = "HTTP/1.1 port of the review UI; default 5082" },
+            new Option<int?>("--fhir-port") { Description = "HTTP/1.1 port of the FHIR R4 face (/fhir); default 5083" },
+            new Option<int?>("--mllp-port")
+            {
+                Description = "HL7 v2 MLLP port (none by default); its messages are sent with the key in Mpi__MllpListeners__0__ApiKey",
+            },
+            new Option<string?>("--database") { Description = "SQLite file; default mpi.db in the current directory" },
+            new Option<FileInfo?>("--model") { Description = "Activate this model JSON (e.g. from train) before serving; the previous version is kept" });
+        foreach (var option in new Option[] { options.Port, options.MetricsPort, options.UiPort, options.FhirPort, options.MllpPort, options.Database, options.Model })
+            command.Options.Add(option);
+        return options;
     }
 
-    private static async Task<int> RunAsync(int? port, int? metricsPort, int? uiPort, int? fhirPort, string? database, FileInfo? modelFile,
-        CancellationToken cancellation)
+    private static async Task<int> RunAsync(ParseResult parse, ServeOptions options, CancellationToken cancellation)
     {
+        var modelFile = parse.GetValue(options.Model);
         var model = modelFile is null ? null : ModelSource.Load(modelFile, Console.Error);
         if (modelFile is not null && model is null) return ExitCodes.InputError;
         var settings = new Dictionary<string, string?>();
-        if (port is not null) settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.GrpcPort)}"] = port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (metricsPort is not null) settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.MetricsPort)}"] = metricsPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (uiPort is not null) settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.UiPort)}"] = uiPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (fhirPort is not null) settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.FhirPort)}"] = fhirPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.DatabasePath)}"] = Path.GetFullPath(database ?? "mpi.db");
+        void Port(Option<int?> option, string setting)
+        {
+            if (parse.GetValue(option) is { } port) settings[$"{MpiServiceOptions.Section}:{setting}"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        Port(options.Port, nameof(MpiServiceOptions.GrpcPort));
+        Port(options.MetricsPort, nameof(MpiServiceOptions.MetricsPort));
+        Port(options.UiPort, nameof(MpiServiceOptions.UiPort));
+        Port(options.FhirPort, nameof(MpiServiceOptions.FhirPort));
+        Port(options.MllpPort, $"{nameof(MpiServiceOptions.MllpListeners)}:0:{nameof(Hl7v2.MllpListenerOptions.Port)}");
+        settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.DatabasePath)}"] = Path.GetFullPath(parse.GetValue(options.Database) ?? "mpi.db");
         await using var app = ServiceHost.Build([], settings);
+        // MLLP carries no key: a listener without one would refuse every connection, so it is refused at start instead.
+        var listeners = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MpiServiceOptions>>().Value.MllpListeners;
+        if (listeners.FindIndex(l => l.ApiKey.Length == 0) is var keyless and >= 0)
+        {
+            await Console.Error.WriteLineAsync($"MLLP listener {keyless} has no API key: set Mpi__MllpListeners__{keyless}__ApiKey to a key from `credentials issue`");
+            return ExitCodes.InputError;
+        }
         await ServiceHost.PrepareAsync(app, model, cancellation);
         await app.RunAsync(cancellation);
         return 0;

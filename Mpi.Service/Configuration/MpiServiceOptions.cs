@@ -23,6 +23,9 @@ public sealed class MpiServiceOptions
     [Range(0, 65535)]
     public int FhirPort { get; set; } = 5083;
 
+    /// <summary>HL7 v2 MLLP listeners, each bound to one API key and its allowed sources (none by default; <c>serve --mllp-port</c> sets the first's port).</summary>
+    public List<Hl7v2.MllpListenerOptions> MllpListeners { get; set; } = [];
+
     /// <summary>Listen on every interface instead of loopback only.</summary>
     public bool ListenOnAllInterfaces { get; set; }
 

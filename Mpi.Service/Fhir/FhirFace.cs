@@ -5,6 +5,7 @@ using Hl7.Fhir.Serialization;
 using Microsoft.Extensions.Options;
 using Mpi.Contracts.V1;
 using Mpi.Service.Configuration;
+using Mpi.Service.Faces;
 using Mpi.Service.Grpc;
 using Mpi.Service.Observability;
 using Mpi.Service.Security;
@@ -15,10 +16,10 @@ namespace Mpi.Service.Fhir;
 /// <summary>
 /// The FHIR R4 face on its own port: <c>/fhir/metadata</c>, Patient read, create and conditional update,
 /// <c>Patient/$match</c> and IHE PIXm's <c>Patient/$ihe-pix</c>, in JSON. It maps only: every request becomes the
-/// gRPC call that does the same (<see cref="FhirGateway"/>), and every answer or refusal is mapped back. The key is
+/// gRPC call that does the same (<see cref="GrpcLoopback"/>), and every answer or refusal is mapped back. The key is
 /// checked from the headers before the body is read, as on the gRPC port.
 /// </summary>
-public sealed class FhirFace(RequestDelegate next, FhirGateway gateway, CredentialStore credentials, IOptions<MpiServiceOptions> options, MpiMetrics metrics)
+public sealed class FhirFace(RequestDelegate next, GrpcLoopback gateway, CredentialStore credentials, IOptions<MpiServiceOptions> options, MpiMetrics metrics)
 {
     private const string FhirJson = "application/fhir+json";
     private static readonly FhirJsonDeserializer Deserializer = new();
@@ -72,7 +73,7 @@ public sealed class FhirFace(RequestDelegate next, FhirGateway gateway, Credenti
     private async Task ReadAsync(HttpContext context, string personId)
     {
         var person = await gateway.Persons.GetPersonAsync(new GetPersonRequest { PersonId = personId, Reason = Reason(context, "FHIR read") },
-            FhirGateway.CallFor(context));
+            GrpcLoopback.CallFor(context));
         await WriteAsync(context, StatusCodes.Status200OK, PatientMapping.ToPatient(person));
     }
 
@@ -90,7 +91,7 @@ public sealed class FhirFace(RequestDelegate next, FhirGateway gateway, Credenti
             InvalidFieldPolicy = context.Request.Headers["Prefer"].ToString().Contains("handling=lenient", StringComparison.OrdinalIgnoreCase)
                 ? InvalidFieldPolicy.SetAside : InvalidFieldPolicy.Reject,
         };
-        var response = await gateway.Registration.RegisterAsync(request, FhirGateway.CallFor(context));
+        var response = await gateway.Registration.RegisterAsync(request, GrpcLoopback.CallFor(context));
         context.Response.Headers.Location = $"{BaseUrl(context)}Patient/{response.PersonId}";
         await WriteAsync(context, response.Decision == Decision.Updated ? StatusCodes.Status200OK : StatusCodes.Status201Created,
             FhirOutcomes.Registered(response, sent));
@@ -121,7 +122,7 @@ public sealed class FhirFace(RequestDelegate next, FhirGateway gateway, Credenti
         var response = await gateway.Registration.MatchAsync(new MatchRequest
         {
             Demographics = sent!.Demographics, TopK = count ?? 0, Reason = Reason(context, "FHIR $match"),
-        }, FhirGateway.CallFor(context));
+        }, GrpcLoopback.CallFor(context));
         await WriteAsync(context, StatusCodes.Status200OK, MatchBundles.Of(response, BaseUrl(context), count, onlyCertain));
     }
 
@@ -134,7 +135,7 @@ public sealed class FhirFace(RequestDelegate next, FhirGateway gateway, Credenti
         var person = await gateway.Persons.GetPersonAsync(new GetPersonRequest
         {
             Record = new RecordKey { Registry = registry, LocalId = named.Value }, Reason = Reason(context, "PIXm query"),
-        }, FhirGateway.CallFor(context));
+        }, GrpcLoopback.CallFor(context));
         await WriteAsync(context, StatusCodes.Status200OK, PixResponses.Of(person, registry, named.Value, targets, BaseUrl(context)));
     }
 

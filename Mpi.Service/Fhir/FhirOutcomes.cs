@@ -32,11 +32,7 @@ public static class FhirOutcomes
     /// <summary>A registration's answer: the decision first, then one issue per field normalised or set aside.</summary>
     public static OperationOutcome Registered(RegisterResponse response, PatientMapping.SentRecord sent)
     {
-        var decision = response.Decision switch
-        {
-            Decision.RuleLink => "rule_link", Decision.AutoLink => "auto_link", Decision.Review => "review", Decision.New => "new",
-            Decision.Updated => "updated", _ => "unspecified",
-        };
+        var decision = Faces.DecisionWords.Of(response.Decision);
         var said = $"decision {decision}: person {response.PersonId}"
             + (response.Probability > 0 ? $", probability {response.Probability:0.000}" : "")
             + (response.ReviewTaskId.Length > 0 ? $", review task {response.ReviewTaskId}" : "")

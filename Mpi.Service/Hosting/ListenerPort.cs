@@ -11,8 +11,8 @@ namespace Mpi.Service.Hosting;
 /// </summary>
 public sealed class ListenerPort(IServer server, int listenerIndex)
 {
-    /// <summary>Kestrel lists its endpoints in configuration order (<see cref="ServiceHost"/>): gRPC, metrics, the UI, FHIR.</summary>
-    public const int Grpc = 0, Ui = 2, Fhir = 3;
+    /// <summary>Kestrel lists its endpoints in configuration order (<see cref="ServiceHost"/>): gRPC, metrics, the UI, FHIR, then the MLLP listeners.</summary>
+    public const int Grpc = 0, Ui = 2, Fhir = 3, FirstMllp = 4;
 
     private volatile int _port;
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -26,6 +27,8 @@ using Mpi.Service.ExceptionQueue;
 using Mpi.Service.Configuration;
 using Mpi.Service.Learning;
 using Mpi.Service.Fhir;
+using Mpi.Service.Faces;
+using Mpi.Service.Hl7v2;
 
 namespace Mpi.Service.Hosting;
 
@@ -80,6 +83,13 @@ public static class ServiceHost
             kestrel.Listen(address, options.MetricsPort, l => l.Protocols = HttpProtocols.Http1);
             kestrel.Listen(address, options.UiPort, l => l.Protocols = HttpProtocols.Http1);
             kestrel.Listen(address, options.FhirPort, l => l.Protocols = HttpProtocols.Http1);
+            // HL7 v2 over MLLP: raw TCP, each listener's connections served by the MLLP handler with that listener's key.
+            for (var i = 0; i < options.MllpListeners.Count; i++)
+            {
+                var listener = i;
+                kestrel.Listen(address, options.MllpListeners[i].Port,
+                    l => l.Run(connection => l.ApplicationServices.GetRequiredService<MllpConnections>().ServeAsync(connection, listener)));
+            }
             ConnectionLimits.Apply(kestrel.Limits, options);
         });
 
@@ -102,7 +112,9 @@ public static class ServiceHost
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddSingleton<RegistrationExceptions>();
         builder.Services.AddSingleton<QualityCheckSampler>();
-        builder.Services.AddSingleton<FhirGateway>();
+        builder.Services.AddSingleton<GrpcLoopback>();
+        builder.Services.AddSingleton<AdtMessages>();
+        builder.Services.AddSingleton<MllpConnections>();
         // The request decoder keeps an undecodable Register in the exception queue: it finds its request through this.
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHostedService<RecordDirectoryWarmup>();

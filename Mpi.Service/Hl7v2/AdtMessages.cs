@@ -1,0 +1,97 @@
+using System.Globalization;
+using Google.Rpc;
+using Grpc.Core;
+using Mpi.Contracts.V1;
+using Mpi.Service.Faces;
+
+namespace Mpi.Service.Hl7v2;
+
+/// <summary>
+/// Answers one ADT message with its acknowledgement, mapping it onto the gRPC call that does the same
+/// (<see cref="GrpcLoopback"/>, with the listener's key): A01, A04, A05, A08, A28 and A31 register or update the PID's
+/// record (<c>Register</c>, MSH-10 as the message id, so a resent message gets the first answer and is never registered
+/// twice; EVN-6 as the registry's event time); A40 merges the person of MRG-1's record into the person of PID-3's
+/// (<c>MergePersons</c>; a merge already done is acknowledged again). Never throws for what a message holds.
+/// </summary>
+public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
+{
+    private static readonly HashSet<string> RegisteringEvents = ["A01", "A04", "A05", "A08", "A28", "A31"];
+
+    /// <summary>The acknowledgement, and the message type and MSA-1 code for the log line (no PHI in either).</summary>
+    public async Task<(string Ack, string Type, string Code)> AnswerAsync(string text, string apiKey, CancellationToken cancellation)
+    {
+        var (message, problem) = Er7Message.Parse(text);
+        if (message is null) return Answer(null, "unreadable", Hl7Acks.Reject, [new Hl7Error("MSH", 100, problem!)]);
+        var msh = message.Header;
+        var type = $"{msh.Value(9, 1)}^{msh.Value(9, 2)}";
+        if (msh.Value(10).Length == 0) return Answer(message, type, Hl7Acks.Reject, [new Hl7Error("MSH^1^10", 101, "MSH-10 (message control id): required")]);
+        if (msh.Value(9, 1) != "ADT") return Answer(message, type, Hl7Acks.Reject, [new Hl7Error("MSH^1^9^1^1", 200, $"only ADT messages are served, not {msh.Value(9, 1)}")]);
+        var trigger = msh.Value(9, 2);
+        if (!RegisteringEvents.Contains(trigger) && trigger != "A40")
+            return Answer(message, type, Hl7Acks.Reject, [new Hl7Error("MSH^1^9^1^2", 201, $"ADT^{trigger} is not served (A01, A04, A05, A08, A28, A31, A40 are)")]);
+        if (message.First("PID") is not { } pid) return Answer(message, type, Hl7Acks.Error, [new Hl7Error("PID", 101, "PID segment: required")]);
+        var call = GrpcLoopback.CallWith(apiKey, cancellation);
+        PidMapping.SentRecord? sent = null;
+        try
+        {
+            if (trigger == "A40")
+                return message.First("MRG") is { } mrg ? Answer(message, type, Hl7Acks.Accept, [], await MergeAsync(message, pid, mrg, call))
+                    : Answer(message, type, Hl7Acks.Error, [new Hl7Error("MRG", 101, "MRG segment: required in A40")]);
+            sent = PidMapping.Of(pid, msh);
+            var request = new RegisterRequest { Key = sent.Key, Demographics = sent.Demographics, MessageId = msh.Value(10) };
+            if (message.First("EVN") is { } evn && evn.Value(6) is { Length: > 0 } occurred)
+            {
+                if (Hl7Times.Parse(occurred) is not { } at) return Answer(message, type, Hl7Acks.Error, [new Hl7Error("EVN^1^6", 102, "EVN-6 (event occurred): not an HL7 date and time")]);
+                request.SourceEventTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(at);
+            }
+            var response = await grpc.Registration.RegisterAsync(request, call);
+            return Answer(message, type, Hl7Acks.Accept, [], [response.PersonId, DecisionWords.Of(response.Decision), response.Probability.ToString("0.000", CultureInfo.InvariantCulture),
+                response.ReviewTaskId, string.Join(message.Delimiters.Repetition, response.MergedPersonIds)]);
+        }
+        catch (RpcException refusal)
+        {
+            var (code, errors) = Errors(refusal, sent);
+            return Answer(message, type, code, errors);
+        }
+    }
+
+    private async Task<string[]> MergeAsync(Er7Message message, Er7Segment pid, Er7Segment mrg, CallOptions call)
+    {
+        var (survivorKey, _) = PidMapping.KeyOf(pid, 3, message.Header);
+        var (mergedKey, _) = PidMapping.KeyOf(mrg, 1, message.Header);
+        var reason = $"ADT^A40 {message.Header.Value(10)}";
+        var survivor = await grpc.Persons.GetPersonAsync(new GetPersonRequest { Record = survivorKey, Reason = reason }, call);
+        var merged = await grpc.Persons.GetPersonAsync(new GetPersonRequest { Record = mergedKey, Reason = reason }, call);
+        // Already one person (a resent A40, or the records were linked since): the merge the message asks for holds.
+        if (merged.PersonId != survivor.PersonId)
+            await grpc.Persons.MergePersonsAsync(new MergePersonsRequest
+            {
+                SurvivorPersonId = survivor.PersonId, MergedPersonId = merged.PersonId, ExpectedSurvivorVersion = survivor.Version,
+                ExpectedMergedVersion = merged.Version, Reason = reason,
+            }, call);
+        return [survivor.PersonId, "merged", "", "", merged.PersonId == survivor.PersonId ? "" : merged.PersonId];
+    }
+
+    /// <summary>
+    /// A refusal as MSA-1 and ERR segments: invalid fields are errors (AE) at their PID location; a key, registry or
+    /// RPC not allowed, a reused message id or a busy service reject the message (AR: the sender may resend it as it is later).
+    /// </summary>
+    private static (string Code, IReadOnlyList<Hl7Error> Errors) Errors(RpcException refusal, PidMapping.SentRecord? sent)
+    {
+        var violations = refusal.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations;
+        if (refusal.StatusCode == StatusCode.InvalidArgument && violations is { Count: > 0 })
+            return (Hl7Acks.Error, [.. violations.Select(v => new Hl7Error(PidMapping.Location(v.Field, sent), v.Description == "missing" ? 101 : 102,
+                $"{v.Field}: {v.Description}"))]);
+        return refusal.StatusCode switch
+        {
+            StatusCode.InvalidArgument => (Hl7Acks.Error, [new Hl7Error("PID", 101, refusal.Status.Detail)]),
+            StatusCode.NotFound => (Hl7Acks.Error, [new Hl7Error("MRG^1^1", 204, refusal.Status.Detail)]),
+            StatusCode.Aborted or StatusCode.FailedPrecondition => (Hl7Acks.Error, [new Hl7Error("PID", 206, refusal.Status.Detail)]),
+            StatusCode.AlreadyExists => (Hl7Acks.Reject, [new Hl7Error("MSH^1^10", 205, refusal.Status.Detail)]),
+            _ => (Hl7Acks.Reject, [new Hl7Error("MSH", 207, refusal.Status.Detail)]),
+        };
+    }
+
+    private (string Ack, string Type, string Code) Answer(Er7Message? message, string type, string code, IReadOnlyList<Hl7Error> errors, IReadOnlyList<string>? zmp = null) =>
+        (Hl7Acks.Of(message, code, errors, zmp, time.GetUtcNow()), type, code);
+}

@@ -1,0 +1,118 @@
+using Mpi.Contracts.V1;
+using Mpi.Tests.Service.Grpc;
+
+namespace Mpi.Tests.Service.Hl7v2;
+
+/// <summary>
+/// HL7 v2 ADT over MLLP against the real service, from a plain TCP client: register (A04), update (A08), merge (A40),
+/// a resent message answered with its first acknowledgement and registered once, errors as AE/AR with ERR segments
+/// naming the field, and the listener's key and registry scope as the caller's identity.
+/// </summary>
+public sealed class AdtOverMllpTests(MllpService service) : IClassFixture<MllpService>
+{
+    private static string Msh(string controlId, string trigger = "A04", string facility = "NORTH_HOSP") =>
+        $"MSH|^~\\&|PAS|{facility}|MPI|MPI|20261206101500||ADT^{trigger}^ADT_A01|{controlId}|P|2.5";
+
+    private static string Pid(string mrn, string registry = "NORTH_HOSP", string given = "Adaeze", string family = "Oyelaran", string birth = "19880302",
+        string street = "6 Jacaranda Street") =>
+        $"PID|1||{mrn}^^^{registry}^MR~9434765919^^^NHS^NH||{family}^{given}^Ngozi||{birth}|F|||{street}^^Delmar^NSW^2119||(02)9111-2233^PRN^PH";
+
+    private PersonService.PersonServiceClient Persons => new(service.Channel);
+
+    [Fact]
+    public async Task A04_RegistersAndAcknowledgesWithThePerson_AResentMessageGetsTheSameAnswerAndIsRegisteredOnce()
+    {
+        await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
+
+        var first = await client.SendAsync(Msh("MSG-R1"), "EVN|A04|20261206101500|||||20261206101000", Pid("N-1001"));
+        var resent = await client.SendAsync(Msh("MSG-R1"), "EVN|A04|20261206101500|||||20261206101000", Pid("N-1001"));
+
+        Assert.Equal("AA", Ack.Code(first));
+        Assert.Equal("MSG-R1", Ack.Segment(first, "MSA")[2]);
+        Assert.StartsWith("P", Ack.PersonId(first), StringComparison.Ordinal);
+        Assert.Equal("new", Ack.Segment(first, "ZMP")[2]);
+        Assert.Equal(Ack.Body(first), Ack.Body(resent));
+        var person = await Persons.GetPersonAsync(new GetPersonRequest { Record = new RecordKey { Registry = "NORTH_HOSP", LocalId = "N-1001" } });
+        Assert.Equal(Ack.PersonId(first), person.PersonId);
+        var record = Assert.Single(person.Records);
+        Assert.Equal(["NH|NHS|9434765919"], record.Demographics.Identifiers.Select(i => $"{i.Type}|{i.Authority}|{i.Value}"));
+        Assert.Equal("OYELARAN", person.Golden.FamilyName);
+        Assert.Equal("1988-03-02", person.Golden.BirthDate);
+    }
+
+    [Fact]
+    public async Task A04FromAnotherRegistry_JoinsThePerson_A08UpdatesIt_A40MergesAnother()
+    {
+        await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
+        var north = await client.SendAsync(Msh("MSG-J1"), Pid("N-2001", given: "Chiamaka", family: "Adeyemi-Hart", birth: "19790611"));
+        var south = await client.SendAsync(Msh("MSG-J2", facility: "SOUTH_LAB"), Pid("S-2001", registry: "SOUTH_LAB", given: "Chiamaka", family: "Adeyemi-Hart", birth: "19790611"));
+        Assert.Equal((north: "AA", south: "AA"), (north: Ack.Code(north), south: Ack.Code(south)));
+        Assert.Equal(Ack.PersonId(north), Ack.PersonId(south));
+
+        var updated = await client.SendAsync(Msh("MSG-J3", "A08"), Pid("N-2001", given: "Chiamaka", family: "Adeyemi-Hart", birth: "19790611", street: "40 Ironbark Road"));
+        Assert.Equal(("AA", "updated"), (Ack.Code(updated), Ack.Segment(updated, "ZMP")[2]));
+
+        var other = await client.SendAsync(Msh("MSG-J4"), Pid("N-2002", given: "Temperance", family: "Ludlow", birth: "19500101", street: "1 Other Way"));
+        Assert.NotEqual(Ack.PersonId(north), Ack.PersonId(other));
+        var merge = await client.SendAsync(Msh("MSG-J5", "A40"), Pid("N-2001", given: "Chiamaka", family: "Adeyemi-Hart", birth: "19790611"), "MRG|N-2002^^^NORTH_HOSP^MR");
+        Assert.Equal("AA", Ack.Code(merge));
+        var again = await client.SendAsync(Msh("MSG-J5", "A40"), Pid("N-2001", given: "Chiamaka", family: "Adeyemi-Hart", birth: "19790611"), "MRG|N-2002^^^NORTH_HOSP^MR");
+        Assert.Equal("AA", Ack.Code(again));
+        var merged = await Persons.GetPersonAsync(new GetPersonRequest { Record = new RecordKey { Registry = "NORTH_HOSP", LocalId = "N-2002" } });
+        Assert.Equal(Ack.PersonId(north), merged.PersonId);
+    }
+
+    [Fact]
+    public async Task InvalidDateOfBirth_IsAnErrorNamingPid7_AndNothingIsRegistered()
+    {
+        await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
+
+        var ack = await client.SendAsync(Msh("MSG-E1"), Pid("N-3001", birth: "19451393"));
+
+        Assert.Equal("AE", Ack.Code(ack));
+        var err = Ack.Segment(ack, "ERR");
+        Assert.Equal("PID^1^7", err[2]);
+        Assert.StartsWith("102^", err[3], StringComparison.Ordinal);
+        Assert.Contains("birth_date", err[8], StringComparison.Ordinal);
+        var missing = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(async () =>
+            await Persons.GetPersonAsync(new GetPersonRequest { Record = new RecordKey { Registry = "NORTH_HOSP", LocalId = "N-3001" } }));
+        Assert.Equal(global::Grpc.Core.StatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task RegistryOutsideTheListenersKey_IsRejected()
+    {
+        await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
+
+        var ack = await client.SendAsync(Msh("MSG-S1", facility: "EAST_CLINIC"), Pid("E-1", registry: "EAST_CLINIC"));
+
+        Assert.Equal("AR", Ack.Code(ack));
+        Assert.Contains("EAST_CLINIC", Ack.Segment(ack, "ERR")[8], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ORU", "R01", "200^")]
+    [InlineData("ADT", "A17", "201^")]
+    public async Task UnsupportedMessages_AreRejectedWithTheirCode(string type, string trigger, string code)
+    {
+        await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
+
+        var ack = await client.SendAsync($"MSH|^~\\&|PAS|NORTH_HOSP|MPI|MPI|20261206101500||{type}^{trigger}|MSG-U-{type}|P|2.5", Pid("N-4001"));
+
+        Assert.Equal("AR", Ack.Code(ack));
+        Assert.StartsWith(code, Ack.Segment(ack, "ERR")[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OtherDelimiters_AreReadFromMsh()
+    {
+        await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
+
+        var ack = await client.SendAsync("MSH#*@!%#PAS#NORTH_HOSP#MPI#MPI#20261206101500##ADT*A04#MSG-D1#P#2.5",
+            "PID#1##N-5001***NORTH_HOSP*MR##Quennell*Marigold##19660706#F###3 Banksia Lane**Delmar*NSW*2119");
+
+        Assert.Contains("MSA#AA#MSG-D1", ack, StringComparison.Ordinal);
+        var person = await Persons.GetPersonAsync(new GetPersonRequest { Record = new RecordKey { Registry = "NORTH_HOSP", LocalId = "N-5001" } });
+        Assert.Equal(("MARIGOLD", "QUENNELL"), (person.Golden.GivenName, person.Golden.FamilyName));
+    }
+}
