@@ -60,6 +60,9 @@ public sealed class FhirFace(RequestDelegate next, GrpcLoopback gateway, Credent
         catch (RpcException refusal) when (!context.Response.HasStarted)
         {
             var (status, outcome) = FhirOutcomes.Of(refusal, context.Items[SentItem] as PatientMapping.SentRecord);
+            // Shed by admission control: when to come back, in whole seconds as HTTP has it (the gRPC RetryInfo's, rounded up).
+            if (refusal.GetRpcStatus()?.GetDetail<Google.Rpc.RetryInfo>()?.RetryDelay is { } delay)
+                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(delay.ToTimeSpan().TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await WriteAsync(context, status, outcome);
         }
         catch (BadRequestException problem) when (!context.Response.HasStarted)

@@ -88,6 +88,8 @@ public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
             StatusCode.NotFound => (Hl7Acks.Error, [new Hl7Error("MRG^1^1", 204, refusal.Status.Detail)]),
             StatusCode.Aborted or StatusCode.FailedPrecondition => (Hl7Acks.Error, [new Hl7Error("PID", 206, refusal.Status.Detail)]),
             StatusCode.AlreadyExists => (Hl7Acks.Reject, [new Hl7Error("MSH^1^10", 205, refusal.Status.Detail)]),
+            // Shed by admission control: nothing was registered, and the same message may be sent again as it is.
+            StatusCode.ResourceExhausted or StatusCode.Unavailable => (Hl7Acks.Reject, [new Hl7Error("MSH", 207, $"busy, send it again shortly: {refusal.Status.Detail}")]),
             _ => (Hl7Acks.Reject, [new Hl7Error("MSH", 207, refusal.Status.Detail)]),
         };
     }

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# FEBRL4 through the FHIR face against the same file through gRPC (not a CI test; issue 17's acceptance figure):
-# a model trained on the file without labels (`train`), then for each face a fresh registry served with it:
+# FEBRL4 through the FHIR and HL7 v2 faces against the same file through gRPC (not a CI test; issue 17's acceptance
+# figures): a model trained on the file without labels (`train`), then for each face a fresh registry served with it:
 #   gRPC: `load --concurrency 1 --output` (one Register per record, every record's person read back);
 #   FHIR: bench/fhir_client.py (one POST /fhir/Patient per record, every record's person read back through $ihe-pix);
-# both scored with ../shared/tools/score.py. Usage: bench/fhir-febrl4.sh [work-dir]; PORT (default 5690).
+#   MLLP: bench/mllp_client.py (one ADT^A04 per record over one connection, persons read back through $ihe-pix);
+# all scored with ../shared/tools/score.py. Usage: bench/faces-febrl4.sh [work-dir]; PORT (default 5690).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-work=${1:-/tmp/mpi-fhir-febrl4}
+work=${1:-/tmp/mpi-faces-febrl4}
 port=${PORT:-5690}
 shared=../shared
 rm -rf "$work"; mkdir -p "$work"
@@ -18,11 +19,20 @@ python3 "$shared/tools/febrl2canon.py" "$work/febrl4" A="$shared/data/febrl/data
 $mpi train --input "$work/febrl4/records.csv" --model-out "$work/model.json" > /dev/null
 
 serve() {
+  # The development key printed on the first start is also the MLLP listener's: a first start without the listener
+  # issues it, a second start with the listener bound to it serves.
   $mpi serve --database "$work/$1.db" --model "$work/model.json" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) \
     --fhir-port $((port + 3)) > "$work/serve-$1.log" 2>&1 &
   service=$!
   for _ in $(seq 1 60); do grep -q "Application started" "$work/serve-$1.log" && break; sleep 1; done
   key=$(grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/serve-$1.log" | head -1)
+  if [ "$1" = mllp ]; then
+    kill $service; wait $service 2>/dev/null || true
+    Mpi__MllpListeners__0__ApiKey=$key $mpi serve --database "$work/$1.db" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) \
+      --fhir-port $((port + 3)) --mllp-port $((port + 4)) > "$work/serve-$1-2.log" 2>&1 &
+    service=$!
+    for _ in $(seq 1 60); do grep -q "Application started" "$work/serve-$1-2.log" && break; sleep 1; done
+  fi
 }
 trap 'kill $service 2>/dev/null || true' EXIT
 
@@ -35,3 +45,8 @@ kill $service; wait $service 2>/dev/null || true
 serve fhir
 python3 bench/fhir_client.py "http://127.0.0.1:$((port + 3))" "$key" "$work/febrl4/records.csv" "$work/fhir-clusters.csv"
 echo "FHIR: $(python3 "$shared/tools/score.py" "$work/febrl4/truth.csv" "$work/fhir-clusters.csv" | tr '\n' ' ')"
+kill $service; wait $service 2>/dev/null || true
+
+serve mllp
+python3 bench/mllp_client.py 127.0.0.1 $((port + 4)) "http://127.0.0.1:$((port + 3))" "$key" "$work/febrl4/records.csv" "$work/mllp-clusters.csv"
+echo "MLLP: $(python3 "$shared/tools/score.py" "$work/febrl4/truth.csv" "$work/mllp-clusters.csv" | tr '\n' ' ')"
