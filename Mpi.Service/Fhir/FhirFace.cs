@@ -19,15 +19,12 @@ namespace Mpi.Service.Fhir;
 /// gRPC call that does the same (<see cref="GrpcLoopback"/>), and every answer or refusal is mapped back. The key is
 /// checked from the headers before the body is read, as on the gRPC port.
 /// </summary>
-public sealed class FhirFace(RequestDelegate next, GrpcLoopback gateway, CredentialStore credentials, IOptions<MpiServiceOptions> options, MpiMetrics metrics)
+public sealed class FhirFace(GrpcLoopback gateway, CredentialStore credentials, IOptions<MpiServiceOptions> options, MpiMetrics metrics)
 {
-    private const string FhirJson = "application/fhir+json";
-    private static readonly FhirJsonDeserializer Deserializer = new();
     private static readonly FhirJsonSerializer Serializer = new();
 
     public async Task InvokeAsync(HttpContext context)
     {
-        _ = next; // the FHIR port answers FHIR only: nothing after this middleware sees its requests
         var path = context.Request.Path.Value ?? "";
         var method = context.Request.Method;
         try
@@ -65,7 +62,7 @@ public sealed class FhirFace(RequestDelegate next, GrpcLoopback gateway, Credent
                 context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(delay.ToTimeSpan().TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await WriteAsync(context, status, outcome);
         }
-        catch (BadRequestException problem) when (!context.Response.HasStarted)
+        catch (FhirRequestRefused problem) when (!context.Response.HasStarted)
         {
             await WriteAsync(context, problem.Status, FhirOutcomes.Refusal(problem.Type, problem.Message, problem.Expression));
         }
@@ -82,9 +79,9 @@ public sealed class FhirFace(RequestDelegate next, GrpcLoopback gateway, Credent
 
     private async Task RegisterAsync(HttpContext context, bool conditional)
     {
-        var patient = await ReadResourceAsync<Patient>(context);
+        var patient = await FhirBodies.ReadAsync<Patient>(context, options.Value.MaxMessageKilobytes * 1024L);
         var (sent, problem) = PatientMapping.ToRecord(patient, keyRequired: !conditional);
-        if (sent is null) throw new BadRequestException(problem!, "Patient.identifier");
+        if (sent is null) throw new FhirRequestRefused(problem!, "Patient.identifier");
         if (conditional) sent = WithConditionKey(context, sent);
         context.Items[SentItem] = sent;
         var request = new RegisterRequest
@@ -105,20 +102,20 @@ public sealed class FhirFace(RequestDelegate next, GrpcLoopback gateway, Credent
     {
         var token = FhirIdentifiers.Token(context.Request.Query["identifier"].ToString());
         if (token is not { } named || FhirIdentifiers.RegistryOf(named.System) is not { } registry)
-            throw new BadRequestException($"identifier: a conditional update names the record as {FhirIdentifiers.RegistryPrefix}<registry>|<local id>", null);
+            throw new FhirRequestRefused($"identifier: a conditional update names the record as {FhirIdentifiers.RegistryPrefix}<registry>|<local id>", null);
         if (sent.Key is { } key && (key.Registry != registry || key.LocalId != named.Value))
-            throw new BadRequestException("Patient.identifier: the record key in the resource is not the one the identifier parameter names",
+            throw new FhirRequestRefused("Patient.identifier: the record key in the resource is not the one the identifier parameter names",
                 $"Patient.identifier[{sent.KeyIndex}]");
         return sent with { Key = new RecordKey { Registry = registry, LocalId = named.Value } };
     }
 
     private async Task MatchAsync(HttpContext context)
     {
-        var parameters = await ReadResourceAsync<Parameters>(context);
+        var parameters = await FhirBodies.ReadAsync<Parameters>(context, options.Value.MaxMessageKilobytes * 1024L);
         if (parameters.GetSingle("resource")?.Resource is not Patient patient)
-            throw new BadRequestException("Parameters.parameter: the resource parameter must hold a Patient", "Parameters.parameter.where(name='resource')");
+            throw new FhirRequestRefused("Parameters.parameter: the resource parameter must hold a Patient", "Parameters.parameter.where(name='resource')");
         var count = parameters.GetSingleValue<Integer>("count")?.Value;
-        if (count is < 1) throw new BadRequestException("count: at least 1", "Parameters.parameter.where(name='count')");
+        if (count is < 1) throw new FhirRequestRefused("count: at least 1", "Parameters.parameter.where(name='count')");
         var onlyCertain = parameters.GetSingleValue<FhirBoolean>("onlyCertainMatches")?.Value == true;
         var (sent, _) = PatientMapping.ToRecord(patient, keyRequired: false);
         context.Items[SentItem] = sent;
@@ -133,7 +130,7 @@ public sealed class FhirFace(RequestDelegate next, GrpcLoopback gateway, Credent
     {
         var source = FhirIdentifiers.Token(context.Request.Query["sourceIdentifier"].ToString());
         if (source is not { } named || FhirIdentifiers.RegistryOf(named.System) is not { } registry || named.Value.Length == 0)
-            throw new BadRequestException($"sourceIdentifier: required, as {FhirIdentifiers.RegistryPrefix}<registry>|<local id>", null);
+            throw new FhirRequestRefused($"sourceIdentifier: required, as {FhirIdentifiers.RegistryPrefix}<registry>|<local id>", null);
         var targets = context.Request.Query["targetSystem"].Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToHashSet(StringComparer.Ordinal);
         var person = await gateway.Persons.GetPersonAsync(new GetPersonRequest
         {
@@ -146,64 +143,12 @@ public sealed class FhirFace(RequestDelegate next, GrpcLoopback gateway, Credent
     private static string Reason(HttpContext context, string asked) =>
         context.Request.Headers["X-Mpi-Reason"].ToString() is { Length: > 0 } given ? given : asked;
 
-    private async Task<T> ReadResourceAsync<T>(HttpContext context) where T : Resource
-    {
-        var type = context.Request.ContentType ?? "";
-        if (!type.StartsWith(FhirJson, StringComparison.OrdinalIgnoreCase) && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            throw new BadRequestException($"Content-Type: {FhirJson} is served (XML is not)", null, StatusCodes.Status415UnsupportedMediaType, IssueType.NotSupported);
-        var limit = options.Value.MaxMessageKilobytes * 1024L;
-        if (context.Request.ContentLength > limit) throw new BadRequestException($"the body is larger than {limit} bytes", null, StatusCodes.Status413PayloadTooLarge, IssueType.TooLong);
-        // Read up to the limit and no further: a body that claims no length is cut off at it, not buffered whole.
-        using var body = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-        {
-            if (body.Length + read > limit) throw new BadRequestException($"the body is larger than {limit} bytes", null, StatusCodes.Status413PayloadTooLarge, IssueType.TooLong);
-            body.Write(chunk, 0, read);
-        }
-        var json = System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
-        Resource? resource;
-        IEnumerable<Hl7.Fhir.Utility.CodedException> problems;
-        try
-        {
-            if (!Deserializer.TryDeserializeResource(json, out resource, out problems)) resource = null;
-        }
-        catch (System.Text.Json.JsonException broken)
-        {
-            // Not JSON at all (cut off, binary): the parser throws rather than reporting.
-            throw new BadRequestException($"not JSON: {broken.Message}", null);
-        }
-        if (resource is null)
-            throw new BadRequestException($"not a valid FHIR R4 JSON resource: {string.Join("; ", problems.Take(5).Select(p => p.Message))}", null);
-        return resource as T ?? throw new BadRequestException($"expected a {typeof(T).Name}, got a {resource!.TypeName}", null);
-    }
-
     private static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/fhir/";
 
     private static async Task WriteAsync(HttpContext context, int status, Resource resource)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = FhirJson + "; charset=utf-8";
+        context.Response.ContentType = FhirBodies.FhirJson + "; charset=utf-8";
         await context.Response.WriteAsync(Serializer.SerializeToString(resource), context.RequestAborted);
-    }
-
-    /// <summary>A request the face refuses itself, before the application is asked.</summary>
-    private sealed class BadRequestException(string message, string? expression, int status = StatusCodes.Status400BadRequest, IssueType type = IssueType.Invalid)
-        : Exception(message)
-    {
-        public string? Expression { get; } = expression;
-        public int Status { get; } = status;
-        public IssueType Type { get; } = type;
-    }
-}
-
-/// <summary>Puts the FHIR face on its port.</summary>
-public static class FhirFacePipeline
-{
-    public static WebApplication UseFhirFace(this WebApplication app, Func<HttpContext, bool> isFhirConnection)
-    {
-        app.UseWhen(isFhirConnection, fhir => fhir.UseMiddleware<FhirFace>());
-        return app;
     }
 }

@@ -113,6 +113,7 @@ public static class ServiceHost
         builder.Services.AddSingleton<RegistrationExceptions>();
         builder.Services.AddSingleton<QualityCheckSampler>();
         builder.Services.AddSingleton<GrpcLoopback>();
+        builder.Services.AddSingleton<FhirFace>();
         builder.Services.AddSingleton<AdtMessages>();
         builder.Services.AddSingleton<MllpConnections>();
         // The request decoder keeps an undecodable Register in the exception queue: it finds its request through this.
