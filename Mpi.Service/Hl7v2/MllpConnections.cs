@@ -64,6 +64,7 @@ public sealed class MllpConnections(AdtMessages adt, IOptionsMonitor<MpiServiceO
                         await WriteAsync(output, Hl7Acks.Of(message, Hl7Acks.Reject, [new Hl7Error("MSH", 207, $"message larger than {limit} bytes")], null,
                             time.GetUtcNow()), cancellation);
                         MllpLog.Closed(log, listener, source.ToString(), $"a block larger than {limit} bytes");
+                        await DrainAsync(input, buffer, cancellation);
                         return;
                     }
                     var (ack, type, code) = await adt.AnswerAsync(Encoding.UTF8.GetString(content), settings.ApiKey, cancellation);
@@ -86,6 +87,34 @@ public sealed class MllpConnections(AdtMessages adt, IOptionsMonitor<MpiServiceO
         {
         }
     }
+
+    /// <summary>
+    /// Reads and drops what the sender is still sending, for a moment, before the connection is closed: closing with
+    /// unread bytes resets it, and a reset can destroy the refusal just written before the sender has read it.
+    /// </summary>
+    private static async Task DrainAsync(System.IO.Pipelines.PipeReader input, ReadOnlySequence<byte> unread, CancellationToken cancellation)
+    {
+        input.AdvanceTo(unread.End);
+        using var enough = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        enough.CancelAfter(DrainTime);
+        long dropped = 0;
+        try
+        {
+            while (dropped < DrainBytes)
+            {
+                var result = await input.ReadAsync(enough.Token);
+                dropped += result.Buffer.Length;
+                input.AdvanceTo(result.Buffer.End);
+                if (result.IsCompleted) return;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(2);
+    private const long DrainBytes = 16L * 1024 * 1024;
 
     private static async Task WriteAsync(System.IO.Pipelines.PipeWriter output, string ack, CancellationToken cancellation)
     {
