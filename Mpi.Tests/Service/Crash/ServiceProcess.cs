@@ -18,7 +18,7 @@ internal sealed partial class ServiceProcess : IDisposable
     private readonly Lock _outputLock = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServiceProcess(string databasePath)
+    private ServiceProcess(string databasePath, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -29,6 +29,8 @@ internal sealed partial class ServiceProcess : IDisposable
         };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Mpi.Service.dll"), "--port", "0", "--metrics-port", "0", "--ui-port", "0", "--fhir-port", "0", "--database", databasePath })
             start.ArgumentList.Add(argument);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Received(e.Data);
         _process.ErrorDataReceived += (_, e) => Received(e.Data);
@@ -51,10 +53,11 @@ internal sealed partial class ServiceProcess : IDisposable
         }
     }
 
-    /// <summary>Starts the service on <paramref name="databasePath"/> and waits until it listens.</summary>
-    public static async Task<ServiceProcess> StartAsync(string databasePath, TimeSpan timeout)
+    /// <summary>Starts the service on <paramref name="databasePath"/> (with more arguments and environment, if given) and waits until it listens.</summary>
+    public static async Task<ServiceProcess> StartAsync(string databasePath, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null,
+        params string[] arguments)
     {
-        var service = new ServiceProcess(databasePath);
+        var service = new ServiceProcess(databasePath, environment, arguments);
         try
         {
             service._process.Start();
@@ -83,11 +86,14 @@ internal sealed partial class ServiceProcess : IDisposable
     public string? DevelopmentStewardPassword => StewardLine().Match(Output) is { Success: true } m ? m.Groups[1].Value : null;
 
     /// <summary>The review UI's address: the third endpoint announced (after gRPC and metrics).</summary>
-    public async Task<string> UiAddressAsync(TimeSpan timeout)
+    public Task<string> UiAddressAsync(TimeSpan timeout) => EndpointAsync(2, timeout);
+
+    /// <summary>The address of the endpoint announced in place <paramref name="index"/>: gRPC, metrics, UI, FHIR, then the MLLP listeners.</summary>
+    public async Task<string> EndpointAsync(int index, TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
-        while (ListeningLine().Matches(Output) is var lines && lines.Count < 3) await Task.Delay(50, cancellation.Token);
-        return ListeningLine().Matches(Output)[2].Groups[1].Value;
+        while (ListeningLine().Matches(Output) is var lines && lines.Count <= index) await Task.Delay(50, cancellation.Token);
+        return ListeningLine().Matches(Output)[index].Groups[1].Value;
     }
 
     /// <summary>A channel that sends <paramref name="key"/> as a bearer token with every call.</summary>

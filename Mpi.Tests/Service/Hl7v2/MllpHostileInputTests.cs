@@ -12,7 +12,7 @@ public sealed class MllpHostileInputTests(MllpService service) : IClassFixture<M
     private const string Msh = "MSH|^~\\&|PAS|NORTH_HOSP|MPI|MPI|20261206101500||ADT^A04^ADT_A01|";
 
     [Theory]
-    [InlineData("PID|1||N-1^^^NORTH_HOSP^MR||Hartigan^Ione", "100^")]
+    [InlineData("PID|1||N-1^^^NORTH_HOSP^MR", "100^")]
     [InlineData("MSH|^^\\&|PAS|NORTH_HOSP|MPI|MPI|20261206101500||ADT^A04|MSG-X|P|2.5", "100^")]
     [InlineData("MSH|^~\\&|PAS|NORTH_HOSP|MPI|MPI|20261206101500||ADT^A04||P|2.5", "101^")]
     [InlineData("\u0000\u0001\u0002\u00ff binary \u0007", "100^")]
