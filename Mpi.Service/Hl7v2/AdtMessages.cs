@@ -11,7 +11,9 @@ namespace Mpi.Service.Hl7v2;
 /// (<see cref="GrpcLoopback"/>, with the listener's key): A01, A04, A05, A08, A28 and A31 register or update the PID's
 /// record (<c>Register</c>, MSH-10 as the message id, so a resent message gets the first answer and is never registered
 /// twice; EVN-6 as the registry's event time); A40 merges the person of MRG-1's record into the person of PID-3's
-/// (<c>MergePersons</c>; a merge already done is acknowledged again). Never throws for what a message holds.
+/// (<c>MergePersons</c>; a merge already done is acknowledged again); A24 links the second PID's record to the first
+/// PID's person (<c>Link</c>) and A37 takes it off again (<c>Unlink</c>), each acknowledged again when already so.
+/// Never throws for what a message holds.
 /// </summary>
 public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
 {
@@ -27,13 +29,18 @@ public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
         if (msh.Value(10).Length == 0) return Answer(message, type, Hl7Acks.Reject, [new Hl7Error("MSH^1^10", 101, "MSH-10 (message control id): required")]);
         if (msh.Value(9, 1) != "ADT") return Answer(message, type, Hl7Acks.Reject, [new Hl7Error("MSH^1^9^1^1", 200, $"only ADT messages are served, not {msh.Value(9, 1)}")]);
         var trigger = msh.Value(9, 2);
-        if (!RegisteringEvents.Contains(trigger) && trigger != "A40")
-            return Answer(message, type, Hl7Acks.Reject, [new Hl7Error("MSH^1^9^1^2", 201, $"ADT^{trigger} is not served (A01, A04, A05, A08, A28, A31, A40 are)")]);
+        if (!RegisteringEvents.Contains(trigger) && trigger is not ("A40" or "A24" or "A37"))
+            return Answer(message, type, Hl7Acks.Reject,
+                [new Hl7Error("MSH^1^9^1^2", 201, $"ADT^{trigger} is not served (A01, A04, A05, A08, A28, A31, A40, A24, A37 are)")]);
         if (message.First("PID") is not { } pid) return Answer(message, type, Hl7Acks.Error, [new Hl7Error("PID", 101, "PID segment: required")]);
         var call = GrpcLoopback.CallWith(apiKey, cancellation);
         PidMapping.SentRecord? sent = null;
         try
         {
+            if (trigger is "A24" or "A37")
+                return message.All("PID").Skip(1).FirstOrDefault() is { } second
+                    ? Answer(message, type, Hl7Acks.Accept, [], await LinkAsync(message, pid, second, link: trigger == "A24", call))
+                    : Answer(message, type, Hl7Acks.Error, [new Hl7Error("PID^2", 101, $"a second PID segment: required in {trigger}")]);
             if (trigger == "A40")
                 return message.First("MRG") is { } mrg ? Answer(message, type, Hl7Acks.Accept, [], await MergeAsync(message, pid, mrg, call))
                     : Answer(message, type, Hl7Acks.Error, [new Hl7Error("MRG", 101, "MRG segment: required in A40")]);
@@ -70,6 +77,34 @@ public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
                 ExpectedMergedVersion = merged.Version, Reason = reason,
             }, call);
         return [survivor.PersonId, "merged", "", "", merged.PersonId == survivor.PersonId ? "" : merged.PersonId];
+    }
+
+    /// <summary>
+    /// A24: the second PID's record onto the first PID's person; A37: the second PID's record off it, onto a person of
+    /// its own. Nothing to do when it is so already.
+    /// </summary>
+    private async Task<string[]> LinkAsync(Er7Message message, Er7Segment first, Er7Segment second, bool link, CallOptions call)
+    {
+        var (firstKey, _) = PidMapping.KeyOf(first, 3, message.Header);
+        var (secondKey, _) = PidMapping.KeyOf(second, 3, message.Header);
+        var reason = $"ADT^{(link ? "A24" : "A37")} {message.Header.Value(10)}";
+        var person = await grpc.Persons.GetPersonAsync(new GetPersonRequest { Record = firstKey, Reason = reason }, call);
+        var other = await grpc.Persons.GetPersonAsync(new GetPersonRequest { Record = secondKey, Reason = reason }, call);
+        var together = person.PersonId == other.PersonId;
+        if (link && !together)
+        {
+            await grpc.Persons.LinkAsync(new LinkRequest
+            {
+                Record = secondKey, ToPersonId = person.PersonId, ExpectedFromPersonVersion = other.Version, ExpectedToPersonVersion = person.Version, Reason = reason,
+            }, call);
+            return [person.PersonId, "linked", "", "", ""];
+        }
+        if (!link && together)
+        {
+            var unlinked = await grpc.Persons.UnlinkAsync(new UnlinkRequest { Record = secondKey, ExpectedPersonVersion = person.Version, Reason = reason }, call);
+            return [unlinked.NewPerson.PersonId, "unlinked", "", "", ""];
+        }
+        return [other.PersonId, link ? "linked" : "unlinked", "", "", ""];
     }
 
     /// <summary>

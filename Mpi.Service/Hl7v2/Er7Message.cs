@@ -19,6 +19,9 @@ public sealed class Er7Message
 
     public Er7Segment? First(string id) => _segments.FirstOrDefault(s => s.Id == id);
 
+    /// <summary>Every segment <paramref name="id"/>, in order (A24 and A37 carry two PIDs).</summary>
+    public IEnumerable<Er7Segment> All(string id) => _segments.Where(s => s.Id == id);
+
     /// <summary>The message, or why it cannot be read (no MSH first, unusable delimiters, a line that is no segment).</summary>
     public static (Er7Message? Message, string? Problem) Parse(string text)
     {

@@ -63,6 +63,32 @@ public sealed class AdtOverMllpTests(MllpService service) : IClassFixture<MllpSe
     }
 
     [Fact]
+    public async Task A24LinksTheSecondRecordToTheFirstsPerson_A37TakesItOffAgain_EachIdempotent()
+    {
+        await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
+        var first = await client.SendAsync(Msh("MSG-L1"), Pid("N-6001", given: "Araminta", family: "Colquhoun", birth: "19811010", street: "5 Tuart Place"));
+        var second = await client.SendAsync(Msh("MSG-L2"), Pid("N-6002", given: "Minty", family: "Colquhoun-Reyes", birth: "19820101", street: "77 Karri Way"));
+        Assert.NotEqual(Ack.PersonId(first), Ack.PersonId(second));
+        string[] both = [Pid("N-6001", given: "Araminta", family: "Colquhoun", birth: "19811010"), Pid("N-6002", given: "Minty", family: "Colquhoun-Reyes").Replace("PID|1|", "PID|2|")];
+
+        var linked = await client.SendAsync([Msh("MSG-L3", "A24"), .. both]);
+        var linkedAgain = await client.SendAsync([Msh("MSG-L4", "A24"), .. both]);
+
+        Assert.Equal(("AA", "AA"), (Ack.Code(linked), Ack.Code(linkedAgain)));
+        Assert.Equal(Ack.PersonId(first), (await Persons.GetPersonAsync(new GetPersonRequest { Record = new RecordKey { Registry = "NORTH_HOSP", LocalId = "N-6002" } })).PersonId);
+
+        var unlinked = await client.SendAsync([Msh("MSG-L5", "A37"), .. both]);
+        var unlinkedAgain = await client.SendAsync([Msh("MSG-L6", "A37"), .. both]);
+
+        Assert.Equal(("AA", "AA"), (Ack.Code(unlinked), Ack.Code(unlinkedAgain)));
+        var apart = await Persons.GetPersonAsync(new GetPersonRequest { Record = new RecordKey { Registry = "NORTH_HOSP", LocalId = "N-6002" } });
+        Assert.NotEqual(Ack.PersonId(first), apart.PersonId);
+        Assert.Equal(apart.PersonId, Ack.PersonId(unlinked));
+        var missing = await client.SendAsync(Msh("MSG-L7", "A24"), both[0]);
+        Assert.Equal(("AE", "PID^2"), (Ack.Code(missing), Ack.Segment(missing, "ERR")[2]));
+    }
+
+    [Fact]
     public async Task InvalidDateOfBirth_IsAnErrorNamingPid7_AndNothingIsRegistered()
     {
         await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
@@ -93,6 +119,7 @@ public sealed class AdtOverMllpTests(MllpService service) : IClassFixture<MllpSe
     [Theory]
     [InlineData("ORU", "R01", "200^")]
     [InlineData("ADT", "A17", "201^")]
+    [InlineData("ADT", "A03", "201^")]
     public async Task UnsupportedMessages_AreRejectedWithTheirCode(string type, string trigger, string code)
     {
         await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
