@@ -9,3 +9,10 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<M
     public MpiDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<MpiDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }
+
+/// <summary>Lets `dotnet ef migrations add … --context PostgresMpiDbContext` build the PostgreSQL context without a server.</summary>
+internal sealed class PostgresDesignTimeDbContextFactory : IDesignTimeDbContextFactory<PostgresMpiDbContext>
+{
+    public PostgresMpiDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresMpiDbContext>().UseNpgsql("Host=localhost;Database=design-time").Options);
+}

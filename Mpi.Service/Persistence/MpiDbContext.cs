@@ -3,9 +3,21 @@ using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Service.Persistence;
 
-/// <summary>The MPI's tables. SQLite by default (one file, WAL); the schema comes from migrations applied at start-up.</summary>
-public sealed class MpiDbContext(DbContextOptions<MpiDbContext> options) : DbContext(options)
+/// <summary>
+/// The MPI's tables. SQLite by default (one file, WAL); the schema comes from migrations applied at start-up. The
+/// PostgreSQL schema is the same model with migrations of its own (<see cref="PostgresMpiDbContext"/>).
+/// </summary>
+public class MpiDbContext : DbContext
 {
+    public MpiDbContext(DbContextOptions<MpiDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, whose migrations are its own.</summary>
+    protected MpiDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<PersonEntity> Persons => Set<PersonEntity>();
     public DbSet<SourceRecordEntity> SourceRecords => Set<SourceRecordEntity>();
     public DbSet<LinkEventEntity> LinkEvents => Set<LinkEventEntity>();

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Mpi.Tests.Service.Postgres;
+
+/// <summary>
+/// A real PostgreSQL server for the tests: Debian's binaries, <c>initdb</c> into a temporary directory and
+/// <c>pg_ctl</c> on a free loopback port, as the <c>postgres</c> user when the tests run as root (PostgreSQL refuses
+/// to run as root); stopped and removed on dispose. Each test asks for a database of its own.
+/// </summary>
+public sealed class PostgresServer : IAsyncLifetime
+{
+    private const string Superuser = "mpi";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"mpi-pg-{Guid.NewGuid():N}");
+    private string _bin = "";
+    private int _port;
+
+    public string ConnectionStringFor(string database) => $"Host=127.0.0.1;Port={_port};Username={Superuser};Database={database};Pooling=false";
+
+    /// <summary>A new, empty database.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"mpi_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await create.ExecuteNonQueryAsync();
+        return ConnectionStringFor(name);
+    }
+
+    public async Task InitializeAsync()
+    {
+        _bin = Directory.EnumerateDirectories("/usr/lib/postgresql").OrderByDescending(d => d).Select(d => Path.Combine(d, "bin"))
+            .FirstOrDefault(d => File.Exists(Path.Combine(d, "pg_ctl")))
+            ?? throw new InvalidOperationException("PostgreSQL is not installed: apt-get install -y postgresql (.ci/run does)");
+        Directory.CreateDirectory(_folder);
+        if (IsRoot) await RunAsync("chown", ["postgres:postgres", _folder], asPostgres: false);
+        _port = FreePort();
+        var data = Path.Combine(_folder, "data");
+        await RunAsync(Path.Combine(_bin, "initdb"), ["-D", data, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--no-locale"]);
+        await RunAsync(Path.Combine(_bin, "pg_ctl"),
+            ["-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60",
+             "-o", $"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1", "start"]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"]);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static async Task RunAsync(string program, IEnumerable<string> arguments, bool asPostgres = true)
+    {
+        var start = new ProcessStartInfo(asPostgres && IsRoot ? "runuser" : program)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        if (asPostgres && IsRoot)
+        {
+            foreach (var argument in new[] { "-u", "postgres", "--", program }) start.ArgumentList.Add(argument);
+        }
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{Path.GetFileName(program)} exited with {process.ExitCode}: {await errors}{await output}");
+    }
+}
