@@ -12,7 +12,7 @@ namespace Mpi.Service.Changes;
 /// merges made before the feed existed are on it too), for one caller's registries. Polled page by page or followed as
 /// commits happen; a position older than the retention window is refused with the oldest one still served.
 /// </summary>
-public sealed class ChangeFeed(IOptions<MpiServiceOptions> options, TimeProvider time, WriteGate gate, FeedWatchers watchers)
+public sealed class ChangeFeed(IOptions<MpiServiceOptions> options, TimeProvider time, WriteGate gate, FeedWatchers watchers, DatabaseTarget database)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
@@ -115,5 +115,5 @@ public sealed class ChangeFeed(IOptions<MpiServiceOptions> options, TimeProvider
         return reader.Head();
     }
 
-    private ChangeRowReader Reader() => new(options.Value.DatabasePath);
+    private ChangeRowReader Reader() => new(database);
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 
@@ -18,9 +18,10 @@ public sealed class ChangeRowReader : IDisposable
         WHERE e."Id" >= @from ORDER BY e."Id" LIMIT @limit
         """;
 
-    // OperationId is indexed; an operation has a handful of events.
+    // OperationId is indexed; an operation has a handful of events, aggregated here rather than in SQL (SQLite's
+    // group_concat and PostgreSQL's string_agg are not one function).
     private const string MergeGroup = """
-        SELECT MAX(e."Id"), group_concat(DISTINCT r."Registry")
+        SELECT e."Id", r."Registry"
         FROM "LinkEvents" AS e JOIN "SourceRecords" AS r ON r."Id" = e."SourceRecordId"
         WHERE e."OperationId" = @operation AND e."FromPersonId" = @from AND e."Kind" IN (@steward, @auto)
         """;
@@ -29,13 +30,9 @@ public sealed class ChangeRowReader : IDisposable
 
     private const string Last = """SELECT COALESCE(MAX("Id"), 0) FROM "LinkEvents" """;
 
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
 
-    public ChangeRowReader(string databasePath)
-    {
-        _connection = new SqliteConnection(SqliteConnectionStrings.For(databasePath, readOnly: true));
-        _connection.Open();
-    }
+    public ChangeRowReader(DatabaseTarget database) => _connection = database.OpenReadConnection(sqliteCacheMegabytes: 2, readOnly: true);
 
     /// <summary>
     /// The changes after <paramref name="after"/> from at most <paramref name="maxEvents"/> link events, each with the
@@ -44,11 +41,11 @@ public sealed class ChangeRowReader : IDisposable
     /// </summary>
     public (IReadOnlyList<(IdentityChange Change, string[] Registries)> Changes, FeedPosition ReadTo, bool More) After(FeedPosition after, int maxEvents)
     {
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = DatabaseTarget.BeginSnapshot(_connection);
         using var events = Command(Events, transaction);
         // After a retirement (or an event with none) the next event is the next id; before it, the event is read again for its retirement.
-        events.Parameters.AddWithValue("@from", after.AfterRetirement ? after.EventId + 1 : after.EventId);
-        events.Parameters.AddWithValue("@limit", maxEvents);
+        events.Parameter("@from").Value = after.AfterRetirement ? after.EventId + 1 : after.EventId;
+        events.Parameter("@limit").Value = maxEvents;
         var changes = new List<(IdentityChange, string[])>();
         long? lastRead = null;
         var read = 0;
@@ -95,9 +92,9 @@ public sealed class ChangeRowReader : IDisposable
     /// </summary>
     public FeedPosition OldestSince(DateTimeOffset cutoff)
     {
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = DatabaseTarget.BeginSnapshot(_connection);
         using var first = Command(FirstFrom, transaction);
-        var parameter = first.Parameters.Add("@from", SqliteType.Integer);
+        var parameter = first.Parameter("@from");
         (long Id, DateTimeOffset At)? FirstAtOrAfter(long id)
         {
             parameter.Value = id;
@@ -118,19 +115,24 @@ public sealed class ChangeRowReader : IDisposable
         return FirstAtOrAfter(low + 1) is { } kept ? FeedPosition.Before(kept.Id) : new FeedPosition(low, true);
     }
 
-    private (long LastOfGroup, string[] Registries) MergeGroupOf(IdentityChange merge, SqliteTransaction transaction)
+    private (long LastOfGroup, string[] Registries) MergeGroupOf(IdentityChange merge, DbTransaction transaction)
     {
         using var command = Command(MergeGroup, transaction);
-        command.Parameters.AddWithValue("@operation", merge.OperationId);
-        command.Parameters.AddWithValue("@from", merge.PersonBefore);
-        command.Parameters.AddWithValue("@steward", StoredWords.Of(LinkKind.StewardMerge));
-        command.Parameters.AddWithValue("@auto", StoredWords.Of(LinkKind.AutoMerge));
+        command.Parameter("@operation").Value = DirectCommand.Nullable(merge.OperationId);
+        command.Parameter("@from").Value = DirectCommand.Nullable(merge.PersonBefore);
+        command.Parameter("@steward").Value = StoredWords.Of(LinkKind.StewardMerge);
+        command.Parameter("@auto").Value = StoredWords.Of(LinkKind.AutoMerge);
         using var reader = command.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt64(0), reader.GetString(1).Split(','));
+        var (last, registries) = (0L, new SortedSet<string>(StringComparer.Ordinal));
+        while (reader.Read())
+        {
+            last = Math.Max(last, reader.GetInt64(0));
+            registries.Add(reader.GetString(1));
+        }
+        return (last, [.. registries]);
     }
 
-    private SqliteCommand Command(string sql, SqliteTransaction? transaction)
+    private DbCommand Command(string sql, DbTransaction? transaction)
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;

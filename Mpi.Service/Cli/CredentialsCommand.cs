@@ -24,7 +24,7 @@ public static class CredentialsCommand
     }
 
     private static Option<string> Database() =>
-        new("--database") { Description = "The service's SQLite file", DefaultValueFactory = _ => "mpi.db" };
+        new("--database") { Description = "The service's SQLite file, or its PostgreSQL connection string", DefaultValueFactory = _ => "mpi.db" };
 
     private static Command Issue()
     {
@@ -83,8 +83,11 @@ public static class CredentialsCommand
     /// <summary>A credential store on the database file (created and migrated if new, as the service would).</summary>
     private static async Task<int> WithStoreAsync(string database, Func<CredentialStore, Task<int>> action, CancellationToken cancellation)
     {
-        var services = new ServiceCollection()
-            .AddDbContext<MpiDbContext>(db => db.UseSqlite(SqliteConnectionStrings.For(database)))
+        var target = DatabaseTarget.Of(database);
+        var services = new ServiceCollection();
+        if (target.IsPostgres) services.AddDbContext<MpiDbContext, PostgresMpiDbContext>(db => target.Configure(db));
+        else services.AddDbContext<MpiDbContext>(db => target.Configure(db));
+        services
             .AddSingleton(TimeProvider.System)
             .AddSingleton<CredentialStore>();
         await using var provider = services.BuildServiceProvider();

@@ -40,7 +40,10 @@ internal static class ServeCommand
             {
                 Description = "HL7 v2 MLLP port (none by default); its messages are sent with the key in Mpi__MllpListeners__0__ApiKey",
             },
-            new Option<string?>("--database") { Description = "SQLite file; default mpi.db in the current directory" },
+            new Option<string?>("--database")
+            {
+                Description = "SQLite file (default mpi.db in the current directory), or a PostgreSQL connection string (Host=…;Database=… or postgresql://…)",
+            },
             new Option<FileInfo?>("--model") { Description = "Activate this model JSON (e.g. from train) before serving; the previous version is kept" });
         foreach (var option in new Option[] { options.Port, options.MetricsPort, options.UiPort, options.FhirPort, options.MllpPort, options.Database, options.Model })
             command.Options.Add(option);
@@ -62,7 +65,8 @@ internal static class ServeCommand
         Port(options.UiPort, nameof(MpiServiceOptions.UiPort));
         Port(options.FhirPort, nameof(MpiServiceOptions.FhirPort));
         Port(options.MllpPort, $"{nameof(MpiServiceOptions.MllpListeners)}:0:{nameof(Hl7v2.MllpListenerOptions.Port)}");
-        settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.DatabasePath)}"] = Path.GetFullPath(parse.GetValue(options.Database) ?? "mpi.db");
+        var database = Persistence.DatabaseTarget.Of(parse.GetValue(options.Database) ?? "mpi.db");
+        settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.DatabasePath)}"] = database.FilePath ?? database.ConnectionString;
         await using var app = ServiceHost.Build([], settings);
         // MLLP carries no key: a listener without one would refuse every connection, so it is refused at start instead.
         var listeners = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MpiServiceOptions>>().Value.MllpListeners;

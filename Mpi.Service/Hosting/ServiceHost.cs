@@ -96,8 +96,11 @@ public static class ServiceHost
         // Contexts come from a pool: each gRPC call is a scope, and building a context (its internal services, its
         // connection object) had been a tenth of a person read's CPU. A context goes back reset: nothing tracked, no
         // transaction, its connection closed.
-        builder.Services.AddDbContextPool<MpiDbContext>(db => db.UseSqlite(SqliteConnectionStrings.For(options.DatabasePath))
-            .AddInterceptors(new SqliteConnectionTuning(options.SqliteCacheMegabytes)));
+        var database = DatabaseTarget.Of(options.DatabasePath);
+        builder.Services.AddSingleton(database);
+        if (database.IsPostgres) builder.Services.AddDbContextPool<MpiDbContext, PostgresMpiDbContext>(db => database.Configure(db));
+        else
+            builder.Services.AddDbContextPool<MpiDbContext>(db => database.Configure(db.AddInterceptors(new SqliteConnectionTuning(options.SqliteCacheMegabytes))));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new RecordNormalizer(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ActiveModelHolder>();
@@ -141,7 +144,7 @@ public static class ServiceHost
         builder.Services.AddReviewUiDesks();
         // Sign-in cookies are sealed with keys kept beside the database: they survive a restart and belong to this
         // deployment, not to whichever user profile the process runs under.
-        var keyFolder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!, "mpi-ui-keys");
+        var keyFolder = Path.Combine(database.FilePath is { } file ? Path.GetDirectoryName(file)! : Directory.GetCurrentDirectory(), "mpi-ui-keys");
         if (!OperatingSystem.IsWindows()) Directory.CreateDirectory(keyFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         builder.Services.AddDataProtection().SetApplicationName("mpi-review-ui").PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
 

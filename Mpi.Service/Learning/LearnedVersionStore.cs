@@ -14,8 +14,7 @@ internal static class LearnedVersionStore
 {
     public static async Task<string> StoreAsync(string databasePath, LearningOutcome outcome, string actor, TimeProvider time, CancellationToken cancellation)
     {
-        var options = new DbContextOptionsBuilder<MpiDbContext>().UseSqlite(SqliteConnectionStrings.For(databasePath)).Options;
-        await using var db = new MpiDbContext(options);
+        await using var db = DatabaseTarget.Of(databasePath).CreateContext();
         var now = time.GetUtcNow();
         var version = outcome.AsVersion(now);
         CandidateVersion.Add(db, version, actor, AuditAction.LearnModel, version.Description, outcome.Model.Version, now);

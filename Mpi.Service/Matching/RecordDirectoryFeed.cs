@@ -14,12 +14,12 @@ public sealed class RecordDirectoryFeed(RecordDirectory directory, RecordNormali
     private const int PageSize = 5_000; // as in the LIMITs below
     private const int LargeLoad = 100_000;
     private const string Records = $"""
-        SELECT "Id", "Version", "PersonId", "UpdatedAt", "DeactivatedAt" IS NOT NULL, {StoredRecordRows.Columns} FROM "SourceRecords" WHERE "Id" > @after ORDER BY "Id" LIMIT 5000
+        SELECT "Id", "Version", "PersonId", "UpdatedAt", "DeactivatedAt", {StoredRecordRows.Columns} FROM "SourceRecords" WHERE "Id" > @after ORDER BY "Id" LIMIT 5000
         """;
     // The demographic columns are the record's alone (no link-event column shares their names), so the one list of
     // them serves unqualified here too.
     private const string Events = $"""
-        SELECT e."Id", r."Id", r."Version", r."PersonId", r."UpdatedAt", r."DeactivatedAt" IS NOT NULL, {StoredRecordRows.Columns}
+        SELECT e."Id", r."Id", r."Version", r."PersonId", r."UpdatedAt", r."DeactivatedAt", {StoredRecordRows.Columns}
         FROM "LinkEvents" e JOIN "SourceRecords" r ON r."Id" = e."SourceRecordId" WHERE e."Id" > @after ORDER BY e."Id" LIMIT 5000
         """;
     private const string LastEvent = """SELECT COALESCE(MAX("Id"), 0) FROM "LinkEvents" """;
@@ -107,11 +107,11 @@ public sealed class RecordDirectoryFeed(RecordDirectory directory, RecordNormali
         }
     }
 
-    /// <summary>A record row (id, version, person, updated-at, deactivated, then the demographic columns) as the directory holds it.</summary>
+    /// <summary>A record row (id, version, person, updated-at, deactivated-at, then the demographic columns) as the directory holds it.</summary>
     private IndexedRecord Read(DbDataReader reader, int offset, long producedBy)
     {
         var normalized = normalizer.Normalize(StoredRecordRows.Read(reader, offset + 5));
         return directory.Entry(reader.GetInt64(offset), reader.GetInt32(offset + 1), reader.GetString(offset + 2), normalized, reader.GetInt64(offset + 3),
-            producedBy, inactive: reader.GetInt64(offset + 4) != 0);
+            producedBy, inactive: !reader.IsDBNull(offset + 4));
     }
 }

@@ -5,13 +5,20 @@ namespace Mpi.Service.Persistence;
 
 /// <summary>
 /// Creates and migrates the database on start-up — no manual step — and switches SQLite to write-ahead logging, so
-/// that readers never block the single writer and an acknowledged write survives a crash.
+/// that readers never block the single writer and an acknowledged write survives a crash. PostgreSQL: the database
+/// must exist (the DBA's CREATE DATABASE); its tables are made and migrated here.
 /// </summary>
 public static class DatabaseInitializer
 {
     public static async Task InitializeAsync(MpiDbContext db, CancellationToken cancellation = default)
     {
         if (db.Database.IsSqlite()) CreateOwnerOnly(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+        // EF looks for its history table by querying it, and logs the failed query as an error on a new PostgreSQL
+        // database; made first (in EF's own shape), the first start logs nothing alarming.
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" ("MigrationId" character varying(150) PRIMARY KEY, "ProductVersion" character varying(32) NOT NULL)
+                """, cancellation);
         await db.Database.MigrateAsync(cancellation);
         // WAL is a property of the file, so setting it once holds for every connection. Synchronous stays at SQLite's
         // FULL default: a commit is on disk before the answer goes out, even across a power cut.

@@ -1,5 +1,5 @@
 using System.Data;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Service.Persistence;
@@ -25,14 +25,13 @@ public sealed class PersonRowReader : IDisposable
         "Reason", "OperationId", "Evidence"
         """;
 
-    private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _personOfRecord, _person, _records, _history, _openTasks, _staleUpdates;
+    private readonly DbConnection _connection;
+    private readonly DbCommand _personOfRecord, _person, _records, _history, _openTasks, _staleUpdates;
 
-    public PersonRowReader(string connectionString, int cacheMegabytes)
+    /// <param name="connection">An open connection of its own (<see cref="DatabaseTarget.OpenReadConnection"/>), disposed with the reader.</param>
+    public PersonRowReader(DbConnection connection)
     {
-        _connection = new SqliteConnection(connectionString);
-        _connection.Open();
-        SqliteConnectionTuning.Apply(_connection, cacheMegabytes);
+        _connection = connection;
         _personOfRecord = Command("""SELECT "PersonId" FROM "SourceRecords" WHERE "Registry" = @registry AND "LocalId" = @localId""", "@registry", "@localId");
         _person = Command("""SELECT "Id", "CreatedAt", "MergedIntoId", "RetiredAt", "Version" FROM "Persons" WHERE "Id" = @person""", "@person");
         _records = Command($"""SELECT {RecordColumns} FROM "SourceRecords" AS s WHERE s."PersonId" = @person""", "@person");
@@ -67,7 +66,7 @@ public sealed class PersonRowReader : IDisposable
     /// <summary>The person's rows, or null when no person has that id.</summary>
     public PersonRows? Read(string personId)
     {
-        using var transaction = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
+        using var transaction = DatabaseTarget.BeginSnapshot(_connection);
         foreach (var command in new[] { _person, _records, _history, _openTasks, _staleUpdates })
         {
             command.Transaction = transaction;
@@ -105,16 +104,16 @@ public sealed class PersonRowReader : IDisposable
         return new PersonRows(person, records, history, openTasks, staleUpdates);
     }
 
-    private SqliteCommand Command(string sql, params string[] parameters)
+    private DbCommand Command(string sql, params string[] parameters)
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        foreach (var name in parameters) command.Parameter(name);
         return command;
     }
 
     /// <summary>A source record from <see cref="RecordColumns"/> starting at <paramref name="offset"/>.</summary>
-    private static SourceRecordEntity RecordAt(SqliteDataReader reader, int offset)
+    private static SourceRecordEntity RecordAt(DbDataReader reader, int offset)
     {
         var received = StoredRecordRows.Read(reader, offset + 5);
         var record = new SourceRecordEntity
@@ -130,7 +129,7 @@ public sealed class PersonRowReader : IDisposable
     }
 
     /// <summary>A link event from <see cref="EventColumns"/> at the start of the row.</summary>
-    private static LinkEventEntity EventAt(SqliteDataReader reader) => new()
+    private static LinkEventEntity EventAt(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0), SourceRecordId = reader.GetInt64(1), FromPersonId = Text(reader, 2), ToPersonId = reader.GetString(3),
         Kind = StoredWords.LinkKindOf(reader.GetString(4)), Rule = Text(reader, 5), ReviewTaskId = reader.IsDBNull(6) ? null : reader.GetInt64(6),
@@ -138,7 +137,7 @@ public sealed class PersonRowReader : IDisposable
         At = StoredTimes.At(reader.GetInt64(10)), Reason = Text(reader, 11), OperationId = Text(reader, 12), Evidence = Text(reader, 13),
     };
 
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     public void Dispose()
     {

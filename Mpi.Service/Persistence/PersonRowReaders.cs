@@ -8,17 +8,16 @@ namespace Mpi.Service.Persistence;
 /// Lends <see cref="PersonRowReader"/>s, one read at a time each, so their prepared statements are reused across
 /// calls; as many are kept as have been needed at once, up to <see cref="MaxKept"/>.
 /// </summary>
-public sealed class PersonRowReaders(IOptions<MpiServiceOptions> options) : IDisposable
+public sealed class PersonRowReaders(IOptions<MpiServiceOptions> options, DatabaseTarget database) : IDisposable
 {
     /// <summary>Readers kept for reuse; more concurrent reads open one each and close it after.</summary>
     public const int MaxKept = 32;
 
     private readonly ConcurrentBag<PersonRowReader> _idle = [];
-    private readonly string _connectionString = SqliteConnectionStrings.For(options.Value.DatabasePath);
 
     public T With<T>(Func<PersonRowReader, T> read)
     {
-        var reader = _idle.TryTake(out var idle) ? idle : new PersonRowReader(_connectionString, options.Value.SqliteCacheMegabytes);
+        var reader = _idle.TryTake(out var idle) ? idle : new PersonRowReader(database.OpenReadConnection(options.Value.SqliteCacheMegabytes));
         T value;
         try
         {

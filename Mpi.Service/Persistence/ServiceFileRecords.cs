@@ -7,14 +7,13 @@ using Mpi.Service.Persistence.Entities;
 namespace Mpi.Service.Persistence;
 
 /// <summary>
-/// What the batch verbs read from a service's SQLite file (<c>learn --database</c>, <c>dedupe --database</c>): the file
+/// What the batch verbs read from a service's database (an SQLite file, or PostgreSQL) (<c>learn --database</c>, <c>dedupe --database</c>): the file
 /// opened read-only (nothing migrated or written), every stored record in id order, normalised as the service
 /// normalises them, and the active model version.
 /// </summary>
 public static class ServiceFileRecords
 {
-    public static MpiDbContext OpenReadOnly(string databasePath) =>
-        new(new DbContextOptionsBuilder<MpiDbContext>().UseSqlite(SqliteConnectionStrings.For(databasePath, readOnly: true)).Options);
+    public static MpiDbContext OpenReadOnly(string databasePath) => DatabaseTarget.Of(databasePath).CreateContext(readOnly: true);
 
     /// <summary>The stored rows, their normalised records (same order) and the active model (null when none is active).</summary>
     public static async Task<(List<SourceRecordEntity> Stored, NormalizedRecord[] Records, MatchModel? Active)> ReadAsync(MpiDbContext db, TimeProvider time,

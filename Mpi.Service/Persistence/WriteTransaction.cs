@@ -32,6 +32,9 @@ public sealed class WriteTransaction : IAsyncDisposable
     /// False for a writer that never appends link history (the read audit): its commits do not wake the feed's watchers.
     /// </param>
     /// <param name="ahead">The read audit's lane at the <see cref="WriteGate"/>, ahead of queued changes.</param>
+    /// <summary>The PostgreSQL advisory lock every writer takes (any number, the same for all replicas of one MPI).</summary>
+    private const long WriteLockKey = 0x4D5049;
+
     public static async Task<WriteTransaction> BeginAsync(MpiDbContext db, WriteGate gate, CancellationToken cancellation, bool changesIdentities = true,
         bool ahead = false)
     {
@@ -40,7 +43,14 @@ public sealed class WriteTransaction : IAsyncDisposable
         try
         {
             if (!db.Database.IsSqlite())
-                return new WriteTransaction(db, commits, turn, await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellation), null);
+            {
+                // PostgreSQL: every writer of every replica takes one transaction-scoped advisory lock first, so writes
+                // are serialised across replicas as the gate serialises them within one, and ids drawn inside are in
+                // commit order (the lock is released by the commit that ends the transaction).
+                var serialised = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellation);
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriteLockKey})", cancellation);
+                return new WriteTransaction(db, commits, turn, serialised, null);
+            }
             await db.Database.OpenConnectionAsync(cancellation);
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);

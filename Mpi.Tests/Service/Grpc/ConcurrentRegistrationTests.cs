@@ -1,13 +1,21 @@
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Mpi.Contracts.V1;
+using Mpi.Tests.Service.Postgres;
 
 namespace Mpi.Tests.Service.Grpc;
+
+/// <summary>The concurrency case on the embedded SQLite file.</summary>
+public sealed class ConcurrentRegistrationTests(RunningService service) : ConcurrentRegistrationCases(service), IClassFixture<RunningService>;
+
+/// <summary>The concurrency case on PostgreSQL.</summary>
+public sealed class ConcurrentRegistrationOnPostgresTests(PostgresRunningService service) : ConcurrentRegistrationCases(service),
+    IClassFixture<PostgresRunningService>;
 
 /// <summary>
 /// The concurrency case over the wire: 32 callers register the same 50 new persons from 4 registries (each
 /// person once per registry, interleaved) through the real server; there must be exactly 50 persons of 4 records.
 /// </summary>
-public sealed class ConcurrentRegistrationTests(RunningService service) : IClassFixture<RunningService>
+public abstract class ConcurrentRegistrationCases(RunningService service)
 {
     private static readonly string[] Registries = ["NORTH_HOSP", "SOUTH_LAB", "GP_NET", "PHARMACY"];
     private static readonly string[] Given = ["Anneliese", "Bartholomew", "Chidinma", "Desmond", "Evangeline", "Fitzgerald", "Gwendolyn", "Horatio", "Ifeoma", "Jasper"];
@@ -39,12 +47,8 @@ public sealed class ConcurrentRegistrationTests(RunningService service) : IClass
             while ((i = Interlocked.Increment(ref next)) < messages.Length) await client.RegisterAsync(messages[i]);
         })));
 
-        await using var connection = new SqliteConnection($"Data Source={service.DatabasePath}");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM (SELECT PersonId FROM SourceRecords GROUP BY PersonId HAVING COUNT(*) = 4)";
-        Assert.Equal(50L, (long)(await command.ExecuteScalarAsync())!);
-        command.CommandText = "SELECT COUNT(*) FROM Persons";
-        Assert.Equal(50L, (long)(await command.ExecuteScalarAsync())!);
+        await using var db = service.OpenDatabase();
+        Assert.Equal(50, await db.SourceRecords.GroupBy(r => r.PersonId).CountAsync(g => g.Count() == 4));
+        Assert.Equal(50, await db.Persons.CountAsync());
     }
 }

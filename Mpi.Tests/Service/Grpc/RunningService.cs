@@ -46,7 +46,10 @@ public class RunningService : IAsyncLifetime
             CallCredentials.FromInterceptor((_, metadata) => { metadata.Add("authorization", $"Bearer {key}"); return Task.CompletedTask; })),
         UnsafeUseInsecureChannelCallCredentials = true,
     });
-    public string DatabasePath => Path.Combine(_folder.FullName, "mpi.db");
+    public virtual string DatabasePath => Path.Combine(_folder.FullName, "mpi.db");
+
+    /// <summary>A context on the service's database, whichever engine holds it, for a test to look at the tables.</summary>
+    public Mpi.Service.Persistence.MpiDbContext OpenDatabase() => Mpi.Service.Persistence.DatabaseTarget.Of(DatabasePath).CreateContext();
 
     /// <summary>
     /// The /metrics text once <paramref name="shows"/> holds (or the last scrape after about five seconds): the
@@ -98,7 +101,7 @@ public class RunningService : IAsyncLifetime
     /// <summary>A model to activate before serving (as <c>serve --model</c> does); null keeps the shipped default.</summary>
     protected virtual Mpi.Matching.Settings.MatchModel? StartingModel() => null;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Channel.Dispose();
         if (_app is not null)

@@ -1,0 +1,85 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Mpi.Service.Persistence;
+
+/// <summary>Which database engine holds the MPI.</summary>
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// What <c>--database</c> (<c>Mpi:DatabasePath</c>) names: an SQLite file (the embedded default), or a PostgreSQL
+/// server given as a connection string (<c>Host=…;Database=…</c>) or a URI (<c>postgresql://user@host:5432/mpi</c>).
+/// Every part of the service that opens the database asks this, so no part assumes the engine.
+/// </summary>
+public sealed record DatabaseTarget(DatabaseProvider Provider, string ConnectionString, string? FilePath)
+{
+    public bool IsPostgres => Provider == DatabaseProvider.Postgres;
+
+    public static DatabaseTarget Of(string database)
+    {
+        if (database.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || database.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
+            return new(DatabaseProvider.Postgres, FromUri(new Uri(database)), null);
+        if (database.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+            return new(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(database).ConnectionString, null);
+        var path = Path.GetFullPath(database);
+        return new(DatabaseProvider.Sqlite, SqliteConnectionStrings.For(path), path);
+    }
+
+    /// <summary>The EF Core options of a context on this database (a CLI verb's, or the service's pool).</summary>
+    public void Configure(DbContextOptionsBuilder builder, bool readOnly = false)
+    {
+        if (IsPostgres) builder.UseNpgsql(ConnectionString);
+        else builder.UseSqlite(readOnly ? SqliteConnectionStrings.For(FilePath!, readOnly: true) : ConnectionString);
+    }
+
+    /// <summary>A context of the provider's own type (so that its migrations are found), outside dependency injection.</summary>
+    public MpiDbContext CreateContext(bool readOnly = false)
+    {
+        if (IsPostgres)
+        {
+            var postgres = new DbContextOptionsBuilder<PostgresMpiDbContext>();
+            Configure(postgres, readOnly);
+            return new PostgresMpiDbContext(postgres.Options);
+        }
+        var sqlite = new DbContextOptionsBuilder<MpiDbContext>();
+        Configure(sqlite, readOnly);
+        return new MpiDbContext(sqlite.Options);
+    }
+
+    /// <summary>A new, opened connection for plain reads; <paramref name="readOnly"/> opens an SQLite file read-only.</summary>
+    public DbConnection OpenReadConnection(int sqliteCacheMegabytes, bool readOnly = false)
+    {
+        if (IsPostgres)
+        {
+            var postgres = new NpgsqlConnection(ConnectionString);
+            postgres.Open();
+            return postgres;
+        }
+        var sqlite = new SqliteConnection(readOnly ? SqliteConnectionStrings.For(FilePath!, readOnly: true) : ConnectionString);
+        sqlite.Open();
+        SqliteConnectionTuning.Apply(sqlite, sqliteCacheMegabytes);
+        return sqlite;
+    }
+
+    /// <summary>
+    /// A read transaction that sees one snapshot and takes no write lock: SQLite's deferred transaction (its
+    /// Serializable would be BEGIN IMMEDIATE, the write lock), PostgreSQL's repeatable read.
+    /// </summary>
+    public static DbTransaction BeginSnapshot(DbConnection connection) => connection is SqliteConnection sqlite
+        ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: true)
+        : connection.BeginTransaction(IsolationLevel.RepeatableRead);
+
+    private static string FromUri(Uri uri)
+    {
+        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Database = uri.AbsolutePath.Trim('/') };
+        if (!uri.IsDefaultPort && uri.Port > 0) builder.Port = uri.Port;
+        if (uri.UserInfo.Split(':', 2) is [var user, ..] && user.Length > 0) builder.Username = Uri.UnescapeDataString(user);
+        if (uri.UserInfo.Split(':', 2) is [_, var password]) builder.Password = Uri.UnescapeDataString(password);
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+            if (pair.Split('=', 2) is [var key, var value]) builder[Uri.UnescapeDataString(key)] = Uri.UnescapeDataString(value);
+        return builder.ConnectionString;
+    }
+}
