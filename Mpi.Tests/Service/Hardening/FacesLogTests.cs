@@ -57,8 +57,10 @@ public sealed class FacesLogTests : IDisposable
             Assert.Equal("AE", Ack.Code(await mllp.SendAsync(Msh + "LOG-2|P|2.5", "PID|1||S-2^^^SOUTH_LAB^MR||Featherby^Ottoline||19611305|F|||2 Marri Road^^Yallingup^WA^6282")));
         }
 
+        // The listener logs a message's line once its acknowledgement is sent: wait for it rather than race it.
+        using (var waiting = new CancellationTokenSource(Timeout))
+            while (!service.Output.Contains("MLLP listener 0: ADT^A04 answered AE", StringComparison.Ordinal)) await Task.Delay(50, waiting.Token);
         var log = service.Output;
-        Assert.Contains("MLLP listener 0: ADT^A04 answered AE", log, StringComparison.Ordinal);
         foreach (var value in Demographics) Assert.DoesNotContain(value, log, StringComparison.OrdinalIgnoreCase);
     }
 
