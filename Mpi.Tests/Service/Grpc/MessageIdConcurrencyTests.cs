@@ -1,15 +1,21 @@
 using Google.Rpc;
 using Grpc.Core;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Mpi.Contracts.V1;
+using Mpi.Tests.Service.Postgres;
 
 namespace Mpi.Tests.Service.Grpc;
+/// <summary>These cases on the embedded SQLite file.</summary>
+public sealed class MessageIdConcurrencyTests(RunningService service) : MessageIdConcurrencyCases(service), IClassFixture<RunningService>;
+
+/// <summary>These cases on PostgreSQL.</summary>
+public sealed class MessageIdConcurrencyOnPostgresTests(PostgresRunningService service) : MessageIdConcurrencyCases(service), IClassFixture<PostgresRunningService>;
 
 /// <summary>
 /// Issue 13, item 2, over the wire: callers racing with one message id all pass the look-up before the write lock,
 /// so only the claim inside the registration's transaction can give the id exactly one winner.
 /// </summary>
-public sealed class MessageIdConcurrencyTests(RunningService service) : IClassFixture<RunningService>
+public abstract class MessageIdConcurrencyCases(RunningService service)
 {
     private const int Callers = 20;
 
@@ -46,14 +52,13 @@ public sealed class MessageIdConcurrencyTests(RunningService service) : IClassFi
         return tasks;
     }
 
+    /// <summary>How many records have a local id of <paramref name="localIdPattern"/>: exact, or a prefix when it ends with %.</summary>
     private async Task<long> StoredRecordsAsync(string localIdPattern)
     {
-        await using var connection = new SqliteConnection($"Data Source={service.DatabasePath}");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = """SELECT COUNT(*) FROM "SourceRecords" WHERE "LocalId" LIKE @pattern""";
-        command.Parameters.AddWithValue("@pattern", localIdPattern);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var db = service.OpenDatabase();
+        return localIdPattern.EndsWith('%')
+            ? await db.SourceRecords.LongCountAsync(r => r.LocalId.StartsWith(localIdPattern.TrimEnd('%')))
+            : await db.SourceRecords.LongCountAsync(r => r.LocalId == localIdPattern);
     }
 
     [Fact]
