@@ -18,14 +18,14 @@ internal sealed partial class ServiceProcess : IDisposable
     private readonly Lock _outputLock = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServiceProcess(string databasePath, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string> arguments)
+    private ServiceProcess(string databasePath, string workingDirectory, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+            WorkingDirectory = workingDirectory,
         };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Mpi.Service.dll"), "--port", "0", "--metrics-port", "0", "--ui-port", "0", "--fhir-port", "0", "--database", databasePath })
             start.ArgumentList.Add(argument);
@@ -54,10 +54,18 @@ internal sealed partial class ServiceProcess : IDisposable
     }
 
     /// <summary>Starts the service on <paramref name="databasePath"/> (with more arguments and environment, if given) and waits until it listens.</summary>
-    public static async Task<ServiceProcess> StartAsync(string databasePath, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null,
-        params string[] arguments)
+    public static Task<ServiceProcess> StartAsync(string databasePath, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null,
+        params string[] arguments) =>
+        StartInAsync(Path.GetDirectoryName(databasePath)!, databasePath, timeout, environment, arguments);
+
+    /// <summary>
+    /// Starts the service on <paramref name="database"/> (a file path or a PostgreSQL connection string) in
+    /// <paramref name="workingDirectory"/>, where it keeps what is its own (the review UI's cookie keys), and waits until it listens.
+    /// </summary>
+    public static async Task<ServiceProcess> StartInAsync(string workingDirectory, string database, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null, params string[] arguments)
     {
-        var service = new ServiceProcess(databasePath, environment, arguments);
+        var service = new ServiceProcess(database, workingDirectory, environment, arguments);
         try
         {
             service._process.Start();
