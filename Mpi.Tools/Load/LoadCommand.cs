@@ -24,7 +24,11 @@ internal static class LoadCommand
         var input = CommonOptions.Input();
         input.Required = false; // not for --oversized, which sends made-up records
         var map = CommonOptions.Map();
-        var address = new Option<string>("--address") { Description = "The service", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var address = new Option<string>("--address")
+        {
+            Description = "The service; several replicas separated by commas (round robin over those that say SERVING, a call that finds its replica gone sent to another)",
+            DefaultValueFactory = _ => "http://127.0.0.1:5080",
+        };
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent callers (1 keeps file order)", DefaultValueFactory = _ => 8 };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write registry,local_id,person_id,decision,score per record (person_id as it ends, merges followed)" };
         var apiKey = new Option<string?>("--api-key")
@@ -65,10 +69,14 @@ internal static class LoadCommand
             Description = "Send this many concurrent Registers with an oversized given name (with the key given, or none) and report " +
                 "how each was answered; no --input needed",
         };
+        var lag = new Option<int>("--lag")
+        {
+            Description = "Replication lag: register this many records, one at a time, on the first --address and time until the second's Match finds each",
+        };
         var oversizedMegabytes = new Option<int>("--oversized-megabytes") { Description = "The given name's size for --oversized", DefaultValueFactory = _ => 4 };
         var command = new Command("load", "Register (or match) a CSV file through a running service; report speed next to an empty-RPC baseline")
         {
-            input, map, address, concurrency, output, apiKey, stream, match, calls, baseline, warmup, mixed, seconds, oversized, oversizedMegabytes, readPersons, watch,
+            input, map, address, concurrency, output, apiKey, stream, match, calls, baseline, warmup, mixed, seconds, oversized, oversizedMegabytes, readPersons, watch, lag,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -83,7 +91,7 @@ internal static class LoadCommand
                 parse.GetValue(apiKey), Math.Max(1, parse.GetValue(concurrency)), parse.GetValue(output), Console.Out, Console.Error, cancellation,
                 parse.GetValue(stream), new LoadMeasures(parse.GetValue(match), parse.GetValue(calls), parse.GetValue(baseline),
                     TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(warmup))), parse.GetValue(mixed) ? TimeSpan.FromSeconds(parse.GetValue(seconds)) : null,
-                    parse.GetValue(readPersons), parse.GetValue(watch)));
+                    parse.GetValue(readPersons), parse.GetValue(watch), parse.GetValue(lag)));
         });
         return command;
     }
@@ -93,7 +101,7 @@ internal static class LoadCommand
     /// <paramref name="WarmUp"/> of unreported calls; or, for <paramref name="Mixed"/>, Register and Match together.
     /// </summary>
     public sealed record LoadMeasures(bool Match, int MatchCalls, int BaselineCalls, TimeSpan WarmUp = default, TimeSpan? Mixed = null,
-        bool ReadPersons = false, bool Watch = false)
+        bool ReadPersons = false, bool Watch = false, int LagChanges = 0)
     {
         public static readonly LoadMeasures RegisterOnly = new(false, 0, 0);
     }
@@ -113,7 +121,8 @@ internal static class LoadCommand
             else await errors.WriteLineAsync(row.Error);
         }
 
-        using var channel = GrpcChannel.ForAddress(address);
+        if (measures.LagChanges > 0) return await LagAsync(rows, address, apiKey, measures.LagChanges, stdout, errors, cancellation);
+        using var channel = ReplicaChannel.For(address);
         var client = new RegistrationService.RegistrationServiceClient(channel);
         var headers = new Metadata();
         if (!string.IsNullOrEmpty(apiKey)) headers.Add("authorization", $"Bearer {apiKey}");
@@ -214,10 +223,37 @@ internal static class LoadCommand
         }
     }
 
+    /// <summary><c>--lag</c>: writes on the first replica of <paramref name="address"/>, reads on the second.</summary>
+    private static async Task<int> LagAsync(List<Mpi.Matching.Records.PatientRecord> rows, string address, string? apiKey, int changes,
+        TextWriter stdout, TextWriter errors, CancellationToken cancellation)
+    {
+        var replicas = ReplicaChannel.Split(address);
+        if (replicas.Count < 2)
+        {
+            await errors.WriteLineAsync("--lag needs two replicas in --address (the first is written to, the second read from)");
+            return ExitCodes.InputError;
+        }
+        using var write = GrpcChannel.ForAddress(replicas[0]);
+        using var read = GrpcChannel.ForAddress(replicas[1]);
+        var headers = new Metadata();
+        if (!string.IsNullOrEmpty(apiKey)) headers.Add("authorization", $"Bearer {apiKey}");
+        var writer = new RegistrationService.RegistrationServiceClient(write);
+        if (await UnusableAsync(writer, headers, apiKey, cancellation) is { } refusal)
+        {
+            await errors.WriteLineAsync(refusal);
+            return ExitCodes.InputError;
+        }
+        var run = await ReplicaLag.MeasureAsync(writer, new RegistrationService.RegistrationServiceClient(read), headers, rows, changes, errors, cancellation);
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"lag changes={run.Calls} not_seen={run.Failures} p50_ms={run.Percentile(0.50):F1} p99_ms={run.Percentile(0.99):F1} " +
+            $"max_ms={(run.SortedLatenciesMs.Length == 0 ? 0 : run.SortedLatenciesMs[^1]):F1}"));
+        return run.Failures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
+    }
+
     private static async Task<int> OversizedAsync(string address, string? apiKey, int calls, int megabytes, CancellationToken cancellation)
     {
         // The client's own limit would stop the calls before they leave; the point is what the service does with them.
-        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxSendMessageSize = null });
+        using var channel = ReplicaChannel.For(address, new GrpcChannelOptions { MaxSendMessageSize = null });
         var headers = new Metadata();
         if (!string.IsNullOrEmpty(apiKey)) headers.Add("authorization", $"Bearer {apiKey}");
         Console.WriteLine(await OversizedProbe.RunAsync(new RegistrationService.RegistrationServiceClient(channel), headers, calls, megabytes, cancellation));
