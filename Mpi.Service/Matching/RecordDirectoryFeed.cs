@@ -58,15 +58,15 @@ public sealed class RecordDirectoryFeed(RecordDirectory directory, RecordNormali
     /// </summary>
     public static readonly TimeSpan OtherWritersLag = TimeSpan.FromMilliseconds(50);
 
-    private long _lastFollowed = long.MinValue;
+    private long _nextDue; // Environment.TickCount64 from which the next catch-up is due (0: at once)
 
     /// <summary>Catches up unless another caller did within <see cref="OtherWritersLag"/>.</summary>
     public void CatchUpIfDue(MpiDbContext db)
     {
         var now = Environment.TickCount64;
-        var last = Interlocked.Read(ref _lastFollowed);
-        if (now - last < OtherWritersLag.TotalMilliseconds) return;
-        if (Interlocked.CompareExchange(ref _lastFollowed, now, last) != last) return;
+        var due = Interlocked.Read(ref _nextDue);
+        if (now < due) return;
+        if (Interlocked.CompareExchange(ref _nextDue, now + (long)OtherWritersLag.TotalMilliseconds, due) != due) return;
         CatchUp(db);
     }
 

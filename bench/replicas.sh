@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Two service replicas on one PostgreSQL (not a CI test): how soon a change committed through one is seen by Match on
+# the other. Starts a PostgreSQL of its own (bench/postgres.sh), two `serve` processes on it, each in a folder of its
+# own, then `load --lag` registers CHANGES (default 1000) new, distinct persons one at a time on the first and asks
+# the second's Match every millisecond until it finds each. Usage: bench/replicas.sh [work-dir]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${1:-/tmp/mpi-replicas}
+changes=${CHANGES:-1000}
+port=${PORT:-5480}
+rm -rf "$work" && mkdir -p "$work/a" "$work/b"
+. bench/postgres.sh
+
+dotnet build -c Release Mpi.Tools -v quiet -nologo
+mpi="dotnet $PWD/Mpi.Service/bin/Release/net10.0/Mpi.Service.dll"
+tools="dotnet Mpi.Tools/bin/Release/net10.0/Mpi.Tools.dll"
+database=$(pg_start "$work/pg" $((port + 50)))
+services=()
+trap 'kill "${services[@]}" 2>/dev/null || true; pg_stop "$work/pg"' EXIT
+
+serve() { # serve FOLDER PORT: one replica, its ports PORT..PORT+3, started in FOLDER
+  (cd "$1" && exec $mpi serve --database "$database" --port "$2" --metrics-port $(($2 + 1)) --ui-port $(($2 + 2)) --fhir-port $(($2 + 3)) > serve.log 2>&1) &
+  services+=($!)
+  for _ in $(seq 1 90); do grep -q "Application started" "$1/serve.log" && return; sleep 1; done
+  echo "replica in $1 did not start" >&2; exit 1
+}
+serve "$work/a" "$port"
+serve "$work/b" $((port + 10))
+key=$(grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/a/serve.log" | head -1)
+$mpi health --address "http://127.0.0.1:$port"
+$mpi health --address "http://127.0.0.1:$((port + 10))"
+
+$tools generate --count "$changes" --duplicate-rate 0 --seed 18 --output "$work/records" > /dev/null
+echo "replication lag over $changes changes (registered on one replica, found by Match on the other):"
+$tools load --input "$work/records/records.csv" --address "http://127.0.0.1:$port,http://127.0.0.1:$((port + 10))" --api-key "$key" --lag "$changes"
