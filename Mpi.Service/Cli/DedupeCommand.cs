@@ -2,6 +2,7 @@ using System.CommandLine;
 using Mpi.Matching.Deduplication;
 using Mpi.Matching.Scoring;
 using Mpi.Matching.Settings;
+using Mpi.Service.Persistence;
 
 namespace Mpi.Service.Cli;
 
@@ -19,9 +20,9 @@ internal static class DedupeCommand
         {
             Description = "CSV file with the canonical columns (header row required; registry and local_id mandatory)",
         };
-        var database = new Option<FileInfo?>("--database")
+        var database = new Option<string?>("--database")
         {
-            Description = "Or the service's SQLite file: its records under its active model, its \"not the same person\" marks respected (read only)",
+            Description = "Or the service's database (its SQLite file or PostgreSQL connection string): its records under its active model, its \"not the same person\" marks respected (read only)",
         };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Clusters CSV to write", Required = true };
         var model = CommonOptions.Model();
@@ -54,16 +55,16 @@ internal static class DedupeCommand
     }
 
     /// <summary>Clusters the records of the service's file under its active model (or <paramref name="modelFile"/>), its marks respected.</summary>
-    public static async Task<int> RunDatabaseAsync(FileInfo database, FileInfo output, FileInfo? modelFile, FileInfo? modelOut, TextWriter stdout,
+    public static async Task<int> RunDatabaseAsync(string database, FileInfo output, FileInfo? modelFile, FileInfo? modelOut, TextWriter stdout,
         TextWriter errors, TimeProvider time, CancellationToken cancellation)
     {
-        if (!database.Exists)
+        if (DatabaseTarget.Of(database).MissingFile is { } missing)
         {
-            errors.WriteLine($"{database.FullName}: no such file");
+            errors.WriteLine($"{missing}: no such file");
             return ExitCodes.InputError;
         }
         var phases = new PhaseTimes();
-        var stored = await StoredBatch.ReadAsync(database.FullName, time, cancellation);
+        var stored = await StoredBatch.ReadAsync(database, time, cancellation);
         TermFrequencies.Apply(stored.Input.Records);
         var model = modelFile is not null ? ModelSource.Load(modelFile, errors)
             : stored.Active ?? phases.Time("train", () => ModelSource.LoadOrTrain(null, stored.Input.Records, errors, time));

@@ -7,6 +7,7 @@ using Mpi.Matching.Settings;
 using Mpi.Service.Matching;
 using Mpi.Service.Csv;
 using Mpi.Service.Learning;
+using Mpi.Service.Persistence;
 
 namespace Mpi.Service.Cli;
 
@@ -23,7 +24,10 @@ internal static class LearnCommand
     public static Command Create()
     {
         var input = new Option<FileInfo?>("--input", "-i") { Description = "CSV file with the canonical columns (not with --database: the service's records are used)" };
-        var database = new Option<FileInfo?>("--database") { Description = "Or the service's SQLite file: its records, and its reviewers' verdicts as labels" };
+        var database = new Option<string?>("--database")
+        {
+            Description = "Or the service's database (its SQLite file or PostgreSQL connection string): its records, and its reviewers' verdicts as labels",
+        };
         var labels = new Option<FileInfo?>("--labels") { Description = "Verdicts: registry_a,local_id_a,registry_b,local_id_b,same_person" };
         var truth = new Option<FileInfo?>("--truth") { Description = "Or a truth file (registry,local_id,person) that resolves the first --oracle review tasks" };
         var oracle = new Option<int>("--oracle") { Description = "With --truth: how many review tasks the oracle resolves", DefaultValueFactory = _ => 500 };
@@ -47,7 +51,7 @@ internal static class LearnCommand
             if (new object?[] { r.GetValue(labels), r.GetValue(truth), r.GetValue(database) }.Count(o => o is not null) != 1)
                 r.AddError("give exactly one of --labels, --truth and --database");
             if ((r.GetValue(input) is null) == (r.GetValue(database) is null)) r.AddError("give --input with --labels or --truth, and no --input with --database");
-            if (r.GetValue(store) && r.GetValue(database) is null) r.AddError("--store needs --database: the version is stored in the service's file");
+            if (r.GetValue(store) && r.GetValue(database) is null) r.AddError("--store needs --database: the version is stored in the service's database");
             if (!r.GetValue(store) && r.GetValue(output) is null) r.AddError("give --learned-out, or --database with --store");
         });
         command.SetAction((parse, cancellation) => RunAsync(new LearnRequest(parse.GetValue(input), parse.GetValue(labels), parse.GetValue(truth),
@@ -61,25 +65,26 @@ internal static class LearnCommand
     public static async Task<int> RunAsync(LearnRequest request, TextWriter stdout, TextWriter errors, TimeProvider time, CancellationToken cancellation)
     {
         if (request.Database is null) return Run(request, stdout, errors, time);
-        if (!request.Database.Exists)
+        var database = DatabaseTarget.Of(request.Database);
+        if (database.MissingFile is { } missing)
         {
-            errors.WriteLine($"{request.Database.FullName}: no such file");
+            errors.WriteLine($"{missing}: no such file");
             return ExitCodes.InputError;
         }
-        var (records, labels, active) = await ServiceVerdicts.ReadAsync(request.Database.FullName, time, cancellation);
+        var (records, labels, active) = await ServiceVerdicts.ReadAsync(request.Database, time, cancellation);
         // The reviewers judged pairs scored by the active version, and a stored learner must fit the version it joins.
         var model = request.Model is null ? active : ModelSource.Load(request.Model, errors);
         if (model is null)
         {
-            if (request.Model is null) errors.WriteLine($"{request.Database.Name}: no active model version");
+            if (request.Model is null) errors.WriteLine($"{database.Name}: no active model version");
             return ExitCodes.InputError;
         }
         // Names weighed by frequency as the service weighs them, so that the learner sees the vectors the service re-scores.
         NameFrequencies.WeighAll(records, model);
-        var (exit, outcome) = Learn(request, records, model, (m, _) => Labelled(labels, request.Database.Name, records, m, errors), errors, time);
+        var (exit, outcome) = Learn(request, records, model, (m, _) => Labelled(labels, database.Name, records, m, errors), errors, time);
         if (outcome is null) return exit;
         string? stored = null;
-        if (request.StoreAs is { } storeActor) stored = await LearnedVersionStore.StoreAsync(request.Database.FullName, outcome, storeActor, time, cancellation);
+        if (request.StoreAs is { } storeActor) stored = await LearnedVersionStore.StoreAsync(request.Database, outcome, storeActor, time, cancellation);
         LearnReport.Write(stdout, outcome, Destination(request, stored));
         return exit;
     }
@@ -167,4 +172,4 @@ internal static class LearnCommand
 /// <summary>What <c>learn</c> was asked to do.</summary>
 /// <param name="StoreAs">With <paramref name="Database"/>: the actor who stores the result as an inactive version; null stores nothing.</param>
 internal sealed record LearnRequest(FileInfo? Input, FileInfo? Labels, FileInfo? Truth, int Oracle, FileInfo? Model, string? Map,
-    FileInfo? Output, FileInfo? Changes, int Folds, FileInfo? Database = null, string? StoreAs = null);
+    FileInfo? Output, FileInfo? Changes, int Folds, string? Database = null, string? StoreAs = null);

@@ -18,6 +18,15 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
 {
     public bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
+    /// <summary>
+    /// The SQLite file when it is not there, else null: a verb that reads the service's database says so rather than
+    /// creating an empty one.
+    /// </summary>
+    public string? MissingFile => FilePath is { } file && !File.Exists(file) ? file : null;
+
+    /// <summary>How messages name it: the file's name, or the PostgreSQL database's (never the password).</summary>
+    public string Name => FilePath is { } file ? Path.GetFileName(file) : $"database {new NpgsqlConnectionStringBuilder(ConnectionString).Database}";
+
     public static DatabaseTarget Of(string database)
     {
         if (database.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || database.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))

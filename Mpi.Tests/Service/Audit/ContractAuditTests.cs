@@ -1,5 +1,5 @@
 using Grpc.Core;
-using Microsoft.Data.Sqlite;
+using Mpi.Service.Persistence;
 using Mpi.Contracts.V1;
 using Mpi.Tests.Service.Grpc;
 
@@ -8,7 +8,7 @@ namespace Mpi.Tests.Service.Audit;
 /// <summary>
 /// What the contract promises the audit trail holds (issue 15, item 7): a Match is a read of every person it returned,
 /// with its reason; a call refused after authentication is audited (who, which RPC, the status, bounded), one without
-/// a valid key is not. Read from the database file.
+/// a valid key is not. Read from the database.
 /// </summary>
 public sealed class ContractAuditTests(RunningService service) : IClassFixture<RunningService>
 {
@@ -83,23 +83,16 @@ public sealed class ContractAuditTests(RunningService service) : IClassFixture<R
 
     private sealed record AuditRow(string Actor, string Action, string Subject, string Outcome, string? Reason);
 
-    private long LastAuditId() => Query("""SELECT COALESCE(MAX("Id"), 0) FROM "AuditEntries" """, _ => { }, r => r.GetInt64(0)).Single();
-
-    private List<AuditRow> AuditSince(long id) => Query("""
-        SELECT "Actor", "Action", "Subject", "Outcome", "Reason" FROM "AuditEntries" WHERE "Id" > $id ORDER BY "Id"
-        """, c => c.Parameters.AddWithValue("$id", id),
-        r => new AuditRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
-
-    private List<T> Query<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read)
+    private long LastAuditId()
     {
-        using var connection = new SqliteConnection($"Data Source={service.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read()) rows.Add(read(reader));
-        return rows;
+        using var db = service.OpenDatabase();
+        return db.AuditEntries.Max(a => (long?)a.Id) ?? 0;
+    }
+
+    private List<AuditRow> AuditSince(long id)
+    {
+        using var db = service.OpenDatabase();
+        return [.. db.AuditEntries.Where(a => a.Id > id).OrderBy(a => a.Id).AsEnumerable()
+            .Select(a => new AuditRow(a.Actor, StoredWords.Of(a.Action), a.Subject, a.Outcome, a.Reason))];
     }
 }

@@ -1,21 +1,14 @@
 using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Tests.Service.Grpc;
-using Mpi.Tests.Service.Postgres;
 
 namespace Mpi.Tests.Service.Changes;
-/// <summary>These cases on the embedded SQLite file.</summary>
-public sealed class IdentityChangeFeedTests(RunningService service) : IdentityChangeFeedCases(service), IClassFixture<RunningService>;
-
-/// <summary>These cases on PostgreSQL.</summary>
-public sealed class IdentityChangeFeedOnPostgresTests(PostgresRunningService service) : IdentityChangeFeedCases(service), IClassFixture<PostgresRunningService>;
-
 /// <summary>
 /// The identity-change feed against the real service: every change of a record's person in commit order, with its
 /// kind, actor and operation; resumable from any cursor exactly once; filtered by registry; bad cursors refused.
 /// Each test uses registries of its own, so the class's tests share one service.
 /// </summary>
-public abstract class IdentityChangeFeedCases(RunningService service)
+public sealed class IdentityChangeFeedTests(RunningService service) : IClassFixture<RunningService>
 {
     private IdentityChangeService.IdentityChangeServiceClient Feed => new(service.Channel);
     private RegistrationService.RegistrationServiceClient Registration => new(service.Channel);

@@ -1,5 +1,5 @@
 using Grpc.Core;
-using Microsoft.Data.Sqlite;
+using Mpi.Service.Persistence;
 using Mpi.Contracts.V1;
 using Mpi.Tests.Service.Grpc;
 
@@ -160,26 +160,15 @@ public sealed class ExceptionQueueTests(RunningService service) : IClassFixture<
 
     private (long Records, long Persons, long Events) Counts()
     {
-        using var connection = new SqliteConnection($"Data Source={service.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        long Count(string table)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            return (long)command.ExecuteScalar()!;
-        }
-        return (Count("SourceRecords"), Count("Persons"), Count("LinkEvents"));
+        using var db = service.OpenDatabase();
+        return (db.SourceRecords.LongCount(), db.Persons.LongCount(), db.LinkEvents.LongCount());
     }
 
     private (string Action, string? Reason) LastAudit(string subject)
     {
-        using var connection = new SqliteConnection($"Data Source={service.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "Action", "Reason" FROM "AuditEntries" WHERE "Subject" = $subject ORDER BY "Id" DESC LIMIT 1""";
-        command.Parameters.AddWithValue("$subject", subject);
-        using var reader = command.ExecuteReader();
-        Assert.True(reader.Read(), $"no audit row for {subject}");
-        return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        using var db = service.OpenDatabase();
+        var last = db.AuditEntries.Where(a => a.Subject == subject).OrderByDescending(a => a.Id).FirstOrDefault();
+        Assert.True(last is not null, $"no audit row for {subject}");
+        return (StoredWords.Of(last.Action), last.Reason);
     }
 }

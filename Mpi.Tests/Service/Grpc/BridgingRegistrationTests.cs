@@ -1,19 +1,12 @@
 using Mpi.Contracts.V1;
-using Mpi.Tests.Service.Postgres;
 
 namespace Mpi.Tests.Service.Grpc;
-/// <summary>These cases on the embedded SQLite file.</summary>
-public sealed class BridgingRegistrationTests(RunningService service) : BridgingRegistrationCases(service), IClassFixture<RunningService>;
-
-/// <summary>These cases on PostgreSQL.</summary>
-public sealed class BridgingRegistrationOnPostgresTests(PostgresRunningService service) : BridgingRegistrationCases(service), IClassFixture<PostgresRunningService>;
-
 /// <summary>
 /// Online as batch: a person registered twice apart (the second record shares too little with the first) is joined
 /// when a record arrives that matches both: merged at once when a rule joins the two, through a merge task when only
 /// scores do (docs/decisions.md, "Two close candidates"); the merge is in the history and can be undone like a steward's.
 /// </summary>
-public abstract class BridgingRegistrationCases(RunningService service)
+public sealed class BridgingRegistrationTests(RunningService service) : IClassFixture<RunningService>
 {
     private RegistrationService.RegistrationServiceClient Registration => new(service.Channel);
     private PersonService.PersonServiceClient Persons => new(service.Channel);

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Mpi.Tests.Service.Grpc;
 
 /// <summary>The database holds patients' demographics: the service creates it, and SQLite its log, for its own user only.</summary>
-public sealed class DatabaseFileModeTests(RunningService service) : IClassFixture<RunningService>
+public sealed class DatabaseFileModeTests(SqliteFileService service) : IClassFixture<SqliteFileService>
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
@@ -27,4 +27,10 @@ public sealed class DatabaseFileModeTests(RunningService service) : IClassFixtur
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(service.DatabasePath + "-wal"));
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(service.DatabasePath + "-shm"));
     }
+}
+
+/// <summary>The service on an SQLite file whichever store the other service tests run on.</summary>
+public sealed class SqliteFileService : RunningService
+{
+    protected override bool SqliteFileOnly => true;
 }

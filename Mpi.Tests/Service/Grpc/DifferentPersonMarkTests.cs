@@ -254,7 +254,7 @@ public sealed class DifferentPersonMarkTests(RunningService service) : IClassFix
             using var stdout = new StringWriter();
             using var errors = new StringWriter();
 
-            var exit = await Mpi.Service.Cli.DedupeCommand.RunDatabaseAsync(new FileInfo(service.DatabasePath), output, null, null, stdout, errors,
+            var exit = await Mpi.Service.Cli.DedupeCommand.RunDatabaseAsync(service.DatabasePath, output, null, null, stdout, errors,
                 TimeProvider.System, CancellationToken.None);
 
             Assert.True(exit == 0, errors.ToString());

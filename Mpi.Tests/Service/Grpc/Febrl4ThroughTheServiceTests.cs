@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Mpi.Matching.Evaluation;
 using Mpi.Matching.Normalization;
@@ -44,15 +45,10 @@ public sealed class Febrl4ThroughTheServiceTests(Febrl4Service service, Xunit.Ab
         Assert.Equal(ExitCodes.Success, exit);
 
         var truth = File.ReadLines(Path.Combine(Febrl4Service.Folder, "truth.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(f => (f[0], f[1]), f => f[2]);
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={service.DatabasePath}");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT Registry, LocalId, PersonId FROM SourceRecords";
-        var held = new List<(string Truth, string Person)>();
-        await using (var reader = await command.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) held.Add((truth[(reader.GetString(0), reader.GetString(1))], reader.GetString(2)));
-        command.CommandText = "SELECT COUNT(*) FROM ReviewTasks";
-        var reviews = (long)(await command.ExecuteScalarAsync())!;
+        await using var db = service.OpenDatabase();
+        var held = (await db.SourceRecords.Select(r => new { r.Registry, r.LocalId, r.PersonId }).ToListAsync())
+            .Select(r => (Truth: truth[(r.Registry, r.LocalId)], Person: r.PersonId)).ToList();
+        var reviews = await db.ReviewTasks.LongCountAsync();
 
         Assert.Equal(10_000, held.Count);
         var evaluation = PairwiseEvaluation.Compute(held.Select(h => h.Truth).ToArray(), held.Select(h => h.Person).ToArray());

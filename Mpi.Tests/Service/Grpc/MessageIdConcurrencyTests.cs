@@ -2,20 +2,13 @@ using Google.Rpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Mpi.Contracts.V1;
-using Mpi.Tests.Service.Postgres;
 
 namespace Mpi.Tests.Service.Grpc;
-/// <summary>These cases on the embedded SQLite file.</summary>
-public sealed class MessageIdConcurrencyTests(RunningService service) : MessageIdConcurrencyCases(service), IClassFixture<RunningService>;
-
-/// <summary>These cases on PostgreSQL.</summary>
-public sealed class MessageIdConcurrencyOnPostgresTests(PostgresRunningService service) : MessageIdConcurrencyCases(service), IClassFixture<PostgresRunningService>;
-
 /// <summary>
 /// Issue 13, item 2, over the wire: callers racing with one message id all pass the look-up before the write lock,
 /// so only the claim inside the registration's transaction can give the id exactly one winner.
 /// </summary>
-public abstract class MessageIdConcurrencyCases(RunningService service)
+public sealed class MessageIdConcurrencyTests(RunningService service) : IClassFixture<RunningService>
 {
     private const int Callers = 20;
 

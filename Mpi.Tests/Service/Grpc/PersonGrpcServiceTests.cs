@@ -2,16 +2,9 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Mpi.Contracts.V1;
 using Mpi.Service.Grpc;
-using Mpi.Tests.Service.Postgres;
 
 namespace Mpi.Tests.Service.Grpc;
-/// <summary>These cases on the embedded SQLite file.</summary>
-public sealed class PersonGrpcServiceTests(RunningService service) : PersonGrpcServiceCases(service), IClassFixture<RunningService>;
-
-/// <summary>These cases on PostgreSQL.</summary>
-public sealed class PersonGrpcServiceOnPostgresTests(PostgresRunningService service) : PersonGrpcServiceCases(service), IClassFixture<PostgresRunningService>;
-
-public abstract class PersonGrpcServiceCases(RunningService service)
+public sealed class PersonGrpcServiceTests(RunningService service) : IClassFixture<RunningService>
 {
     private static RegisterRequest Request(string registry, string localId, string given, string nationalId, string address,
         string birthDate = "1948-12-02") => new()

@@ -1,16 +1,9 @@
 using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Service.Grpc;
-using Mpi.Tests.Service.Postgres;
 
 namespace Mpi.Tests.Service.Grpc;
-/// <summary>These cases on the embedded SQLite file.</summary>
-public sealed class RegisterStreamTests(RunningService service) : RegisterStreamCases(service), IClassFixture<RunningService>;
-
-/// <summary>These cases on PostgreSQL.</summary>
-public sealed class RegisterStreamOnPostgresTests(PostgresRunningService service) : RegisterStreamCases(service), IClassFixture<PostgresRunningService>;
-
-public abstract class RegisterStreamCases(RunningService service)
+public sealed class RegisterStreamTests(RunningService service) : IClassFixture<RunningService>
 {
     private static RegisterStreamRequest Item(long index, string localId, string birthDate, string nationalId, string family = "Oyelaran") => new()
     {

@@ -1,5 +1,5 @@
 using Grpc.Core;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Mpi.Contracts.V1;
 
 namespace Mpi.Tests.Service.Grpc;
@@ -23,13 +23,8 @@ public sealed class RegistrationFailureTests(RunningService service) : IClassFix
     {
         var client = new RegistrationService.RegistrationServiceClient(service.Channel);
         await client.RegisterAsync(Request("F-ok")); // the service works before the fault
-        await using (var connection = new SqliteConnection($"Data Source={service.DatabasePath};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            using var drop = connection.CreateCommand();
-            drop.CommandText = """DROP TABLE "AuditEntries" """;
-            await drop.ExecuteNonQueryAsync();
-        }
+        await using (var db = service.OpenDatabase())
+            await db.Database.ExecuteSqlRawAsync("""DROP TABLE "AuditEntries" """);
 
         var unary = await Assert.ThrowsAsync<RpcException>(() => client.RegisterAsync(Request("F-unary")).ResponseAsync);
         using var stream = client.RegisterStream();
@@ -45,10 +40,7 @@ public sealed class RegistrationFailureTests(RunningService service) : IClassFix
             && line.Contains("reason=\"internal error\"") && line.EndsWith(" 2");
         var metrics = await service.ScrapeMetricsAsync(t => t.Split('\n').Any(TwoInternalErrors));
         Assert.Contains(metrics.Split('\n'), TwoInternalErrors);
-        await using var check = new SqliteConnection($"Data Source={service.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await check.OpenAsync();
-        using var count = check.CreateCommand();
-        count.CommandText = """SELECT count(*) FROM "SourceRecords" WHERE "LocalId" IN ('F-unary', 'F-stream')""";
-        Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
+        await using var check = service.OpenDatabase();
+        Assert.Equal(0, await check.SourceRecords.CountAsync(r => r.LocalId == "F-unary" || r.LocalId == "F-stream"));
     }
 }

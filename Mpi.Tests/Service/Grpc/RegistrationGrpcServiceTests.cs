@@ -3,16 +3,9 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Mpi.Contracts.V1;
 using Mpi.Service.Grpc;
-using Mpi.Tests.Service.Postgres;
 
 namespace Mpi.Tests.Service.Grpc;
-/// <summary>These cases on the embedded SQLite file.</summary>
-public sealed class RegistrationGrpcServiceTests(RunningService service) : RegistrationGrpcServiceCases(service), IClassFixture<RunningService>;
-
-/// <summary>These cases on PostgreSQL.</summary>
-public sealed class RegistrationGrpcServiceOnPostgresTests(PostgresRunningService service) : RegistrationGrpcServiceCases(service), IClassFixture<PostgresRunningService>;
-
-public abstract class RegistrationGrpcServiceCases(RunningService service)
+public sealed class RegistrationGrpcServiceTests(RunningService service) : IClassFixture<RunningService>
 {
     private RegistrationService.RegistrationServiceClient Client => new(service.Channel);
 

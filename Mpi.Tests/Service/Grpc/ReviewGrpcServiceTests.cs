@@ -1,16 +1,9 @@
 using Grpc.Core;
 using Mpi.Contracts.V1;
-using Mpi.Tests.Service.Postgres;
 
 namespace Mpi.Tests.Service.Grpc;
-/// <summary>These cases on the embedded SQLite file.</summary>
-public sealed class ReviewGrpcServiceTests(RunningService service) : ReviewGrpcServiceCases(service), IClassFixture<RunningService>;
-
-/// <summary>These cases on PostgreSQL.</summary>
-public sealed class ReviewGrpcServiceOnPostgresTests(PostgresRunningService service) : ReviewGrpcServiceCases(service), IClassFixture<PostgresRunningService>;
-
 /// <summary>The review queue over the wire: a namesake at another address opens a task that reviewers work.</summary>
-public abstract class ReviewGrpcServiceCases(RunningService service)
+public sealed class ReviewGrpcServiceTests(RunningService service) : IClassFixture<RunningService>
 {
     private RegistrationService.RegistrationServiceClient Registration => new(service.Channel);
     private ReviewService.ReviewServiceClient Review => new(service.Channel);

@@ -46,7 +46,10 @@ public class RunningService : IAsyncLifetime
             CallCredentials.FromInterceptor((_, metadata) => { metadata.Add("authorization", $"Bearer {key}"); return Task.CompletedTask; })),
         UnsafeUseInsecureChannelCallCredentials = true,
     });
-    public virtual string DatabasePath => Path.Combine(_folder.FullName, "mpi.db");
+    /// <summary>The service's database: a file in a folder of its own, or a PostgreSQL connection string (<see cref="Postgres.TestDatabases"/>).</summary>
+    public virtual string DatabasePath => _databasePath ?? Path.Combine(_folder.FullName, "mpi.db");
+
+    private string? _databasePath;
 
     /// <summary>A context on the service's database, whichever engine holds it, for a test to look at the tables.</summary>
     public Mpi.Service.Persistence.MpiDbContext OpenDatabase() => Mpi.Service.Persistence.DatabaseTarget.Of(DatabasePath).CreateContext();
@@ -69,6 +72,7 @@ public class RunningService : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        if (Postgres.TestDatabases.OnPostgres && !SqliteFileOnly) _databasePath = await Postgres.TestDatabases.CreatePostgresAsync();
         var settings = new Dictionary<string, string?>
         {
             ["Mpi:GrpcPort"] = "0",
@@ -95,6 +99,9 @@ public class RunningService : IAsyncLifetime
         await Readiness.WaitUntilServingAsync(Channel, TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>True for a fixture whose tests are about the SQLite file itself: it keeps one on every test store.</summary>
+    protected virtual bool SqliteFileOnly => false;
+
     /// <summary>Configuration a fixture sets on top of the defaults (for example a tighter bound to test).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
 
@@ -110,6 +117,12 @@ public class RunningService : IAsyncLifetime
             await _app.DisposeAsync();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Mpi.Service.Persistence.DatabaseTarget.Of(DatabasePath) is { IsPostgres: true } postgres)
+        {
+            // The pool's idle connections to this test's database would otherwise stay open for minutes.
+            using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
         _folder.Delete(recursive: true);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Mpi.Contracts.V1;
 using Microsoft.Extensions.Options;
 using Mpi.Service.Persistence;
+using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Registration;
 using Mpi.Tests.Service.Grpc;
 using Mpi.Service.Configuration;
@@ -119,15 +120,8 @@ public sealed class FrontDoorLimitsTests(RunningService service) : IClassFixture
     /// <summary>The id of the Match's audit row, and the smallest id among the queued registrations' audit rows.</summary>
     private (long Match, long FirstQueued) AuditOrder()
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={service.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        long Scalar(string sql)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return (long)command.ExecuteScalar()!;
-        }
-        return (Scalar("""SELECT MIN("Id") FROM "AuditEntries" WHERE "Reason" = 'front door'"""),
-            Scalar("""SELECT MIN("Id") FROM "AuditEntries" WHERE "Action" = 'register' AND "Subject" LIKE 'NORTH_HOSP/FD-q%'"""));
+        using var db = service.OpenDatabase();
+        return (db.AuditEntries.Where(a => a.Reason == "front door").Min(a => a.Id),
+            db.AuditEntries.Where(a => a.Action == AuditAction.Register && a.Subject.StartsWith("NORTH_HOSP/FD-q")).Min(a => a.Id));
     }
 }

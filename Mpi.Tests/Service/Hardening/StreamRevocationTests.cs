@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Microsoft.Data.Sqlite;
 using Mpi.Contracts.V1;
 using Mpi.Service.Security;
 using Mpi.Tests.Service.Grpc;
@@ -43,11 +42,7 @@ public sealed class StreamRevocationTests(RunningService service) : IClassFixtur
 
     private long StoredWithLocalId(string localId)
     {
-        using var connection = new SqliteConnection($"Data Source={service.DatabasePath};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """SELECT COUNT(*) FROM "SourceRecords" WHERE "LocalId" = $id""";
-        command.Parameters.AddWithValue("$id", localId);
-        return (long)command.ExecuteScalar()!;
+        using var db = service.OpenDatabase();
+        return db.SourceRecords.LongCount(r => r.LocalId == localId);
     }
 }

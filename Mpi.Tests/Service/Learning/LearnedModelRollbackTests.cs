@@ -33,7 +33,7 @@ public sealed class LearnedModelRollbackTests(ITestOutputHelper output) : IAsync
         var before = await MatchAllAsync(registration, queries);
 
         var learnOutput = new StringWriter();
-        var exit = await LearnCommand.RunAsync(new LearnRequest(null, null, null, 0, null, null, null, null, 5, new FileInfo(_service.DatabasePath),
+        var exit = await LearnCommand.RunAsync(new LearnRequest(null, null, null, 0, null, null, null, null, 5, _service.DatabasePath,
             "user:steward-test"), learnOutput, TextWriter.Null, TimeProvider.System, CancellationToken.None);
         Assert.Equal(ExitCodes.Success, exit);
         var versions = await models.ListModelVersionsAsync(new ListModelVersionsRequest());
@@ -81,7 +81,7 @@ public sealed class LearnedModelRollbackTests(ITestOutputHelper output) : IAsync
         await new OracleReviewer(_service.Channel, _population.Truth).ResolveAsync(400);
         var original = (await models.GetModelAsync(new GetModelRequest())).Version;
         Assert.Equal(ExitCodes.Success, await LearnCommand.RunAsync(new LearnRequest(null, null, null, 0, null, null, null, null, 5,
-            new FileInfo(_service.DatabasePath), "user:steward-test"), TextWriter.Null, TextWriter.Null, TimeProvider.System, CancellationToken.None));
+            _service.DatabasePath, "user:steward-test"), TextWriter.Null, TextWriter.Null, TimeProvider.System, CancellationToken.None));
         var learned = (await models.ListModelVersionsAsync(new ListModelVersionsRequest())).Versions.Single(v => !v.Active).Version;
         var stored = await models.GetModelAsync(new GetModelRequest { Version = learned });
         Assert.Equal((original, false), (stored.Learned.TrainedUnder, stored.Active));

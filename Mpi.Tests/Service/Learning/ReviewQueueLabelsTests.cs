@@ -36,7 +36,7 @@ public sealed class ReviewQueueLabelsTests(RunningService service) : IClassFixtu
         Mpi.Service.Cli.ModelSource.Save(Mpi.Service.Matching.ActiveModel.Default(), model);
         var output = new StringWriter();
 
-        var exit = await Mpi.Service.Cli.LearnCommand.RunAsync(new(null, null, null, 0, model, null, learned, null, Folds: 2, new FileInfo(service.DatabasePath)),
+        var exit = await Mpi.Service.Cli.LearnCommand.RunAsync(new(null, null, null, 0, model, null, learned, null, Folds: 2, service.DatabasePath),
             output, TextWriter.Null, TimeProvider.System, CancellationToken.None);
 
         Assert.Equal(0, exit);

@@ -5,7 +5,7 @@ using Mpi.Service.Persistence;
 namespace Mpi.Tests.Service.Replicas;
 
 /// <summary>
-/// Issue 18's replica case, as data: each round, 50 new persons from 4 registries (each person once per registry),
+/// The concurrency case of issues 3 and 18 (one service, or replicas), as data: each round, 50 new persons from 4 registries (each person once per registry),
 /// the four copies of a person side by side so that they race each other; a round is right when it ends with
 /// exactly 50 persons of 4 records.
 /// </summary>
