@@ -5,16 +5,19 @@
 #   2. RegisterStream of 50,000 new persons from one caller,
 # and the service's resident memory (now and peak). Usage: bench/service-load.sh [work-dir]
 # PERSONS (default 1000000) and PORT (default 5380) come from the environment. A preloaded work dir is reused.
+# DATABASE=postgres runs the service on a PostgreSQL server of the bench's own in the work dir (bench/postgres.sh,
+# durable as shipped) instead of the SQLite file; its default work dir is /tmp/mpi-load-postgres.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-work=${1:-/tmp/mpi-load}
+store=${DATABASE:-sqlite}
+work=${1:-/tmp/mpi-load$([ "$store" = postgres ] && echo -postgres)}
 persons=${PERSONS:-1000000}
 port=${PORT:-5380}
 mkdir -p "$work"
 
 # The tools project references the service, so one build gives both: the service, and generate and load beside it.
 dotnet build -c Release Mpi.Tools -v quiet -nologo
-mpi="dotnet Mpi.Service/bin/Release/net10.0/Mpi.Service.dll"
+mpi="dotnet $PWD/Mpi.Service/bin/Release/net10.0/Mpi.Service.dll"
 tools="dotnet Mpi.Tools/bin/Release/net10.0/Mpi.Tools.dll"
 
 # Distinct persons only (no duplicates): the first PERSONS rows preload the registry, the last 50,000 are new people.
@@ -25,9 +28,16 @@ if [ ! -f "$work/all/records.csv" ]; then
   { head -n 1 "$work/all/records.csv"; head -n 20001 "$work/all/records.csv" | tail -n 20000; } > "$work/queries.csv"
 fi
 
-$mpi serve --database "$work/mpi.db" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) --fhir-port $((port + 3)) > "$work/serve.log" 2>&1 &
+database="$work/mpi.db"
+if [ "$store" = postgres ]; then
+  . bench/postgres.sh
+  database=$(pg_start "$work/pg" $((port + 50)))
+fi
+# Started in the work dir, where it keeps what is its own beside a PostgreSQL database (the UI's cookie keys).
+(cd "$work" && exec $mpi serve --database "$database" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) \
+  --fhir-port $((port + 3)) > "$work/serve.log" 2>&1) &
 service=$!
-trap 'kill $service 2>/dev/null || true' EXIT
+trap 'kill $service 2>/dev/null || true; if [ "$store" = postgres ]; then sleep 2; pg_stop "$work/pg"; fi' EXIT
 for _ in $(seq 1 60); do grep -q "Application started" "$work/serve.log" && break; sleep 1; done
 key_file="$work/api-key"
 if grep -q "Development API key" "$work/serve.log"; then grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/serve.log" | head -1 > "$key_file"; fi
@@ -53,4 +63,8 @@ echo "RegisterStream, 50,000 new persons, 1 caller:"
 run=$(date +%s)
 sed -E "2,\$ s/^([^,]*),([^,]*),/\1,\2-r$run,/" "$work/new.csv" > "$work/new-run.csv"
 $tools load --input "$work/new-run.csv" --address "http://127.0.0.1:$port" --api-key "$key" --concurrency 1 --stream --baseline-calls 20000
+# The service's own process (the subshell exec'd into it, so $service is its pid).
 grep -E "VmRSS|VmHWM" "/proc/$service/status"
+if [ "$store" = postgres ]; then
+  as_postgres "$pg_bin/psql" -h 127.0.0.1 -p $((port + 50)) -U mpi -d mpi -tAc "SELECT 'database size: ' || pg_size_pretty(pg_database_size('mpi'))"
+fi
