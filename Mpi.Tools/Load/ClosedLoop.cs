@@ -45,7 +45,9 @@ internal static class ClosedLoop
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < calls && !cancellation.IsCancellationRequested && !(clock.Elapsed >= stopAfter))
+            // A warm-up makes at least one call per caller, however late a busy machine starts the caller.
+            var made = 0;
+            while ((i = Interlocked.Increment(ref next)) < calls && !cancellation.IsCancellationRequested && (made++ == 0 || !(clock.Elapsed >= stopAfter)))
             {
                 var started = Stopwatch.GetTimestamp();
                 if (!await call(i)) Interlocked.Increment(ref failures);
