@@ -30,9 +30,9 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
     public static DatabaseTarget Of(string database)
     {
         if (database.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || database.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
-            return new(DatabaseProvider.Postgres, FromUri(new Uri(database)), null);
+            return new(DatabaseProvider.Postgres, Tuned(FromUri(new Uri(database))), null);
         if (database.Contains("Host=", StringComparison.OrdinalIgnoreCase))
-            return new(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(database).ConnectionString, null);
+            return new(DatabaseProvider.Postgres, Tuned(database), null);
         var path = Path.GetFullPath(database);
         return new(DatabaseProvider.Sqlite, SqliteConnectionStrings.For(path), path);
     }
@@ -80,6 +80,20 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
     public static DbTransaction BeginSnapshot(DbConnection connection) => connection is SqliteConnection sqlite
         ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: true)
         : connection.BeginTransaction(IsolationLevel.RepeatableRead);
+
+    /// <summary>
+    /// The hot path's statements are few and run millions of times: Npgsql prepares them on the server once they
+    /// have run twice (auto-prepare), so PostgreSQL parses and plans each once per connection, not per execution.
+    /// A connection string that sets its own <c>Max Auto Prepare</c> keeps it.
+    /// </summary>
+    private static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+            (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (64, 2);
+        return builder.ConnectionString;
+    }
 
     private static string FromUri(Uri uri)
     {

@@ -70,7 +70,8 @@ public sealed class GroupAuditWriter : IDisposable
     private static void Insert(MpiDbContext db, List<Pending> batch)
     {
         using var commands = new PreparedCommands(db);
-        foreach (var pending in batch) commands.Execute(StoredAuditRows.Insert, StoredAuditRows.Values(pending.Entry));
+        foreach (var pending in batch) commands.Defer(StoredAuditRows.Insert, StoredAuditRows.Values(pending.Entry));
+        commands.Flush(); // on PostgreSQL the batch's rows in one round trip
     }
 
     public void Dispose()

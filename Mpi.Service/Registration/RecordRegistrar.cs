@@ -21,10 +21,6 @@ namespace Mpi.Service.Registration;
 public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer, CandidateSearch search, WriteGate gate,
     RecordDirectory directory, RecordDirectoryFeed feed, TimeProvider time, ILogger<RecordRegistrar>? log = null, QualityCheckSampler? qualityChecks = null)
 {
-    private const string FindExisting = """
-        SELECT "Id" FROM "SourceRecords" WHERE "Registry" = @registry AND "LocalId" = @localId
-        """;
-
     private readonly RecordDecider _decider = new(search, directory, new DifferentPersonMarks(db));
 
     public Task<RegistrationOutcome> RegisterAsync(PatientRecord received, ActiveModel model, string actor, CancellationToken cancellation) =>
@@ -115,6 +111,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                         });
                     results.Add(new RegistrationResult(outcome, null));
                 }
+                rows.Flush();
                 await transaction.CommitAsync(cancellation);
             }
             try
@@ -162,7 +159,8 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         var (received, normalized, _) = item;
         var record = normalized.Record;
         var now = time.GetUtcNow();
-        var existingId = Existing(record);
+        // First in each item: it also carries the rows the previous item deferred, so EF below writes after them.
+        var existingId = rows.ExistingRecord(record.Registry, record.LocalId);
         if (existingId is { } id)
         {
             var existing = await db.SourceRecords.SingleAsync(r => r.Id == id, cancellation);
@@ -263,14 +261,6 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
     {
         var record = directory.Entry(id, version, personId, normalized, StoredTimes.Of(updatedAt), linkEvent);
         written.Add(record, DirectoryBlockingKeys.Of(record.Record, model.BlockingRules).Select(k => k.Key));
-    }
-
-    private long? Existing(NormalizedRecord record)
-    {
-        using var command = DirectCommand.Create(db, FindExisting);
-        command.Parameter("@registry").Value = DirectCommand.Nullable(record.Registry);
-        command.Parameter("@localId").Value = DirectCommand.Nullable(record.LocalId);
-        return command.ExecuteScalar() is long id ? id : null;
     }
 
     /// <summary>

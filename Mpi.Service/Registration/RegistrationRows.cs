@@ -7,6 +7,8 @@ namespace Mpi.Service.Registration;
 /// The rows a new registration writes (person, source record, review task, link event, audit entry, and the answer to a message id,
 /// whose earlier claim it also reads; it closes its key's open exceptions), inserted with prepared commands that are reused for every record of a batch. A registration writes some twenty
 /// rows; through EF Core each would be a freshly built command, which made the database the bottleneck of bulk loads.
+/// The rows whose ids nobody reads (person, audit entry, message answer, closed exceptions) are deferred to go with the
+/// next statement: on PostgreSQL a new registration is then three round trips instead of seven or eight.
 /// Values are those of the entity types, converted as the EF model converts them, so that EF reads the rows back.
 /// </summary>
 public sealed class RegistrationRows(MpiDbContext db) : IDisposable
@@ -14,7 +16,7 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
     private readonly PreparedCommands _commands = new(db);
 
     public void InsertPerson(PersonEntity person) =>
-        _commands.Execute("""INSERT INTO "Persons" ("Id", "CreatedAt", "Version") VALUES (@p0, @p1, @p2)""",
+        _commands.Defer("""INSERT INTO "Persons" ("Id", "CreatedAt", "Version") VALUES (@p0, @p1, @p2)""",
             person.Id, StoredTimes.Of(person.CreatedAt), person.Version);
 
     /// <summary>Inserts the record and returns its new row id.</summary>
@@ -62,7 +64,7 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
         _commands.Execute("""UPDATE "Persons" SET "Version" = "Version" + 1 WHERE "Id" = @p0""", intoPersonId);
     }
 
-    public void InsertAuditEntry(AuditEntryEntity a) => _commands.Execute(StoredAuditRows.Insert, StoredAuditRows.Values(a));
+    public void InsertAuditEntry(AuditEntryEntity a) => _commands.Defer(StoredAuditRows.Insert, StoredAuditRows.Values(a));
 
     /// <summary>
     /// The request hash and answer stored for a message id, or null. Read inside the write transaction, it sees every
@@ -80,7 +82,7 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
     /// Remembers a message's answer, claiming its id. No ON CONFLICT: the registrar looked first in this transaction,
     /// so a duplicate here is a bug, and the key's violation rolls the registration back rather than storing it twice.
     /// </summary>
-    public void InsertProcessedMessage(ProcessedMessageEntity m) => _commands.Execute("""
+    public void InsertProcessedMessage(ProcessedMessageEntity m) => _commands.Defer("""
         INSERT INTO "ProcessedMessages" ("Registry", "MessageId", "RequestHash", "Response", "At") VALUES (@p0, @p1, @p2, @p3, @p4)
         """, m.Registry, m.MessageId, m.RequestHash, m.Response, StoredTimes.Of(m.At));
 
@@ -88,10 +90,20 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
     /// Closes the open exceptions of a key just registered (the corrected message re-sent): in the registration's
     /// transaction, so the exception is closed exactly when the record is stored.
     /// </summary>
-    public void CloseExceptions(string registry, string localId, string actor, DateTimeOffset at) => _commands.Execute($"""
+    public void CloseExceptions(string registry, string localId, string actor, DateTimeOffset at) => _commands.Defer($"""
         UPDATE "RegistrationExceptions" SET "State" = @p0, "Resolution" = @p1, "ResolvedBy" = @p2, "ResolvedAt" = @p3
         WHERE "Registry" = @p4 AND "KeyLocalId" = @p5 AND {StoredExceptionFields.OpenFilter}
         """, StoredWords.Of(ExceptionState.Resolved), StoredWords.Of(ExceptionResolution.Resent), actor, StoredTimes.Of(at), registry, localId);
+
+    /// <summary>The row id of the record held under this key, or null (a new key).</summary>
+    public long? ExistingRecord(string registry, string localId) =>
+        _commands.Scalar("""SELECT "Id" FROM "SourceRecords" WHERE "Registry" = @p0 AND "LocalId" = @p1""", registry, localId) is long id ? id : null;
+
+    /// <summary>
+    /// Writes what waits to go with the next statement (<see cref="PreparedCommands.Defer"/>): before the transaction
+    /// commits, and before anything else (EF) writes in it.
+    /// </summary>
+    public void Flush() => _commands.Flush();
 
     public void Dispose() => _commands.Dispose();
 }
