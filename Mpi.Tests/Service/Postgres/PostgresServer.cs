@@ -10,10 +10,12 @@ namespace Mpi.Tests.Service.Postgres;
 /// <c>pg_ctl</c> on a free loopback port, as the <c>postgres</c> user when the tests run as root (PostgreSQL refuses
 /// to run as root); stopped and removed on dispose. Each test asks for a database of its own.
 /// </summary>
-public sealed class PostgresServer : IAsyncLifetime
+public sealed class PostgresServer(string folderPrefix = "mpi-pg-") : IAsyncLifetime
 {
     private const string Superuser = "mpi";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"mpi-pg-{Guid.NewGuid():N}");
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"{folderPrefix}{Guid.NewGuid():N}");
+
+    public PostgresServer() : this("mpi-pg-") { }
     private string _bin = "";
     private int _port;
 
@@ -54,6 +56,28 @@ public sealed class PostgresServer : IAsyncLifetime
         try
         {
             await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"]);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="DisposeAsync"/> without awaiting: for a process that is exiting, where an awaited child process's exit
+    /// may never be observed (the stop then hung until the test host was killed, leaving the folder behind).
+    /// </summary>
+    public void Stop()
+    {
+        try
+        {
+            var start = new ProcessStartInfo(IsRoot ? "runuser" : Path.Combine(_bin, "pg_ctl")) { UseShellExecute = false };
+            foreach (var argument in (IsRoot ? ["-u", "postgres", "--", Path.Combine(_bin, "pg_ctl")] : Array.Empty<string>())
+                         .Concat(["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"]))
+                start.ArgumentList.Add(argument);
+            using var process = Process.Start(start)!;
+            process.WaitForExit(TimeSpan.FromSeconds(30));
         }
         finally
         {

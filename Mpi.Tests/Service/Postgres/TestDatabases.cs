@@ -14,11 +14,33 @@ public static class TestDatabases
     /// <summary>A new, empty database on the shared server, as a connection string.</summary>
     public static async Task<string> CreatePostgresAsync() => await (await Server.Value).CreateDatabaseAsync();
 
+    private const string FolderPrefix = "mpi-pg-shared-";
+
     private static async Task<PostgresServer> StartAsync()
     {
-        var server = new PostgresServer();
+        RemoveStaleFolders();
+        var server = new PostgresServer(FolderPrefix);
         await server.InitializeAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().GetAwaiter().GetResult();
+        // The test host is killed moments after it starts exiting: time enough to stop the server (immediate), often
+        // not to delete its folder, which the next run's RemoveStaleFolders does.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
+    }
+
+    /// <summary>Folders of earlier runs' shared servers that no longer run (no postmaster.pid), left for some minutes.</summary>
+    private static void RemoveStaleFolders()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")) || Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddMinutes(-10)) continue;
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another run's: it will be removed by a later one.
+            }
+        }
     }
 }
