@@ -10,12 +10,18 @@ namespace Mpi.Tests.Service.Postgres;
 /// <c>pg_ctl</c> on a free loopback port, as the <c>postgres</c> user when the tests run as root (PostgreSQL refuses
 /// to run as root); stopped and removed on dispose. Each test asks for a database of its own.
 /// </summary>
-public sealed class PostgresServer(string folderPrefix = "mpi-pg-") : IAsyncLifetime
+public sealed class PostgresServer : IAsyncLifetime
 {
     private const string Superuser = "mpi";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"{folderPrefix}{Guid.NewGuid():N}");
+    private readonly string _folder;
 
+    // One public constructor: xunit builds class fixtures through it.
     public PostgresServer() : this("mpi-pg-") { }
+
+    private PostgresServer(string folderPrefix) => _folder = Path.Combine(Path.GetTempPath(), $"{folderPrefix}{Guid.NewGuid():N}");
+
+    /// <summary>A server whose temporary folder's name starts with <paramref name="folderPrefix"/>.</summary>
+    public static PostgresServer InFolderPrefixed(string folderPrefix) => new(folderPrefix);
     private string _bin = "";
     private int _port;
 

@@ -19,7 +19,7 @@ public static class TestDatabases
     private static async Task<PostgresServer> StartAsync()
     {
         RemoveStaleFolders();
-        var server = new PostgresServer(FolderPrefix);
+        var server = PostgresServer.InFolderPrefixed(FolderPrefix);
         await server.InitializeAsync();
         // The test host is killed moments after it starts exiting: time enough to stop the server (immediate), often
         // not to delete its folder, which the next run's RemoveStaleFolders does.
