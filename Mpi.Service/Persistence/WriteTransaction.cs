@@ -27,14 +27,14 @@ public sealed class WriteTransaction : IAsyncDisposable
     private WriteTransaction(MpiDbContext db, CommitPulse? commits, IDisposable turn, IDbContextTransaction ef, DbTransaction? owned) =>
         (_db, _commits, _turn, _ef, _owned) = (db, commits, turn, ef, owned);
 
+    /// <summary>The PostgreSQL advisory lock every writer takes (any number, the same for all replicas of one MPI).</summary>
+    private const long WriteLockKey = 0x4D5049;
+
     /// <param name="cancellation">Gives up waiting for the turn or the lock; a caller that holds the transaction writes to the end.</param>
     /// <param name="changesIdentities">
     /// False for a writer that never appends link history (the read audit): its commits do not wake the feed's watchers.
     /// </param>
     /// <param name="ahead">The read audit's lane at the <see cref="WriteGate"/>, ahead of queued changes.</param>
-    /// <summary>The PostgreSQL advisory lock every writer takes (any number, the same for all replicas of one MPI).</summary>
-    private const long WriteLockKey = 0x4D5049;
-
     public static async Task<WriteTransaction> BeginAsync(MpiDbContext db, WriteGate gate, CancellationToken cancellation, bool changesIdentities = true,
         bool ahead = false)
     {

@@ -124,8 +124,7 @@ internal static class LoadCommand
         if (measures.LagChanges > 0) return await LagAsync(rows, address, apiKey, measures.LagChanges, stdout, errors, cancellation);
         using var channel = ReplicaChannel.For(address);
         var client = new RegistrationService.RegistrationServiceClient(channel);
-        var headers = new Metadata();
-        if (!string.IsNullOrEmpty(apiKey)) headers.Add("authorization", $"Bearer {apiKey}");
+        var headers = BearerHeaders(apiKey);
         if (await UnusableAsync(client, headers, apiKey, cancellation) is { } refusal)
         {
             await errors.WriteLineAsync(refusal);
@@ -195,6 +194,14 @@ internal static class LoadCommand
         return loop.Failures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
     }
 
+    /// <summary>The key as a bearer token on every call, or no header without a key.</summary>
+    private static Metadata BearerHeaders(string? apiKey)
+    {
+        var headers = new Metadata();
+        if (!string.IsNullOrEmpty(apiKey)) headers.Add("authorization", $"Bearer {apiKey}");
+        return headers;
+    }
+
     /// <summary>
     /// One call before the load, so that a missing or wrong key, or no service, is said once instead of once per record: an empty
     /// Match is refused UNAUTHENTICATED before anything else is looked at; any other answer means the key was taken.
@@ -235,8 +242,7 @@ internal static class LoadCommand
         }
         using var write = GrpcChannel.ForAddress(replicas[0]);
         using var read = GrpcChannel.ForAddress(replicas[1]);
-        var headers = new Metadata();
-        if (!string.IsNullOrEmpty(apiKey)) headers.Add("authorization", $"Bearer {apiKey}");
+        var headers = BearerHeaders(apiKey);
         var writer = new RegistrationService.RegistrationServiceClient(write);
         if (await UnusableAsync(writer, headers, apiKey, cancellation) is { } refusal)
         {
@@ -254,8 +260,7 @@ internal static class LoadCommand
     {
         // The client's own limit would stop the calls before they leave; the point is what the service does with them.
         using var channel = ReplicaChannel.For(address, new GrpcChannelOptions { MaxSendMessageSize = null });
-        var headers = new Metadata();
-        if (!string.IsNullOrEmpty(apiKey)) headers.Add("authorization", $"Bearer {apiKey}");
+        var headers = BearerHeaders(apiKey);
         Console.WriteLine(await OversizedProbe.RunAsync(new RegistrationService.RegistrationServiceClient(channel), headers, calls, megabytes, cancellation));
         return ExitCodes.Success;
     }
