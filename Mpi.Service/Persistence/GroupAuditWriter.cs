@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mpi.Service.Persistence.Entities;
 using System.Threading.Channels;
@@ -52,11 +53,17 @@ public sealed class GroupAuditWriter : IDisposable
             {
                 using var scope = _scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<MpiDbContext>();
-                await using (var transaction = await WriteTransaction.BeginAsync(db, _gate, CancellationToken.None, changesIdentities: false, ahead: true))
+                if (db.Database.IsSqlite())
                 {
+                    await using var transaction = await WriteTransaction.BeginAsync(db, _gate, CancellationToken.None, changesIdentities: false, ahead: true);
                     Insert(db, batch);
                     await transaction.CommitAsync(CancellationToken.None);
                 }
+                // PostgreSQL takes concurrent inserts: audit rows are appended beside the writers, neither queued at the gate
+                // nor under the replicas' write lock (nothing follows audit ids in commit order), in one statement that
+                // commits durably when it returns. Still one turn at a time: on two cores, several smaller turns in flight
+                // cost PostgreSQL more CPU per row than they saved in waiting (Match 4,000/s against 5,000/s at 8 callers).
+                else await InsertAsync(db, batch);
                 foreach (var pending in batch) pending.Written.TrySetResult();
             }
             catch (Exception e)
@@ -71,7 +78,15 @@ public sealed class GroupAuditWriter : IDisposable
     {
         using var commands = new PreparedCommands(db);
         foreach (var pending in batch) commands.Defer(StoredAuditRows.Insert, StoredAuditRows.Values(pending.Entry));
-        commands.Flush(); // on PostgreSQL the batch's rows in one round trip
+    }
+
+    /// <summary>PostgreSQL: the batch's rows in one statement, whose round trip is the whole turn.</summary>
+    private static async Task InsertAsync(MpiDbContext db, List<Pending> batch)
+    {
+        await using var command = DirectCommand.Create(db, StoredAuditRows.InsertMany);
+        var columns = StoredAuditRows.Columns([.. batch.Select(p => p.Entry)]);
+        for (var i = 0; i < columns.Length; i++) command.Parameter($"@p{i}").Value = columns[i];
+        await command.ExecuteNonQueryAsync();
     }
 
     public void Dispose()

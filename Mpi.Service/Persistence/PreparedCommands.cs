@@ -22,11 +22,30 @@ public sealed class PreparedCommands(MpiDbContext db) : IDisposable
     private readonly Dictionary<string, (DbCommand Command, DbParameter[] Parameters)> _prepared = [];
     private readonly List<(string Sql, object?[] Values)> _deferred = [];
 
+    /// <summary>True where statements are round trips worth saving (PostgreSQL): deferred, and read several at once.</summary>
+    public bool Batches => db.Database.GetDbConnection() is NpgsqlConnection;
+
     /// <summary>Runs a statement whose result is not needed before the next statement (or <see cref="Flush"/>).</summary>
     public void Defer(string sql, params object?[] values)
     {
-        if (db.Database.GetDbConnection() is NpgsqlConnection) _deferred.Add((sql, values));
+        if (Batches) _deferred.Add((sql, values));
         else Execute(sql, values);
+    }
+
+    /// <summary>
+    /// PostgreSQL only (<see cref="Batches"/>): the deferred statements, then <paramref name="queries"/>, in one round
+    /// trip; every row of every query is handed to <paramref name="row"/>. Each query's first column should say which
+    /// query it is, as a query that found nothing leaves no trace in the rows.
+    /// </summary>
+    public void ReadAll(IEnumerable<(string Sql, object?[] Values)> queries, Action<DbDataReader> row)
+    {
+        using var batch = Batch(null, []);
+        foreach (var (sql, values) in queries) batch.BatchCommands.Add(BatchCommand(sql, values));
+        using var reader = batch.ExecuteReader();
+        do
+        {
+            while (reader.Read()) row(reader);
+        } while (reader.NextResult());
     }
 
     public void Execute(string sql, params object?[] values)
@@ -75,6 +94,7 @@ public sealed class PreparedCommands(MpiDbContext db) : IDisposable
     private NpgsqlBatch Batch(string? sql, object?[] values)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) db.Database.OpenConnection(); // as DirectCommand does
         var batch = new NpgsqlBatch(connection) { Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction() };
         foreach (var (deferredSql, deferredValues) in _deferred) batch.BatchCommands.Add(BatchCommand(deferredSql, deferredValues));
         _deferred.Clear();

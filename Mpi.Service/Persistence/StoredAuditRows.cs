@@ -14,4 +14,17 @@ public static class StoredAuditRows
 
     /// <summary>The values of <see cref="Insert"/>'s parameters @p0…@p5, in order.</summary>
     public static object?[] Values(AuditEntryEntity a) => [StoredTimes.Of(a.At), a.Actor, StoredWords.Of(a.Action), a.Subject, a.Outcome, a.Reason];
+
+    /// <summary>PostgreSQL: many rows in one statement, each parameter an array of one column's values (<see cref="Columns"/>).</summary>
+    public const string InsertMany = """
+        INSERT INTO "AuditEntries" ("At", "Actor", "Action", "Subject", "Outcome", "Reason")
+        SELECT * FROM unnest(@p0::bigint[], @p1::text[], @p2::text[], @p3::text[], @p4::text[], @p5::text[])
+        """;
+
+    /// <summary>The values of <see cref="InsertMany"/>'s parameters: the rows' values column by column, rows in order.</summary>
+    public static object[] Columns(IReadOnlyList<AuditEntryEntity> rows)
+    {
+        var values = rows.Select(Values).ToArray();
+        return [values.Select(v => (long)v[0]!).ToArray(), .. Enumerable.Range(1, 5).Select(c => values.Select(v => (string?)v[c]).ToArray())];
+    }
 }

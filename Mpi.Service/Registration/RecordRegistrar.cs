@@ -92,6 +92,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 // even when another process writes the same database.
                 feed.CatchUp(db);
                 using var rows = new RegistrationRows(db);
+                rows.Prefetch(items);
                 foreach (var item in items)
                 {
                     // The message id is claimed here, under the write lock: senders racing with one id all passed the
@@ -159,10 +160,10 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         var (received, normalized, _) = item;
         var record = normalized.Record;
         var now = time.GetUtcNow();
-        // First in each item: it also carries the rows the previous item deferred, so EF below writes after them.
         var existingId = rows.ExistingRecord(record.Registry, record.LocalId);
         if (existingId is { } id)
         {
+            rows.Flush(); // EF below reads and writes after the rows the batch deferred
             var existing = await db.SourceRecords.SingleAsync(r => r.Id == id, cancellation);
             var updated = await UpdateAsync(existing, item, model, actor, now, cancellation);
             // A stale update changed nothing the later items of the batch could see.

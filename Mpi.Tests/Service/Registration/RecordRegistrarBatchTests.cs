@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mpi.Matching.Normalization;
 using Mpi.Matching.Records;
+using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Registration;
 
 namespace Mpi.Tests.Service.Registration;
@@ -44,6 +45,35 @@ public sealed class RecordRegistrarBatchTests : IDisposable
         Assert.Equal(2, await check.Persons.CountAsync());
     }
 
+    /// <summary>
+    /// A batch's history is in the order of its items, whatever wrote each event: on PostgreSQL a new record's event
+    /// takes an id drawn ahead for the batch while an update's is drawn by EF when it is written, so this fails if
+    /// ids drawn ahead were used after an update's.
+    /// </summary>
+    [Fact]
+    public async Task RegisterBatchAsync_NewKeysAndUpdatesMixed_TheHistoryFollowsTheItems()
+    {
+        await using (var before = _database.NewContext())
+            await _database.NewRegistrar(before).RegisterAsync(Item(Stranger("SOUTH_LAB", "L1")), _database.Model, "test-engine", CancellationToken.None);
+        await using var db = _database.NewContext();
+
+        var results = await _database.NewRegistrar(db).RegisterBatchAsync(
+            [Item(Margaret("NORTH_HOSP", "N1")), Item(Margaret("NORTH_HOSP", "N1") with { Phone = "0298765432" }),
+                Item(Stranger("SOUTH_LAB", "L1") with { Phone = "0387654321" }), Item(Stranger("NORTH_HOSP", "N2"))],
+            _database.Model, "test-engine", CancellationToken.None);
+
+        Assert.Equal([RegistrationDecision.New, RegistrationDecision.Updated, RegistrationDecision.Updated],
+            results.Take(3).Select(r => r.Outcome!.Decision));
+        Assert.Equal(results[2].Outcome!.PersonId, results[3].Outcome!.PersonId);
+        await using var check = _database.NewContext();
+        var records = await check.SourceRecords.ToDictionaryAsync(r => r.Id, r => r.LocalId);
+        var history = (await check.LinkEvents.ToListAsync()).OrderBy(e => e.Id).Select(e => (records[e.SourceRecordId], e.Kind)).ToList();
+        Assert.Equal([("L1", LinkKind.New), ("N1", LinkKind.New), ("N1", LinkKind.Updated), ("L1", LinkKind.Updated)], history.Take(4));
+        Assert.Equal("N2", history[4].Item1);
+        Assert.Equal(5, history.Count);
+        Assert.Equal("0298765432", (await check.SourceRecords.SingleAsync(r => r.LocalId == "N1")).Phone);
+    }
+
     [Fact]
     public async Task RegisterBatchAsync_OneRecordFailsInTheDatabase_TheOthersAreStoredAndTheFailureIsReported()
     {
@@ -56,7 +86,10 @@ public sealed class RecordRegistrarBatchTests : IDisposable
             [Item(Margaret("NORTH_HOSP", "N1")), broken, Item(Stranger("NORTH_HOSP", "N2"))], _database.Model, "test-engine", CancellationToken.None);
 
         Assert.True(results[0].Outcome is not null, results[0].Error?.ToString());
-        Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(results[1].Error);
+        Assert.NotNull(results[1].Error);
+        // SQLite refuses the row as it is inserted; PostgreSQL's insert waits for the batch's next round trip, and the
+        // record fails first where the service files it in memory: either way it fails alone.
+        if (!_database.IsPostgres) Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(results[1].Error);
         Assert.NotNull(results[2].Outcome);
         await using var check = _database.NewContext();
         Assert.Equal(["N1", "N2"], await check.SourceRecords.OrderBy(r => r.LocalId).Select(r => r.LocalId).ToListAsync());

@@ -4,26 +4,34 @@ using Mpi.Matching.Normalization;
 using Mpi.Service.Matching;
 using Mpi.Service.Persistence;
 using Mpi.Service.Registration;
+using Mpi.Tests.Service.Postgres;
 
 namespace Mpi.Tests.Service.Registration;
 
-/// <summary>A real SQLite file in a temporary folder, migrated as the service does at start-up; deleted afterwards.</summary>
+/// <summary>
+/// A real database migrated as the service does at start-up: an SQLite file in a temporary folder (deleted
+/// afterwards), or a fresh database on the test run's PostgreSQL server in the "service-postgres" lane
+/// (<see cref="TestDatabases"/>).
+/// </summary>
 public sealed class TemporaryDatabase : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("mpi-db-");
+    private readonly DatabaseTarget _target;
 
     public TemporaryDatabase()
     {
-        ConnectionString = $"Data Source={Path.Combine(_folder.FullName, "mpi.db")};Default Timeout=60";
+        _target = DatabaseTarget.Of(TestDatabases.OnPostgres
+            ? TestDatabases.CreatePostgresAsync().GetAwaiter().GetResult()
+            : Path.Combine(_folder.FullName, "mpi.db"));
         using var db = NewContext();
         DatabaseInitializer.InitializeAsync(db).GetAwaiter().GetResult();
     }
 
-    public string ConnectionString { get; }
+    public bool IsPostgres => _target.IsPostgres;
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
     public ActiveModel Model { get; } = new(ActiveModel.Default());
 
-    public MpiDbContext NewContext() => new(new DbContextOptionsBuilder<MpiDbContext>().UseSqlite(ConnectionString).Options);
+    public MpiDbContext NewContext() => _target.CreateContext();
 
     /// <summary>
     /// A registrar on its own context and connection, with its own gate and record directory: as if each call came
