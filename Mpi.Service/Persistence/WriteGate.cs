@@ -6,7 +6,7 @@ namespace Mpi.Service.Persistence;
 /// inside SQLite is a sleep-and-retry loop that turns contention into tail latency. The transaction still takes the
 /// database's lock itself, so several processes on one file remain correct.
 /// <para>
-/// Two lanes: the audit of reads (<see cref="GroupAuditWriter"/>) goes ahead of the queued changes, so that a read
+/// Two lanes: the audit of reads (<see cref="GroupAuditWriter"/>, on SQLite; PostgreSQL takes it beside the writers) goes ahead of the queued changes, so that a read
 /// (GetPerson, Match) waits for at most the transaction being written, not for every registration queued behind it.
 /// It cannot starve the changes: the audit has one writer, which gathers every row that arrives during its wait and
 /// its turn into its next turn, so the lanes alternate at worst.
