@@ -9,6 +9,9 @@ namespace Mpi.Service.Changes;
 /// so a page is one committed state. A merge's retirement of the merged person is not stored as an event of its own:
 /// it follows the last event that moved one of that person's records in the operation (a merge moves them all and
 /// marks the person merged in one transaction), which makes the feed the same whether it is read live or years later.
+/// So does a reviewer's link that moves the last record off the person it was registered on (the person a record sent
+/// to review starts on): that person is marked merged into the chosen one in the same transaction, and, holding no
+/// record and no longer active, never has a record moved off it again.
 /// </summary>
 public sealed class ChangeRowReader : IDisposable
 {
@@ -24,6 +27,16 @@ public sealed class ChangeRowReader : IDisposable
         SELECT e."Id", r."Registry"
         FROM "LinkEvents" AS e JOIN "SourceRecords" AS r ON r."Id" = e."SourceRecordId"
         WHERE e."OperationId" = @operation AND e."FromPersonId" = @from AND e."Kind" IN (@steward, @auto)
+        """;
+
+    // The person a reviewer's link moved a record off: whom it is merged into, and the last event that moved a record
+    // off it (FromPersonId is indexed); then the registries of the records that left it.
+    private const string LeftBehind = """
+        SELECT p."MergedIntoId", (SELECT MAX(e."Id") FROM "LinkEvents" AS e WHERE e."FromPersonId" = @from) FROM "Persons" AS p WHERE p."Id" = @from
+        """;
+    private const string RegistriesLeaving = """
+        SELECT DISTINCT r."Registry" FROM "LinkEvents" AS e JOIN "SourceRecords" AS r ON r."Id" = e."SourceRecordId"
+        WHERE e."FromPersonId" = @from AND e."ToPersonId" <> @from
         """;
 
     private const string FirstFrom = """SELECT "Id", "At" FROM "LinkEvents" WHERE "Id" >= @from ORDER BY "Id" LIMIT 1""";
@@ -49,7 +62,7 @@ public sealed class ChangeRowReader : IDisposable
         var changes = new List<(IdentityChange, string[])>();
         long? lastRead = null;
         var read = 0;
-        var merges = new List<IdentityChange>();
+        var merges = new List<IdentityChange>(); // and reviewers' links: either may retire the person the record left
         using (var reader = events.ExecuteReader())
             while (reader.Read())
             {
@@ -59,13 +72,13 @@ public sealed class ChangeRowReader : IDisposable
                     reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5),
                     ChangeOf(kind), kind, ActorOf(kind), reader.IsDBNull(7) ? null : reader.GetString(7), StoredTimes.At(reader.GetInt64(8)));
                 if (change.Position > after) changes.Add((change, [change.Registry!]));
-                if (kind.IsMerge()) merges.Add(change);
+                if (kind.IsMerge() || kind == LinkKind.ReviewerLink) merges.Add(change);
                 lastRead = id;
                 read++;
             }
         foreach (var merge in merges)
         {
-            var (lastOfGroup, registries) = MergeGroupOf(merge, transaction);
+            var (lastOfGroup, registries) = merge.LinkKind == LinkKind.ReviewerLink ? EmptiedBy(merge, transaction) : MergeGroupOf(merge, transaction);
             if (lastOfGroup != merge.Position.EventId) continue;
             var retired = merge with
             {
@@ -130,6 +143,27 @@ public sealed class ChangeRowReader : IDisposable
             registries.Add(reader.GetString(1));
         }
         return (last, [.. registries]);
+    }
+
+    /// <summary>
+    /// For a reviewer's link: the event that emptied the person it moved the record off, when that person is merged into
+    /// the one the record moved to (else 0: the link left records behind), with the registries of the records that left it.
+    /// </summary>
+    private (long Emptying, string[] Registries) EmptiedBy(IdentityChange link, DbTransaction transaction)
+    {
+        using (var left = Command(LeftBehind, transaction))
+        {
+            left.Parameter("@from").Value = DirectCommand.Nullable(link.PersonBefore);
+            using var reader = left.ExecuteReader();
+            if (!reader.Read() || reader.IsDBNull(0) || reader.GetString(0) != link.PersonAfter || reader.IsDBNull(1)) return (0, []);
+            if (reader.GetInt64(1) != link.Position.EventId) return (0, []);
+        }
+        using var leaving = Command(RegistriesLeaving, transaction);
+        leaving.Parameter("@from").Value = DirectCommand.Nullable(link.PersonBefore);
+        using var registries = leaving.ExecuteReader();
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        while (registries.Read()) found.Add(registries.GetString(0));
+        return (link.Position.EventId, [.. found]);
     }
 
     private DbCommand Command(string sql, DbTransaction? transaction)

@@ -13,6 +13,7 @@ public sealed class IdentityChangeFeedTests(RunningService service) : IClassFixt
     private IdentityChangeService.IdentityChangeServiceClient Feed => new(service.Channel);
     private RegistrationService.RegistrationServiceClient Registration => new(service.Channel);
     private PersonService.PersonServiceClient Persons => new(service.Channel);
+    private ReviewService.ReviewServiceClient Review => new(service.Channel);
 
     private static RegisterRequest Request(string registry, string localId, string given, string family, string birth, string nationalId) => new()
     {
@@ -66,6 +67,53 @@ public sealed class IdentityChangeFeedTests(RunningService service) : IClassFixt
         Assert.Null(changes[4].Record);
         Assert.All(changes.Take(3), c => Assert.NotEmpty(c.ModelVersion));
         Assert.Equal(changes.Count, changes.Select(c => c.Cursor).Distinct().Count());
+    }
+
+    /// <summary>
+    /// A record sent to review starts on a person of its own; the reviewer's "same person" moves it to the candidate and
+    /// leaves that person merged into the candidate: the feed says so, as after a merge, so that whoever filed under
+    /// the provisional person's id files under the candidate's.
+    /// </summary>
+    [Fact]
+    public async Task ListChanges_AReviewersLinkThatEmptiesTheProvisionalPerson_IsFollowedByItsRetirement()
+    {
+        const string north = "FEED_REVIEW_N", south = "FEED_REVIEW_S";
+        Demographics Namesake(string address, string city, string postal, string nationalId) => new()
+        {
+            GivenName = "Rosalind", FamilyName = "Marchbanks", BirthDate = "1958-04-11", Sex = "F", AddressLine = address, City = city,
+            PostalCode = postal, NationalId = nationalId,
+        };
+        var first = await Registration.RegisterAsync(new RegisterRequest
+        {
+            Key = new RecordKey { Registry = north, LocalId = "1" }, Demographics = Namesake("9 Karri Court", "Perth", "6000", SomeNationalIds.For("FR-1")),
+        });
+        var uncertain = await Registration.RegisterAsync(new RegisterRequest
+        {
+            Key = new RecordKey { Registry = south, LocalId = "2" }, Demographics = Namesake("71 Marri Road", "Albany", "6330", SomeNationalIds.For("FR-2")),
+        });
+        Assert.Equal(Decision.Review, uncertain.Decision);
+        var task = await Review.GetTaskAsync(new GetTaskRequest { TaskId = uncertain.ReviewTaskId });
+
+        await Review.ResolveTaskAsync(new ResolveTaskRequest
+        {
+            TaskId = task.TaskId, ExpectedVersion = task.Version, Resolution = Resolution.SamePerson, PersonId = first.PersonId, Reason = "same patient",
+        });
+
+        var page = await Feed.ListChangesAsync(new ListChangesRequest { Limit = 1000, Registries = { north, south } });
+        Assert.Equal(
+            [
+                (IdentityChangeKind.NewPerson, "1", "", first.PersonId, ActorKind.Engine),
+                (IdentityChangeKind.NewPerson, "2", "", uncertain.PersonId, ActorKind.Engine),
+                (IdentityChangeKind.Link, "2", uncertain.PersonId, first.PersonId, ActorKind.Reviewer),
+                (IdentityChangeKind.PersonRetired, "", uncertain.PersonId, first.PersonId, ActorKind.Reviewer),
+            ],
+            page.Changes.Select(c => (c.Kind, c.Record?.LocalId ?? "", c.PersonBefore, c.PersonAfter, c.ActorKind)));
+        // A key that follows only the registry whose record left the provisional person is told of its retirement; one
+        // that follows only the other registry is not (it never saw that person).
+        Assert.Contains((await ChangesOf(south)), c => c.Kind == IdentityChangeKind.PersonRetired);
+        Assert.DoesNotContain((await ChangesOf(north)), c => c.Kind == IdentityChangeKind.PersonRetired);
+        var retired = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = uncertain.PersonId, Reason = "test" });
+        Assert.Equal((PersonState.Merged, first.PersonId), (retired.State, retired.MergedIntoPersonId));
     }
 
     [Fact]
