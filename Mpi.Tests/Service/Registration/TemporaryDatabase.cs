@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Mpi.Matching.Normalization;
 using Mpi.Service.Matching;
@@ -48,7 +47,7 @@ public sealed class TemporaryDatabase : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // the PostgreSQL database goes with the test run's server
         _folder.Delete(recursive: true);
     }
 }
