@@ -74,6 +74,44 @@ public sealed class RecordRegistrarBatchTests : IDisposable
         Assert.Equal("0298765432", (await check.SourceRecords.SingleAsync(r => r.LocalId == "N1")).Phone);
     }
 
+    /// <summary>
+    /// A merge inside a batch writes its events with ids from the sequence: the items after it must still follow it in
+    /// the history (on PostgreSQL the ids drawn ahead before the merge are dropped).
+    /// </summary>
+    [Fact]
+    public async Task RegisterBatchAsync_AnItemAfterABridgingMerge_FollowsTheMergeInTheHistory()
+    {
+        PatientRecord WithId(string registry, string localId) => new(registry, localId)
+        {
+            GivenName = "Genoveva", FamilyName = "Szczepanik", Sex = "F", BirthDate = "1971-04-02", NationalId = "612004873", AddressLine = "31 Tamarind Crescent",
+            City = "Delmar", PostalCode = "2119",
+        };
+        PatientRecord Sparse(string registry, string localId) => new(registry, localId)
+        {
+            GivenName = "Genoveva", FamilyName = "Szczepanik", Sex = "F", AddressLine = "15 Quandong Street", City = "Yeppoon", PostalCode = "4703",
+        };
+        await using (var before = _database.NewContext())
+            await _database.NewRegistrar(before).RegisterBatchAsync(
+                [Item(WithId("NORTH_HOSP", "RJ-1")), Item(Sparse("SOUTH_LAB", "RJ-2"))], _database.Model, "test-engine", CancellationToken.None);
+        await using var db = _database.NewContext();
+
+        // The lab completes its record (an update: a rule now joins the two persons' records); a bridging record merges
+        // them; a stranger comes last.
+        var results = await _database.NewRegistrar(db).RegisterBatchAsync(
+            [Item(Sparse("SOUTH_LAB", "RJ-2") with { BirthDate = "1971-04-02", NationalId = "612004873" }),
+                Item(Sparse("GP_NET", "RJ-3") with { BirthDate = "1971-04-02", NationalId = "612004873" }), Item(Stranger("GP_NET", "RJ-4"))],
+            _database.Model, "test-engine", CancellationToken.None);
+
+        Assert.All(results, r => Assert.Null(r.Error));
+        Assert.Single(results[1].Outcome!.MergedPersonIds);
+        await using var check = _database.NewContext();
+        var records = await check.SourceRecords.ToDictionaryAsync(r => r.Id, r => r.LocalId);
+        var history = (await check.LinkEvents.ToListAsync()).OrderBy(e => e.Id).Select(e => (records[e.SourceRecordId], e.Kind)).ToList();
+        Assert.Equal(("RJ-4", LinkKind.New), history[^1]);
+        Assert.Contains(history, h => h.Kind == LinkKind.AutoMerge);
+        Assert.True(history.FindIndex(h => h.Item1 == "RJ-3") < history.FindIndex(h => h.Kind == LinkKind.AutoMerge));
+    }
+
     [Fact]
     public async Task RegisterBatchAsync_OneRecordFailsInTheDatabase_TheOthersAreStoredAndTheFailureIsReported()
     {
