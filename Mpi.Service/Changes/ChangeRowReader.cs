@@ -62,7 +62,7 @@ public sealed class ChangeRowReader : IDisposable
         var changes = new List<(IdentityChange, string[])>();
         long? lastRead = null;
         var read = 0;
-        var merges = new List<IdentityChange>(); // and reviewers' links: either may retire the person the record left
+        var mayRetire = new List<IdentityChange>(); // merges and reviewers' links: either may retire the person the record left
         using (var reader = events.ExecuteReader())
             while (reader.Read())
             {
@@ -72,20 +72,20 @@ public sealed class ChangeRowReader : IDisposable
                     reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5),
                     ChangeOf(kind), kind, ActorOf(kind), reader.IsDBNull(7) ? null : reader.GetString(7), StoredTimes.At(reader.GetInt64(8)));
                 if (change.Position > after) changes.Add((change, [change.Registry!]));
-                if (kind.IsMerge() || kind == LinkKind.ReviewerLink) merges.Add(change);
+                if (kind.IsMerge() || kind == LinkKind.ReviewerLink) mayRetire.Add(change);
                 lastRead = id;
                 read++;
             }
-        foreach (var merge in merges)
+        foreach (var move in mayRetire)
         {
-            var (lastOfGroup, registries) = merge.LinkKind == LinkKind.ReviewerLink ? EmptiedBy(merge, transaction) : MergeGroupOf(merge, transaction);
-            if (lastOfGroup != merge.Position.EventId) continue;
-            var retired = merge with
+            var (lastOfGroup, registries) = move.LinkKind == LinkKind.ReviewerLink ? EmptiedBy(move, transaction) : MergeGroupOf(move, transaction);
+            if (lastOfGroup != move.Position.EventId) continue;
+            var retired = move with
             {
-                Position = new FeedPosition(merge.Position.EventId, true), Registry = null, LocalId = null, Kind = ChangeKind.PersonRetired,
+                Position = new FeedPosition(move.Position.EventId, true), Registry = null, LocalId = null, Kind = ChangeKind.PersonRetired,
                 LinkKind = null,
             };
-            if (retired.Position > after) changes.Insert(changes.FindIndex(c => c.Item1 == merge) + 1, (retired, registries));
+            if (retired.Position > after) changes.Insert(changes.FindIndex(c => c.Item1 == move) + 1, (retired, registries));
         }
         transaction.Commit();
         // Everything up to the last event read was seen, a retirement after it included.

@@ -15,13 +15,18 @@ public static class DirectCommand
 {
     public static DbCommand Create(MpiDbContext db, string sql)
     {
-        var connection = db.Database.GetDbConnection();
-        // Opened through EF so that EF knows; it stays open until the context is disposed.
-        if (connection.State != ConnectionState.Open) db.Database.OpenConnection();
-        var command = connection.CreateCommand();
+        var command = OpenConnection(db).CreateCommand();
         command.CommandText = sql;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         return command;
+    }
+
+    /// <summary>The context's connection, opened through EF so that EF knows; it stays open until the context is disposed.</summary>
+    public static DbConnection OpenConnection(MpiDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != ConnectionState.Open) db.Database.OpenConnection();
+        return connection;
     }
 
     /// <summary>Adds a named parameter (reused by setting <see cref="DbParameter.Value"/> before each execution).</summary>

@@ -73,11 +73,11 @@ public sealed class GroupAuditWriter : IDisposable
         }
     }
 
-    /// <summary>One prepared insert for the batch's rows: through EF Core the insert had cost more than the read it audits.</summary>
+    /// <summary>SQLite: one prepared insert for the batch's rows (through EF Core the insert had cost more than the read it audits).</summary>
     private static void Insert(MpiDbContext db, List<Pending> batch)
     {
         using var commands = new PreparedCommands(db);
-        foreach (var pending in batch) commands.Defer(StoredAuditRows.Insert, StoredAuditRows.Values(pending.Entry));
+        foreach (var pending in batch) commands.Execute(StoredAuditRows.Insert, StoredAuditRows.Values(pending.Entry));
     }
 
     /// <summary>PostgreSQL: the batch's rows in one statement, whose round trip is the whole turn.</summary>

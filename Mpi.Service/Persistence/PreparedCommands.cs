@@ -93,8 +93,7 @@ public sealed class PreparedCommands(MpiDbContext db) : IDisposable
     /// <summary>The deferred statements, then <paramref name="sql"/> if given, as one batch; the deferred list is emptied.</summary>
     private NpgsqlBatch Batch(string? sql, object?[] values)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) db.Database.OpenConnection(); // as DirectCommand does
+        var connection = (NpgsqlConnection)DirectCommand.OpenConnection(db);
         var batch = new NpgsqlBatch(connection) { Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction() };
         foreach (var (deferredSql, deferredValues) in _deferred) batch.BatchCommands.Add(BatchCommand(deferredSql, deferredValues));
         _deferred.Clear();

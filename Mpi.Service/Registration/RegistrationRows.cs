@@ -150,9 +150,11 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
         """, StoredWords.Of(ExceptionState.Resolved), StoredWords.Of(ExceptionResolution.Resent), actor, StoredTimes.Of(at), registry, localId);
 
     /// <summary>The row id of the record held under this key, or null (a new key).</summary>
-    public long? ExistingRecord(string registry, string localId) =>
-        _batch is not null ? _batch.Records.TryGetValue((registry, localId), out var held) ? held : null :
-        _commands.Scalar("""SELECT "Id" FROM "SourceRecords" WHERE "Registry" = @p0 AND "LocalId" = @p1""", registry, localId) is long id ? id : null;
+    public long? ExistingRecord(string registry, string localId)
+    {
+        if (_batch is not null) return _batch.Records.TryGetValue((registry, localId), out var held) ? held : null;
+        return _commands.Scalar("""SELECT "Id" FROM "SourceRecords" WHERE "Registry" = @p0 AND "LocalId" = @p1""", registry, localId) is long id ? id : null;
+    }
 
     /// <summary>
     /// Writes what waits to go with the next statement (<see cref="PreparedCommands.Defer"/>): before the transaction
