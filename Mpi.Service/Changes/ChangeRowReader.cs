@@ -45,7 +45,7 @@ public sealed class ChangeRowReader : IDisposable
 
     private readonly DbConnection _connection;
 
-    public ChangeRowReader(DatabaseTarget database) => _connection = database.OpenReadConnection(sqliteCacheMegabytes: 2, readOnly: true);
+    public ChangeRowReader(DatabaseTarget database) => _connection = database.OpenConnection(sqliteCacheMegabytes: 2, readOnly: true);
 
     /// <summary>
     /// The changes after <paramref name="after"/> from at most <paramref name="maxEvents"/> link events, each with the

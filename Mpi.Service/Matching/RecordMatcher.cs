@@ -33,7 +33,7 @@ public sealed class RecordMatcher(RecordDecider decider, CandidateSearch search,
         var at = time.GetUtcNow();
         AuditEntryEntity Read(string subject, string result) =>
             new() { At = at, Actor = actor, Action = AuditAction.ReadPerson, Subject = subject, Outcome = result, Reason = reason };
-        await audit.WriteAsync(outcome.Candidates.Count == 0 ? [Read("", "match_none")] : outcome.Candidates.Select(c => Read(c.PersonId, "match")),
+        await audit.WriteAsync(outcome.Candidates.Count == 0 ? [Read("", "match_none")] : [.. outcome.Candidates.Select(c => Read(c.PersonId, "match"))],
             cancellation);
         return outcome;
     }

@@ -58,8 +58,8 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         return new MpiDbContext(sqlite.Options);
     }
 
-    /// <summary>A new, opened connection for plain reads; <paramref name="readOnly"/> opens an SQLite file read-only.</summary>
-    public DbConnection OpenReadConnection(int sqliteCacheMegabytes, bool readOnly = false)
+    /// <summary>A new, opened connection for plain commands outside EF (reads, the read audit); <paramref name="readOnly"/> opens an SQLite file read-only.</summary>
+    public DbConnection OpenConnection(int sqliteCacheMegabytes, bool readOnly = false)
     {
         if (IsPostgres)
         {

@@ -27,7 +27,7 @@ public sealed class PersonRowReader : IDisposable
     private readonly DbConnection _connection;
     private readonly DbCommand _personOfRecord, _person, _records, _history, _openTasks, _staleUpdates;
 
-    /// <param name="connection">An open connection of its own (<see cref="DatabaseTarget.OpenReadConnection"/>), disposed with the reader.</param>
+    /// <param name="connection">An open connection of its own (<see cref="DatabaseTarget.OpenConnection"/>), disposed with the reader.</param>
     public PersonRowReader(DbConnection connection)
     {
         _connection = connection;

@@ -17,7 +17,7 @@ public sealed class PersonRowReaders(IOptions<MpiServiceOptions> options, Databa
 
     public T With<T>(Func<PersonRowReader, T> read)
     {
-        var reader = _idle.TryTake(out var idle) ? idle : new PersonRowReader(database.OpenReadConnection(options.Value.SqliteCacheMegabytes));
+        var reader = _idle.TryTake(out var idle) ? idle : new PersonRowReader(database.OpenConnection(options.Value.SqliteCacheMegabytes));
         T value;
         try
         {

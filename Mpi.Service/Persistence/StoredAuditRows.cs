@@ -12,6 +12,9 @@ public static class StoredAuditRows
         INSERT INTO "AuditEntries" ("At", "Actor", "Action", "Subject", "Outcome", "Reason") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
         """;
 
+    /// <summary>How many parameters <see cref="Insert"/> and <see cref="InsertMany"/> take: @p0…@p5.</summary>
+    public const int ColumnCount = 6;
+
     /// <summary>The values of <see cref="Insert"/>'s parameters @p0…@p5, in order.</summary>
     public static object?[] Values(AuditEntryEntity a) => [StoredTimes.Of(a.At), a.Actor, StoredWords.Of(a.Action), a.Subject, a.Outcome, a.Reason];
 
@@ -25,6 +28,6 @@ public static class StoredAuditRows
     public static object[] Columns(IReadOnlyList<AuditEntryEntity> rows)
     {
         var values = rows.Select(Values).ToArray();
-        return [values.Select(v => (long)v[0]!).ToArray(), .. Enumerable.Range(1, 5).Select(c => values.Select(v => (string?)v[c]).ToArray())];
+        return [values.Select(v => (long)v[0]!).ToArray(), .. Enumerable.Range(1, ColumnCount - 1).Select(c => values.Select(v => (string?)v[c]).ToArray())];
     }
 }

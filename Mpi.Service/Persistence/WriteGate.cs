@@ -1,8 +1,8 @@
 namespace Mpi.Service.Persistence;
 
 /// <summary>
-/// Queues this process's writers for the database's single write lock; taken by <see cref="WriteTransaction"/>, never
-/// on its own. SQLite lets one writer in at a time; waiting here is a fair, wake-on-release queue, while waiting
+/// Queues this process's writers for the database's single write lock; taken by <see cref="WriteTransaction"/> (or
+/// <see cref="PlainWriteTransaction"/> on a connection of its own), never on its own. SQLite lets one writer in at a time; waiting here is a fair, wake-on-release queue, while waiting
 /// inside SQLite is a sleep-and-retry loop that turns contention into tail latency. The transaction still takes the
 /// database's lock itself, so several processes on one file remain correct.
 /// <para>
