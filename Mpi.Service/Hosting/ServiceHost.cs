@@ -62,8 +62,8 @@ public static class ServiceHost
                 // start-up is expected (RecordDirectoryWarmup logs its start and end), so only the database's count.
                 .Filter.ByExcluding(e => e.Properties.TryGetValue("HealthCheckName", out var check)
                     && check is Serilog.Events.ScalarValue { Value: RecordDirectoryHealthCheck.Name })
-                // The UI's cookie keys sit beside the database, owner-only like it (see AddDataProtection below); with no
-                // certificate to wrap them on Linux, ASP.NET warns on every start about what the file mode already does.
+                // The UI's cookie keys sit with the database, owner-only like it (see AddDataProtection below); with no
+                // certificate to wrap them on Linux, ASP.NET warns on every start about what the database's access already does.
                 .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", Serilog.Events.LogEventLevel.Error)
                 // ASP.NET's environment name ("Production") configures nothing here, and beside the development
                 // credentials printed on a first start it only confuses: the service has one mode.
@@ -142,11 +142,21 @@ public static class ServiceHost
         builder.Services.AddScoped<ModelLearning>();
 
         builder.Services.AddReviewUiDesks();
-        // Sign-in cookies are sealed with keys kept beside the database: they survive a restart and belong to this
-        // deployment, not to whichever user profile the process runs under.
-        var keyFolder = Path.Combine(database.FilePath is { } file ? Path.GetDirectoryName(file)! : Directory.GetCurrentDirectory(), "mpi-ui-keys");
-        if (!OperatingSystem.IsWindows()) Directory.CreateDirectory(keyFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        builder.Services.AddDataProtection().SetApplicationName("mpi-review-ui").PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+        // Sign-in cookies are sealed with keys kept with the database: they survive a restart and belong to this
+        // deployment, not to whichever user profile the process runs under. On PostgreSQL they are rows of the shared
+        // database, so a clerk signed in through one replica stays signed in on the next the load balancer picks.
+        var keys = builder.Services.AddDataProtection().SetApplicationName("mpi-review-ui");
+        if (database.IsPostgres)
+        {
+            builder.Services.AddScoped(services => (PostgresMpiDbContext)services.GetRequiredService<MpiDbContext>());
+            keys.PersistKeysToDbContext<PostgresMpiDbContext>();
+        }
+        else
+        {
+            var keyFolder = Path.Combine(Path.GetDirectoryName(database.FilePath!)!, "mpi-ui-keys");
+            if (!OperatingSystem.IsWindows()) Directory.CreateDirectory(keyFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            keys.PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+        }
 
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<MpiMetrics>();

@@ -86,8 +86,9 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
     /// have run twice (auto-prepare), so PostgreSQL parses and plans each once per connection, not per execution.
     /// And a pooled connection is handed on without resetting its session (<c>No Reset On Close</c>): the service keeps
     /// no session state (its one lock is transaction-scoped, its isolation levels are per transaction), and the reset
-    /// cost PostgreSQL about a quarter of its CPU under audited <c>Match</c> calls (each turn of the read audit takes a
-    /// pooled connection). A connection string that sets either setting itself keeps it.
+    /// cost PostgreSQL about a quarter of its CPU under audited <c>Match</c> calls when each turn of the read audit took a
+    /// pooled connection (it keeps one of its own now; registrations and EF's reads still take pooled ones). A connection
+    /// string that sets either setting itself keeps it.
     /// </summary>
     private static string Tuned(string connectionString)
     {
