@@ -54,23 +54,33 @@ public sealed class PersonRowReader : IDisposable
             """, "@person");
     }
 
-    /// <summary>The id of the person holding a record, or null when no record has that key.</summary>
-    public string? PersonIdOf(string registry, string localId)
+    /// <summary>The person's rows, or null when no person has that id.</summary>
+    public PersonRows? Read(string personId) => InSnapshot(() => RowsOf(personId));
+
+    /// <summary>
+    /// The rows of the person holding a record, or null when no record has that key: the look-up and the rows in one
+    /// snapshot, so a record moved by a concurrent link or merge is read with the person it moved to, never with the
+    /// one it left.
+    /// </summary>
+    public PersonRows? ReadHolding(string registry, string localId) => InSnapshot(() =>
     {
         _personOfRecord.Parameters["@registry"].Value = registry;
         _personOfRecord.Parameters["@localId"].Value = localId;
-        return _personOfRecord.ExecuteScalar() as string;
-    }
+        return _personOfRecord.ExecuteScalar() is string personId ? RowsOf(personId) : null;
+    });
 
-    /// <summary>The person's rows, or null when no person has that id.</summary>
-    public PersonRows? Read(string personId)
+    private PersonRows? InSnapshot(Func<PersonRows?> read)
     {
         using var transaction = DatabaseTarget.BeginSnapshot(_connection);
-        foreach (var command in new[] { _person, _records, _history, _openTasks, _staleUpdates })
-        {
-            command.Transaction = transaction;
-            command.Parameters["@person"].Value = personId;
-        }
+        foreach (var command in new[] { _personOfRecord, _person, _records, _history, _openTasks, _staleUpdates }) command.Transaction = transaction;
+        var rows = read();
+        transaction.Commit();
+        return rows;
+    }
+
+    private PersonRows? RowsOf(string personId)
+    {
+        foreach (var command in new[] { _person, _records, _history, _openTasks, _staleUpdates }) command.Parameters["@person"].Value = personId;
         PersonEntity? person;
         using (var reader = _person.ExecuteReader())
             person = reader.Read()
@@ -99,7 +109,6 @@ public sealed class PersonRowReader : IDisposable
                     HeldSourceEventAt = StoredTimes.At(reader.GetInt64(3)), ReceivedAt = StoredTimes.At(reader.GetInt64(4)), Sender = reader.GetString(5),
                     MessageId = Text(reader, 6), Demographics = reader.GetString(7),
                 });
-        transaction.Commit();
         return new PersonRows(person, records, history, openTasks, staleUpdates);
     }
 

@@ -27,11 +27,9 @@ public sealed class PersonReader(PersonRowReaders rowReaders, RecordNormalizer n
     public async Task<PersonRead> ReadAsync(string? personId, (string Registry, string LocalId)? recordKey, RegistryScope scope, string actor,
         string? reason, CancellationToken cancellation, string? missSubject = null)
     {
-        var rows = rowReaders.With(reader =>
-        {
-            if (recordKey is { } key) personId = reader.PersonIdOf(key.Registry, key.LocalId);
-            return personId is null ? null : reader.Read(personId);
-        });
+        var rows = rowReaders.With(reader => recordKey is { } key ? reader.ReadHolding(key.Registry, key.LocalId)
+            : personId is null ? null : reader.Read(personId));
+        if (recordKey is not null) personId = rows?.Person.Id;
         var snapshot = rows is null ? null : SnapshotOf(rows);
         var visible = snapshot is not null && snapshot.VisibleTo(scope);
         await audit.WriteAsync(new AuditEntryEntity
