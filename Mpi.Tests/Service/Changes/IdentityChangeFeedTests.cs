@@ -70,6 +70,36 @@ public sealed class IdentityChangeFeedTests(RunningService service) : IClassFixt
     }
 
     /// <summary>
+    /// A steward's Link that moves a person's only record elsewhere leaves that person PERSON_STATE_RETIRED, with no
+    /// person it went into: the feed tells the record's move (LINK by a steward) and no PERSON_RETIRED, as the
+    /// contract says.
+    /// </summary>
+    [Fact]
+    public async Task ListChanges_AStewardsLinkThatEmptiesAPerson_IsALinkWithoutARetirement()
+    {
+        const string r = "FEED_STEWARD_LINK";
+        var a = await Registration.RegisterAsync(Request(r, "1", "Philippa", "Quennell", "1949-05-06", "611200777"));
+        var b = await Registration.RegisterAsync(Request(r, "2", "Ottoline", "Farquharson", "1983-11-21", "611200888"));
+        var from = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = b.PersonId, Reason = "test" });
+        var to = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = a.PersonId, Reason = "test" });
+
+        var link = await Persons.LinkAsync(new LinkRequest
+        {
+            Record = new RecordKey { Registry = r, LocalId = "2" }, ToPersonId = a.PersonId, ExpectedFromPersonVersion = from.Version,
+            ExpectedToPersonVersion = to.Version, Reason = "one patient, two charts",
+        });
+
+        Assert.Equal((PersonState.Retired, ""), (link.FromPerson.State, link.FromPerson.MergedIntoPersonId));
+        Assert.Equal(
+            [
+                (IdentityChangeKind.NewPerson, "1", "", a.PersonId, ActorKind.Engine),
+                (IdentityChangeKind.NewPerson, "2", "", b.PersonId, ActorKind.Engine),
+                (IdentityChangeKind.Link, "2", b.PersonId, a.PersonId, ActorKind.Steward),
+            ],
+            (await ChangesOf(r)).Select(c => (c.Kind, c.Record?.LocalId ?? "", c.PersonBefore, c.PersonAfter, c.ActorKind)));
+    }
+
+    /// <summary>
     /// A record sent to review starts on a person of its own; the reviewer's "same person" moves it to the candidate and
     /// leaves that person merged into the candidate: the feed says so, as after a merge, so that whoever filed under
     /// the provisional person's id files under the candidate's.
