@@ -62,8 +62,9 @@ public static class ServiceHost
                 // start-up is expected (RecordDirectoryWarmup logs its start and end), so only the database's count.
                 .Filter.ByExcluding(e => e.Properties.TryGetValue("HealthCheckName", out var check)
                     && check is Serilog.Events.ScalarValue { Value: RecordDirectoryHealthCheck.Name })
-                // The UI's cookie keys sit with the database, owner-only like it (see AddDataProtection below); with no
-                // certificate to wrap them on Linux, ASP.NET warns on every start about what the database's access already does.
+                // The UI's cookie keys are guarded as the database is: an owner-only folder beside the SQLite file, or rows
+                // of the PostgreSQL database (see AddDataProtection below). With no certificate to wrap them on Linux,
+                // ASP.NET warns on every start about what that access control already does.
                 .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", Serilog.Events.LogEventLevel.Error)
                 // ASP.NET's environment name ("Production") configures nothing here, and beside the development
                 // credentials printed on a first start it only confuses: the service has one mode.
