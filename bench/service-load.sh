@@ -21,12 +21,7 @@ mpi="dotnet $PWD/Mpi.Service/bin/Release/net10.0/Mpi.Service.dll"
 tools="dotnet Mpi.Tools/bin/Release/net10.0/Mpi.Tools.dll"
 
 # Distinct persons only (no duplicates): the first PERSONS rows preload the registry, the last 50,000 are new people.
-if [ ! -f "$work/all/records.csv" ]; then
-  $tools generate --count $((persons + 50000)) --duplicate-rate 0 --seed 42 --output "$work/all" > /dev/null
-  head -n $((persons + 1)) "$work/all/records.csv" > "$work/preload.csv"
-  { head -n 1 "$work/all/records.csv"; tail -n 50000 "$work/all/records.csv"; } > "$work/new.csv"
-  { head -n 1 "$work/all/records.csv"; head -n 20001 "$work/all/records.csv" | tail -n 20000; } > "$work/queries.csv"
-fi
+bench/distinct-persons.sh "$work" "$persons"
 
 database="$work/mpi.db"
 if [ "$store" = postgres ]; then

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The service's own CPU per call (not a CI test): from /proc, over 30,000 audited Match calls from 8 callers and over
+# a RegisterStream of 50,000 new persons, on a fresh registry of PERSONS (default 20,000) distinct generated persons.
+# CPU per call hardly depends on what else the machine runs, where calls per second do: run it in two checkouts,
+# alternating, to compare builds. Usage: bench/service-cpu.sh [work-dir]; PERSONS and PORT (default 5780) from the environment.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${1:-/tmp/mpi-service-cpu}
+persons=${PERSONS:-20000}
+port=${PORT:-5780}
+mkdir -p "$work"
+dotnet build -c Release Mpi.Tools -v quiet -nologo > /dev/null
+tools="dotnet Mpi.Tools/bin/Release/net10.0/Mpi.Tools.dll"
+bench/distinct-persons.sh "$work" "$persons"
+rm -rf "$work/run"; mkdir -p "$work/run"
+dotnet Mpi.Service/bin/Release/net10.0/Mpi.Service.dll serve --database "$work/run/mpi.db" --port "$port" --metrics-port $((port + 1)) \
+  --ui-port $((port + 2)) --fhir-port $((port + 3)) > "$work/run/serve.log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do grep -q "Application started" "$work/run/serve.log" && break; sleep 1; done
+key=$(grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/run/serve.log" | head -1)
+load="$tools load --address http://127.0.0.1:$port --api-key $key --baseline-calls 0"
+ticks() { awk '{print $14 + $15}' "/proc/$service/stat"; }
+per_call() { echo "$(( ($(ticks) - $1) * 1000000 / $(getconf CLK_TCK) / $2 )) µs"; }
+
+$load --input "$work/preload.csv" --concurrency 1 --stream > /dev/null
+$load --input "$work/queries.csv" --concurrency 8 --match --calls 20000 --warmup-seconds 5 > /dev/null
+before=$(ticks)
+echo "Match, 8 callers: $($load --input "$work/queries.csv" --concurrency 8 --match --calls 30000 --warmup-seconds 0 | grep -o 'per_second=[0-9]*'), service CPU per call $(per_call "$before" 30000)"
+before=$(ticks)
+echo "RegisterStream, 50,000 new persons: $($load --input "$work/new.csv" --concurrency 1 --stream | grep -o 'per_second=[0-9]*'), service CPU per record $(per_call "$before" 50000)"
