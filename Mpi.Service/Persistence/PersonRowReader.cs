@@ -27,6 +27,9 @@ public sealed class PersonRowReader : IDisposable
     private readonly DbConnection _connection;
     private readonly DbCommand _personOfRecord, _person, _records, _history, _openTasks, _staleUpdates;
 
+    /// <summary>The statements that take the person's id, and all of them (built once: a read runs through both lists).</summary>
+    private readonly DbCommand[] _ofPerson, _all;
+
     /// <param name="connection">An open connection of its own (<see cref="DatabaseTarget.OpenConnection"/>), disposed with the reader.</param>
     public PersonRowReader(DbConnection connection)
     {
@@ -52,6 +55,8 @@ public sealed class PersonRowReader : IDisposable
             SELECT u."Id", u."SourceRecordId", u."SourceEventAt", u."HeldSourceEventAt", u."ReceivedAt", u."Sender", u."MessageId", u."Demographics"
             FROM "StaleUpdates" AS u JOIN "SourceRecords" AS s ON s."Id" = u."SourceRecordId" WHERE s."PersonId" = @person ORDER BY u."Id"
             """, "@person");
+        _ofPerson = [_person, _records, _history, _openTasks, _staleUpdates];
+        _all = [_personOfRecord, .. _ofPerson];
     }
 
     /// <summary>The person's rows, or null when no person has that id.</summary>
@@ -72,7 +77,7 @@ public sealed class PersonRowReader : IDisposable
     private PersonRows? InSnapshot(Func<PersonRows?> read)
     {
         using var transaction = DatabaseTarget.BeginSnapshot(_connection);
-        foreach (var command in new[] { _personOfRecord, _person, _records, _history, _openTasks, _staleUpdates }) command.Transaction = transaction;
+        foreach (var command in _all) command.Transaction = transaction;
         var rows = read();
         transaction.Commit();
         return rows;
@@ -80,7 +85,7 @@ public sealed class PersonRowReader : IDisposable
 
     private PersonRows? RowsOf(string personId)
     {
-        foreach (var command in new[] { _person, _records, _history, _openTasks, _staleUpdates }) command.Parameters["@person"].Value = personId;
+        foreach (var command in _ofPerson) command.Parameters["@person"].Value = personId;
         PersonEntity? person;
         using (var reader = _person.ExecuteReader())
             person = reader.Read()
@@ -149,7 +154,7 @@ public sealed class PersonRowReader : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _personOfRecord, _person, _records, _history, _openTasks, _staleUpdates }) command.Dispose();
+        foreach (var command in _all) command.Dispose();
         _connection.Dispose();
     }
 }
