@@ -27,16 +27,14 @@ register=
 for _ in $(seq 1 60); do grep -q "Application started" "$work/serve.log" && break; sleep 1; done
 key=$(grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/serve.log" | head -1)
 load="$tools load --address http://127.0.0.1:$port --api-key $key"
-# The service's CPU time so far, in clock ticks (utime + stime): the cost per read, whatever else runs on the machine.
-cpu() { awk '{print $14 + $15}' "/proc/$service/stat"; }
-per_read() { echo "service CPU per read: $(( ($(cpu) - $1) * 1000000 / $(getconf CLK_TCK) / calls )) µs"; }
+. bench/process-cpu.sh
 
 $load --input "$work/held/records.csv" --concurrency 1 --stream --baseline-calls 0 > /dev/null
 echo "GetPerson, 8 callers, alone (the empty RPC first):"
 $load --input "$work/held/records.csv" --concurrency 8 --read-persons --calls "$calls" --baseline-calls 20000 --warmup-seconds 5
-before=$(cpu)
+before=$(cpu_ticks $service)
 $load --input "$work/held/records.csv" --concurrency 8 --read-persons --calls "$calls" --baseline-calls 0 --warmup-seconds 0
-per_read "$before"
+echo "service CPU per read: $(cpu_per_call $service "$before" "$calls")"
 echo "GetPerson, 8 callers, while 8 other callers Register:"
 $load --input "$work/new.csv" --concurrency 8 --baseline-calls 0 > "$work/register.out" 2>&1 &
 register=$!

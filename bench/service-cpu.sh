@@ -20,12 +20,11 @@ trap 'kill $service 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do grep -q "Application started" "$work/run/serve.log" && break; sleep 1; done
 key=$(grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/run/serve.log" | head -1)
 load="$tools load --address http://127.0.0.1:$port --api-key $key --baseline-calls 0"
-ticks() { awk '{print $14 + $15}' "/proc/$service/stat"; }
-per_call() { echo "$(( ($(ticks) - $1) * 1000000 / $(getconf CLK_TCK) / $2 )) µs"; }
+. bench/process-cpu.sh
 
 $load --input "$work/preload.csv" --concurrency 1 --stream > /dev/null
 $load --input "$work/queries.csv" --concurrency 8 --match --calls 20000 --warmup-seconds 5 > /dev/null
-before=$(ticks)
-echo "Match, 8 callers: $($load --input "$work/queries.csv" --concurrency 8 --match --calls 30000 --warmup-seconds 0 | grep -o 'per_second=[0-9]*'), service CPU per call $(per_call "$before" 30000)"
-before=$(ticks)
-echo "RegisterStream, 50,000 new persons: $($load --input "$work/new.csv" --concurrency 1 --stream | grep -o 'per_second=[0-9]*'), service CPU per record $(per_call "$before" 50000)"
+before=$(cpu_ticks $service)
+echo "Match, 8 callers: $($load --input "$work/queries.csv" --concurrency 8 --match --calls 30000 --warmup-seconds 0 | grep -o 'per_second=[0-9]*'), service CPU per call $(cpu_per_call $service "$before" 30000)"
+before=$(cpu_ticks $service)
+echo "RegisterStream, 50,000 new persons: $($load --input "$work/new.csv" --concurrency 1 --stream | grep -o 'per_second=[0-9]*'), service CPU per record $(cpu_per_call $service "$before" 50000)"
