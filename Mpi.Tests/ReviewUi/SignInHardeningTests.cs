@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Mpi.Service.Persistence.Entities;
 
 namespace Mpi.Tests.ReviewUi;
 
 /// <summary>
 /// The sign-in form against a careless or hostile caller (issue: hardening, items 3 and 6): input bounded before
 /// anything is stored, a lockout that parallel guesses cannot outrun, no timing that tells which user names exist,
-/// and a sign-out that ends the session for every copy of its cookie. Real server, real HTTP, real SQLite.
+/// and a sign-out that ends the session for every copy of its cookie. Real server, real HTTP, a real database.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class SignInHardeningTests(ReviewUiService service, Chromium chromium) : IClassFixture<ReviewUiService>
@@ -44,13 +44,11 @@ public sealed partial class SignInHardeningTests(ReviewUiService service, Chromi
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
+    // Through the service's own context, so that the count is read on whichever store the service runs on.
     private long SignInRows()
     {
-        using var connection = new SqliteConnection($"Data Source={service.DatabasePath};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """SELECT COUNT(*) FROM "AuditEntries" WHERE "Action" = 'sign_in'""";
-        return (long)command.ExecuteScalar()!;
+        using var db = service.OpenDatabase();
+        return db.AuditEntries.LongCount(a => a.Action == AuditAction.SignIn);
     }
 
     [Fact]
