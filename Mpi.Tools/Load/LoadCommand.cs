@@ -115,11 +115,18 @@ internal static class LoadCommand
         var opened = CanonicalCsvReader.Open(input.FullName, CsvReadOptions.Default with { ColumnMap = columnMap.Map });
         if (!opened.Succeeded) { await errors.WriteLineAsync($"{input.Name}: {opened.Error}"); return ExitCodes.InputError; }
         var rows = new List<Mpi.Matching.Records.PatientRecord>();
+        var unreadable = 0;
         foreach (var row in opened.Rows!)
         {
             if (row.Succeeded) rows.Add(row.Record);
-            else await errors.WriteLineAsync(row.Error);
+            else
+            {
+                unreadable++;
+                await errors.WriteLineAsync(row.Error);
+            }
         }
+        // Done, but with rows left out (read) or refused (sent): 3, as every verb (docs/cli.md).
+        int Done(int failures) => failures == 0 && unreadable == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
 
         if (measures.LagChanges > 0) return await LagAsync(rows, address, apiKey, measures.LagChanges, stdout, errors, cancellation);
         using var channel = ReplicaChannel.For(address);
@@ -141,7 +148,7 @@ internal static class LoadCommand
             if (measures.WarmUp > TimeSpan.Zero) await OverloadRun.RunAsync(client, headers, rows, concurrency, measures.WarmUp, errors, cancellation);
             var overload = await OverloadRun.RunAsync(client, headers, rows, concurrency, duration, errors, cancellation);
             await stdout.WriteLineAsync($"mixed callers={concurrency} seconds={duration.TotalSeconds:F0} {overload.Summary()}");
-            return overload.OtherFailures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
+            return Done(overload.OtherFailures);
         }
         if (measures.ReadPersons || measures.Match)
         {
@@ -152,7 +159,7 @@ internal static class LoadCommand
                 ? ("read_persons", await MatchLoad.ReadPersonsAsync(channel, headers, rows, concurrency, queries, measures.WarmUp, errors, cancellation))
                 : ("match", await MatchLoad.MatchAsync(channel, headers, rows, concurrency, queries, measures.WarmUp, errors, cancellation));
             await stdout.WriteLineAsync($"{name} callers={concurrency} {run.Summary()}");
-            return run.Failures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
+            return Done(run.Failures);
         }
         var results = new RegisterResponse?[rows.Count];
         RegisterRequest Request(int i) => new()
@@ -191,7 +198,7 @@ internal static class LoadCommand
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"records={rows.Count} failed={loop.Failures} seconds={loop.Seconds:F1} per_second={loop.PerSecond:F0} " +
             $"p50_ms={loop.Percentile(0.50):F2} p99_ms={loop.Percentile(0.99):F2} shed_and_retried={shed} {string.Join(' ', decisions)}"));
-        return loop.Failures == 0 ? ExitCodes.Success : ExitCodes.SomeRowsRejected;
+        return Done(loop.Failures);
     }
 
     /// <summary>The key as a bearer token on every call, or no header without a key.</summary>
