@@ -20,10 +20,19 @@ public static class CanonicalColumns
     public const string Email = "email";
     public const string NationalId = "national_id";
 
+    /// <summary>
+    /// A file's identifiers with their type and authority (<see cref="RecordIdentifier"/>): a list, not one field of the
+    /// record, so it is a column of files (<see cref="InFiles"/>) and not of <see cref="All"/>.
+    /// </summary>
+    public const string Identifiers = "identifiers";
+
     /// <summary>All columns in the order a written file uses.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Registry, LocalId, GivenName, MiddleName, FamilyName, Suffix, BirthDate, Sex,
         AddressLine, AddressLine2, City, State, PostalCode, Phone, Email, NationalId,
     ];
+
+    /// <summary>The columns of a canonical file, in the order a written file uses: <see cref="All"/>, then <see cref="Identifiers"/>.</summary>
+    public static readonly IReadOnlyList<string> InFiles = [.. All, Identifiers];
 }

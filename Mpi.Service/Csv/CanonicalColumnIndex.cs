@@ -2,7 +2,7 @@ using Mpi.Matching.Records;
 
 namespace Mpi.Service.Csv;
 
-/// <summary>The position of each canonical column in <see cref="CanonicalColumns.All"/>.</summary>
+/// <summary>The position of each canonical column in <see cref="CanonicalColumns.InFiles"/>.</summary>
 internal static class CanonicalColumnIndex
 {
     public static readonly int Registry = CsvHeaderBinding.IndexOf(CanonicalColumns.Registry);
@@ -21,4 +21,5 @@ internal static class CanonicalColumnIndex
     public static readonly int Phone = CsvHeaderBinding.IndexOf(CanonicalColumns.Phone);
     public static readonly int Email = CsvHeaderBinding.IndexOf(CanonicalColumns.Email);
     public static readonly int NationalId = CsvHeaderBinding.IndexOf(CanonicalColumns.NationalId);
+    public static readonly int Identifiers = CsvHeaderBinding.IndexOf(CanonicalColumns.Identifiers);
 }

@@ -3,7 +3,7 @@ using Mpi.Matching.Records;
 namespace Mpi.Service.Csv;
 
 /// <summary>
-/// Writes patient records as a canonical CSV file: the header <see cref="CanonicalColumns.All"/>, then one row per
+/// Writes patient records as a canonical CSV file: the header <see cref="CanonicalColumns.InFiles"/>, then one row per
 /// record, quoted where needed. What it writes, <see cref="CanonicalCsvReader"/> reads back (values trimmed).
 /// </summary>
 public sealed class CanonicalCsvWriter : IDisposable
@@ -18,7 +18,7 @@ public sealed class CanonicalCsvWriter : IDisposable
     private CanonicalCsvWriter(CsvWriter csv)
     {
         _csv = csv;
-        _csv.WriteRow(CanonicalColumns.All);
+        _csv.WriteRow(CanonicalColumns.InFiles);
     }
 
     /// <summary>Creates (or overwrites) a UTF-8 file and writes the header.</summary>
@@ -30,7 +30,7 @@ public sealed class CanonicalCsvWriter : IDisposable
         _csv.WriteRow(
             record.Registry, record.LocalId, record.GivenName, record.MiddleName, record.FamilyName, record.Suffix,
             record.BirthDate, record.Sex, record.AddressLine, record.AddressLine2, record.City, record.State,
-            record.PostalCode, record.Phone, record.Email, record.NationalId);
+            record.PostalCode, record.Phone, record.Email, record.NationalId, IdentifiersField.Format(record.Identifiers));
     }
 
     public void Flush() => _csv.Flush();

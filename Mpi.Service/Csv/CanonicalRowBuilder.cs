@@ -5,7 +5,7 @@ namespace Mpi.Service.Csv;
 /// <summary>Turns the scanner's current record into a <see cref="CsvRow"/>, checking it on the way.</summary>
 internal sealed class CanonicalRowBuilder(CsvHeaderBinding binding, int maxFieldLength, int maxQuotedFieldBytes)
 {
-    private readonly string?[] _values = new string?[CanonicalColumns.All.Count];
+    private readonly string?[] _values = new string?[CanonicalColumns.InFiles.Count];
     private readonly RepeatedValueCache[] _caches = CreateCaches();
 
     /// <summary>The row, or null for a blank line (which is skipped silently).</summary>
@@ -59,7 +59,7 @@ internal sealed class CanonicalRowBuilder(CsvHeaderBinding binding, int maxField
             if (value is not null && value.Length > maxFieldLength)
             {
                 return CsvRow.Bad(line,
-                    $"{CanonicalColumns.All[index]} is {value.Length} characters; the limit is {maxFieldLength}");
+                    $"{CanonicalColumns.InFiles[index]} is {value.Length} characters; the limit is {maxFieldLength}");
             }
 
             _caches[index].Remember(record, field, value);
@@ -79,10 +79,12 @@ internal sealed class CanonicalRowBuilder(CsvHeaderBinding binding, int maxField
             return CsvRow.Bad(line, missing);
         }
 
-        return CsvRow.Good(line, ToRecord(registry, localId));
+        var identifiers = IdentifiersField.Parse(_values[CanonicalColumnIndex.Identifiers]);
+        if (identifiers.Error is { } wrong) return CsvRow.Bad(line, wrong);
+        return CsvRow.Good(line, ToRecord(registry, localId, identifiers.Identifiers!));
     }
 
-    private PatientRecord ToRecord(string registry, string localId)
+    private PatientRecord ToRecord(string registry, string localId, RecordIdentifiers identifiers)
     {
         var v = _values;
         return new PatientRecord(registry, localId)
@@ -101,15 +103,16 @@ internal sealed class CanonicalRowBuilder(CsvHeaderBinding binding, int maxField
             Phone = v[CanonicalColumnIndex.Phone],
             Email = v[CanonicalColumnIndex.Email],
             NationalId = v[CanonicalColumnIndex.NationalId],
+            Identifiers = identifiers,
         };
     }
 
     private static RepeatedValueCache[] CreateCaches()
     {
-        var caches = new RepeatedValueCache[CanonicalColumns.All.Count];
+        var caches = new RepeatedValueCache[CanonicalColumns.InFiles.Count];
         for (var i = 0; i < caches.Length; i++)
         {
-            var column = CanonicalColumns.All[i];
+            var column = CanonicalColumns.InFiles[i];
             caches[i] = new RepeatedValueCache(
                 column is CanonicalColumns.Registry or CanonicalColumns.Sex or CanonicalColumns.State or CanonicalColumns.Suffix);
         }

@@ -10,7 +10,7 @@ public static class ColumnMap
 {
     /// <summary>
     /// Parses the spec. Null or blank gives an empty map. Names are trimmed; sources compare case-insensitively;
-    /// each destination must be a canonical column (<see cref="CanonicalColumns.All"/>) used at most once.
+    /// each destination must be a canonical column (<see cref="CanonicalColumns.InFiles"/>) used at most once.
     /// </summary>
     public static ColumnMapResult Parse(string? spec)
     {
@@ -42,7 +42,7 @@ public static class ColumnMap
             if (destination is null)
             {
                 return ColumnMapResult.Failure(
-                    $"--map: '{destinationName}' is not a canonical column; expected one of {string.Join(", ", CanonicalColumns.All)}");
+                    $"--map: '{destinationName}' is not a canonical column; expected one of {string.Join(", ", CanonicalColumns.InFiles)}");
             }
 
             if (map.ContainsKey(source))
@@ -64,7 +64,7 @@ public static class ColumnMap
 
     internal static string? FindCanonical(string name)
     {
-        foreach (var column in CanonicalColumns.All)
+        foreach (var column in CanonicalColumns.InFiles)
         {
             if (string.Equals(column, name, StringComparison.OrdinalIgnoreCase))
             {

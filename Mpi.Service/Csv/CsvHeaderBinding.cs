@@ -2,7 +2,7 @@ using Mpi.Matching.Records;
 
 namespace Mpi.Service.Csv;
 
-/// <summary>Which canonical column (an index into <see cref="CanonicalColumns.All"/>) each field of a file holds.</summary>
+/// <summary>Which canonical column (an index into <see cref="CanonicalColumns.InFiles"/>) each field of a file holds.</summary>
 internal sealed class CsvHeaderBinding
 {
     private CsvHeaderBinding(IReadOnlyList<string> headers, int[] canonicalIndexByField)
@@ -21,7 +21,7 @@ internal sealed class CsvHeaderBinding
         IReadOnlyList<string> headers, IReadOnlyDictionary<string, string>? columnMap)
     {
         var indexes = new int[headers.Count];
-        var sourceByCanonical = new string?[CanonicalColumns.All.Count];
+        var sourceByCanonical = new string?[CanonicalColumns.InFiles.Count];
         for (var field = 0; field < headers.Count; field++)
         {
             var header = headers[field];
@@ -66,9 +66,9 @@ internal sealed class CsvHeaderBinding
 
     internal static int IndexOf(string canonicalColumn)
     {
-        for (var i = 0; i < CanonicalColumns.All.Count; i++)
+        for (var i = 0; i < CanonicalColumns.InFiles.Count; i++)
         {
-            if (ReferenceEquals(CanonicalColumns.All[i], canonicalColumn) || CanonicalColumns.All[i] == canonicalColumn)
+            if (ReferenceEquals(CanonicalColumns.InFiles[i], canonicalColumn) || CanonicalColumns.InFiles[i] == canonicalColumn)
             {
                 return i;
             }

@@ -49,11 +49,12 @@ public sealed class CsvWriterTests
                 GivenName = "g", MiddleName = "m", FamilyName = "f", Suffix = "s", BirthDate = "b", Sex = "x",
                 AddressLine = "a1", AddressLine2 = "a2", City = "c", State = "st", PostalCode = "p", Phone = "ph",
                 Email = "e", NationalId = "n",
+                Identifiers = new RecordIdentifiers([new RecordIdentifier("MR", "", "77"), new RecordIdentifier("NH", "AU-HIC", "2951 12345 1")]),
             });
         }
 
         Assert.Equal(
-            string.Join(",", CanonicalColumns.All) + "\r\n" + "R,1,g,m,f,s,b,x,a1,a2,c,st,p,ph,e,n\r\n",
+            string.Join(",", CanonicalColumns.InFiles) + "\r\n" + "R,1,g,m,f,s,b,x,a1,a2,c,st,p,ph,e,n,MR||77;NH|AU-HIC|2951 12345 1\r\n",
             text.ToString());
     }
 }

@@ -1,3 +1,4 @@
+using Mpi.Contracts.V1;
 using Mpi.Matching.Evaluation;
 using Mpi.Service.Cli;
 using Mpi.Tests.Service.Grpc;
@@ -62,5 +63,34 @@ public sealed class LoadCommandTests(RunningService service) : IClassFixture<Run
 
         Assert.Equal(ExitCodes.Success, exit);
         Assert.Contains("read_persons callers=2 calls=6 failed=0", stdout.ToString());
+    }
+
+    /// <summary>A registry's export with other systems' identifiers: `load` sends them, and each finds its person.</summary>
+    [Fact]
+    public async Task Load_FileWithIdentifiersColumn_RegistersThemSoThatEachFindsItsPerson()
+    {
+        var file = new FileInfo(Path.Combine(_folder.FullName, "identifiers.csv"));
+        File.WriteAllLines(file.FullName,
+        [
+            "registry,local_id,given_name,family_name,birth_date,sex,identifiers",
+            "IDS_LOAD,1,Leopoldine,Abercrombie,1961-08-14,F,NH|AU-HIC|2951 12345 1;PI|NORTH.LAB|L-77",
+            "IDS_LOAD,2,Thaddeus,Vandersloot,1977-02-03,M,MR|SOUTH_HOSP|000481516",
+            "IDS_LOAD,3,Bad,Row,1980-01-01,M,MR-12345",
+        ]);
+        var errors = new StringWriter();
+
+        var exit = await LoadCommand.RunAsync(file, null, service.Address, service.ApiKey, 1, null, TextWriter.Null, errors, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.SomeRowsRejected, exit);
+        Assert.Contains("line 4: identifiers: entry 1 has 1 part", errors.ToString());
+        var persons = new PersonService.PersonServiceClient(service.Channel);
+        async Task<string> PersonOf(Identifier identifier) =>
+            (await persons.GetPersonAsync(new GetPersonRequest { Identifier = identifier, Reason = "test" })).PersonId;
+        async Task<string> PersonOfRecord(string localId) =>
+            (await persons.GetPersonAsync(new GetPersonRequest { Record = new RecordKey { Registry = "IDS_LOAD", LocalId = localId }, Reason = "test" }))
+                .PersonId;
+        Assert.Equal(await PersonOfRecord("1"), await PersonOf(new Identifier { Type = "NH", Authority = "AU-HIC", Value = "2951123451" }));
+        Assert.Equal(await PersonOfRecord("1"), await PersonOf(new Identifier { Type = "PI", Authority = "north.lab", Value = "L77" }));
+        Assert.Equal(await PersonOfRecord("2"), await PersonOf(new Identifier { Type = "MR", Authority = "SOUTH_HOSP", Value = "000481516" }));
     }
 }
