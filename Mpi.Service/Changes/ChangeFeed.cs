@@ -29,10 +29,24 @@ public sealed class ChangeFeed(IOptions<MpiServiceOptions> options, TimeProvider
     /// <summary>Checks a caller's cursor and registries (the adapter checks the limit); the refusal says which field and why.</summary>
     public Outcome<FeedRequest> Validate(string cursor, IReadOnlyCollection<string> registries, RegistryScope scope)
     {
+        using var reader = Reader();
+        return Validate(reader, cursor, registries, scope);
+    }
+
+    /// <summary>A poll (ListChanges): the caller's cursor and registries checked, then up to <paramref name="limit"/> changes after it, on one connection.</summary>
+    public Outcome<FeedPage> List(string cursor, IReadOnlyCollection<string> registries, RegistryScope scope, int limit)
+    {
+        using var reader = Reader();
+        var request = Validate(reader, cursor, registries, scope);
+        if (request.Refused) return request.Refusal!;
+        return List(reader, request.Value!, limit);
+    }
+
+    private Outcome<FeedRequest> Validate(ChangeRowReader reader, string cursor, IReadOnlyCollection<string> registries, RegistryScope scope)
+    {
         foreach (var registry in registries)
             if (!scope.Sees(registry))
                 return new Refusal(RefusalKind.NotAllowed, $"the key may not follow registry {registry}") { Registry = registry };
-        using var reader = Reader();
         var oldest = reader.OldestSince(time.GetUtcNow() - options.Value.FeedRetention);
         if (cursor.Length == 0) return new FeedRequest(oldest, FeedRequest.Filter(scope, registries));
         if (FeedPosition.FromCursor(cursor) is not { } from) return Refusal.Invalid("from_cursor", "invalid cursor: not one this service issued");
@@ -47,9 +61,8 @@ public sealed class ChangeFeed(IOptions<MpiServiceOptions> options, TimeProvider
     }
 
     /// <summary>Up to <paramref name="limit"/> changes after the request's position.</summary>
-    public FeedPage List(FeedRequest request, int limit)
+    private static FeedPage List(ChangeRowReader reader, FeedRequest request, int limit)
     {
-        using var reader = Reader();
         var head = reader.Head();
         var shown = new List<IdentityChange>(limit);
         var next = request.From;

@@ -30,8 +30,8 @@ public sealed class IdentityChangeGrpcService(ChangeFeed feed) : IdentityChangeS
     {
         if (request.Limit is < 0 or > ChangeFeed.MaxLimit)
             throw InvalidArgument.Of([("limit", $"out of range: 1 to {ChangeFeed.MaxLimit}, or 0 for {ChangeFeed.DefaultLimit}")]);
-        var from = RefusalStatus.ValueOr(feed.Validate(request.FromCursor.Trim(), Registries(request.Registries), CallerIdentity.Scope(context)), context);
-        var page = feed.List(from, request.Limit == 0 ? ChangeFeed.DefaultLimit : request.Limit);
+        var page = RefusalStatus.ValueOr(feed.List(request.FromCursor.Trim(), Registries(request.Registries), CallerIdentity.Scope(context),
+            request.Limit == 0 ? ChangeFeed.DefaultLimit : request.Limit), context);
         var response = new ListChangesResponse { NextCursor = page.Next.ToCursor(), HeadCursor = page.Head.ToCursor() };
         response.Changes.AddRange(page.Changes.Select(Of));
         return Task.FromResult(response);
