@@ -26,7 +26,7 @@ public static class CanonicalColumns
     /// </summary>
     public const string Identifiers = "identifiers";
 
-    /// <summary>All columns in the order a written file uses.</summary>
+    /// <summary>The record's fields of one value each (one receipt each when normalised), in the order a written file uses.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Registry, LocalId, GivenName, MiddleName, FamilyName, Suffix, BirthDate, Sex,
