@@ -75,6 +75,12 @@ internal static class ServeCommand
             await Console.Error.WriteLineAsync($"MLLP listener {keyless} has no API key: set Mpi__MllpListeners__{keyless}__ApiKey to a key from `credentials issue`");
             return ExitCodes.InputError;
         }
+        if (PortsInUse.Of(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MpiServiceOptions>>().Value) is [_, ..] taken)
+        {
+            foreach (var port in taken)
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"{port} is in use: is another serve running? Stop it, or choose another port");
+            return ExitCodes.InputError;
+        }
         await ServiceHost.PrepareAsync(app, model, cancellation);
         await app.RunAsync(cancellation);
         return 0;

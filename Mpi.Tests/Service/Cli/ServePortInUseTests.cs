@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using Mpi.Service.Cli;
+
+namespace Mpi.Tests.Service.Cli;
+
+/// <summary>A second <c>serve</c> on a port another process holds: one line naming the port and the option, and nothing done.</summary>
+public sealed class ServePortInUseTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("mpi-port-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Fact]
+    public async Task Serve_WhenItsGrpcPortIsTaken_SaysWhichAndExitsWithoutTouchingTheDatabase()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var taken = ((IPEndPoint)holder.LocalEndpoint).Port;
+        int[] free = [FreePort(), FreePort(), FreePort()];
+        var database = Path.Combine(_folder.FullName, "mpi.db");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        // Were the port not checked, serve would prepare the database and then fail to bind; never wait for ever.
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var exit = await CliCommands.Create()
+            .Parse(["serve", "--database", database, "--port", $"{taken}", "--metrics-port", $"{free[0]}", "--ui-port", $"{free[1]}", "--fhir-port", $"{free[2]}"])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, limit.Token);
+
+        Assert.Equal(ExitCodes.InputError, exit);
+        Assert.Equal($"port {taken} on 127.0.0.1, for gRPC (--port) is in use: is another serve running? Stop it, or choose another port",
+            error.ToString().Trim());
+        Assert.False(File.Exists(database));
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
