@@ -2,16 +2,13 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using Mpi.Service.Cli;
+using Mpi.Tests.Service.Csv;
 
 namespace Mpi.Tests.Service.Cli;
 
 /// <summary>A second <c>serve</c> on a port another process holds: one line naming the port and the option, and nothing done.</summary>
-public sealed class ServePortInUseTests : IDisposable
+public sealed class ServePortInUseTests
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("mpi-port-");
-
-    public void Dispose() => _folder.Delete(recursive: true);
-
     [Fact]
     public async Task Serve_WhenItsGrpcPortIsTaken_SaysWhichAndExitsWithoutTouchingTheDatabase()
     {
@@ -19,7 +16,8 @@ public sealed class ServePortInUseTests : IDisposable
         holder.Start();
         var taken = ((IPEndPoint)holder.LocalEndpoint).Port;
         int[] free = [FreePort(), FreePort(), FreePort()];
-        var database = Path.Combine(_folder.FullName, "mpi.db");
+        using var folder = new TemporaryDirectory();
+        var database = folder.Combine("mpi.db");
         using var output = new StringWriter();
         using var error = new StringWriter();
         // Were the port not checked, serve would prepare the database and then fail to bind; never wait for ever.
