@@ -69,13 +69,13 @@ internal static class ServeCommand
         settings[$"{MpiServiceOptions.Section}:{nameof(MpiServiceOptions.DatabasePath)}"] = database.FilePath ?? database.ConnectionString;
         await using var app = ServiceHost.Build([], settings);
         // MLLP carries no key: a listener without one would refuse every connection, so it is refused at start instead.
-        var listeners = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MpiServiceOptions>>().Value.MllpListeners;
-        if (listeners.FindIndex(l => l.ApiKey.Length == 0) is var keyless and >= 0)
+        var configured = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MpiServiceOptions>>().Value;
+        if (configured.MllpListeners.FindIndex(l => l.ApiKey.Length == 0) is var keyless and >= 0)
         {
             await Console.Error.WriteLineAsync($"MLLP listener {keyless} has no API key: set Mpi__MllpListeners__{keyless}__ApiKey to a key from `credentials issue`");
             return ExitCodes.InputError;
         }
-        if (PortsInUse.Of(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MpiServiceOptions>>().Value) is [_, ..] taken)
+        if (PortsInUse.Of(configured) is [_, ..] taken)
         {
             foreach (var port in taken)
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"{port} is in use: is another serve running? Stop it, or choose another port");

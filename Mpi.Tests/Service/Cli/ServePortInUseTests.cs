@@ -15,7 +15,7 @@ public sealed class ServePortInUseTests
         using var holder = new TcpListener(IPAddress.Loopback, 0);
         holder.Start();
         var taken = ((IPEndPoint)holder.LocalEndpoint).Port;
-        int[] free = [FreePort(), FreePort(), FreePort()];
+        int[] free = [FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next()];
         using var folder = new TemporaryDirectory();
         var database = folder.Combine("mpi.db");
         using var output = new StringWriter();
@@ -31,12 +31,5 @@ public sealed class ServePortInUseTests
         Assert.Equal($"port {taken} on 127.0.0.1, for gRPC (--port) is in use: is another serve running? Stop it, or choose another port",
             error.ToString().Trim());
         Assert.False(File.Exists(database));
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

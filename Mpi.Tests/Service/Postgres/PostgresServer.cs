@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Mpi.Tests.Service.Postgres;
@@ -45,7 +43,7 @@ public sealed class PostgresServer : IAsyncLifetime
             ?? throw new InvalidOperationException("PostgreSQL is not installed: apt-get install -y postgresql (.ci/run does)");
         Directory.CreateDirectory(_folder);
         if (IsRoot) await RunAsync("chown", ["postgres:postgres", _folder], asPostgres: false);
-        _port = FreePort();
+        _port = FreeTcpPort.Next();
         var data = Path.Combine(_folder, "data");
         await RunAsync(Path.Combine(_bin, "initdb"), ["-D", data, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--no-locale"]);
         await RunAsync(Path.Combine(_bin, "pg_ctl"),
@@ -93,15 +91,6 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     private static bool IsRoot => Environment.UserName == "root";
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static async Task RunAsync(string program, IEnumerable<string> arguments, bool asPostgres = true)
     {
