@@ -28,7 +28,7 @@ internal static class HealthCommand
                 cancellationToken: cancellation);
             var serving = answer.Status == HealthCheckResponse.Types.ServingStatus.Serving;
             await stdout.WriteLineAsync(serving ? $"{address}: SERVING"
-                : $"{address}: {answer.Status} (still loading its records after a start, or its database is unreachable: see its log)");
+                : $"{address}: {WireName(answer.Status)} (still loading its records after a start, or its database is unreachable: see its log)");
             return serving ? ExitCodes.Success : ExitCodes.InputError;
         }
         catch (RpcException e)
@@ -37,4 +37,8 @@ internal static class HealthCommand
             return ExitCodes.InputError;
         }
     }
+
+    /// <summary>The status as grpc.health.v1 spells it (<c>NOT_SERVING</c>), as every other health probe prints it.</summary>
+    private static string WireName(HealthCheckResponse.Types.ServingStatus status) =>
+        HealthCheckResponse.Descriptor.FindFieldByNumber(HealthCheckResponse.StatusFieldNumber).EnumType.FindValueByNumber((int)status).Name;
 }

@@ -19,10 +19,7 @@ public sealed class HealthCommandTests(RunningService service) : IClassFixture<R
     [Fact]
     public async Task Health_WhereNothingListens_SaysSoAndFails()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop(); // a port that was free a moment ago: nothing answers there
+        var port = FreeTcpPort.Next(); // free a moment ago: nothing answers there
         var stdout = new StringWriter();
 
         var exit = await HealthCommand.RunAsync($"http://127.0.0.1:{port}", stdout, CancellationToken.None);

@@ -96,8 +96,11 @@ public class RunningService : IAsyncLifetime
         ApiKey = await Credentials.IssueAsync("test-engine", CallerCredential.All, CallerCredential.All);
         Channel = ChannelWith(ApiKey);
         // Health says not serving until the record directory is loaded (at once here, on a fresh file).
-        await Readiness.WaitUntilServingAsync(Channel, TimeSpan.FromSeconds(30));
+        if (WaitsUntilServing) await Readiness.WaitUntilServingAsync(Channel, TimeSpan.FromSeconds(30));
     }
+
+    /// <summary>False for a fixture whose tests are about the start itself: it hands over the service as soon as it listens.</summary>
+    protected virtual bool WaitsUntilServing => true;
 
     /// <summary>True for a fixture whose tests are about the SQLite file itself: it keeps one on every test store.</summary>
     protected virtual bool SqliteFileOnly => false;
