@@ -63,10 +63,20 @@ function parseLine(line) {
   fields.push(field);
   return fields;
 }
-const [header, ...rows] = readFileSync(process.argv[2], 'utf8').split('\n').filter((l) => l.length > 0).map(parseLine);
+const [header, ...rows] = readFileSync(process.argv[2], 'utf8').split(/\r?\n/).filter((l) => l.length > 0).map(parseLine);
+// The canonical file's identifiers column holds TYPE|AUTHORITY|VALUE entries separated by ';' (the service's `load`
+// reads it the same way); every other column is a Demographics string field of the same name.
+const identifiersOf = (field) => field.split(';').filter((entry) => entry.trim() !== '').map((entry) => {
+  const parts = entry.split('|');
+  return { type: parts[0].trim(), authority: (parts[1] ?? '').trim(), value: parts.slice(2).join('|').trim() };
+});
 const messages = rows.map((row, i) => {
   const demographics = {};
-  header.forEach((column, c) => { if (c >= 2 && row[c]) demographics[column] = row[c]; });
+  header.forEach((column, c) => {
+    if (c < 2 || !row[c]) return;
+    if (column === 'identifiers') demographics.identifiers = identifiersOf(row[c]);
+    else demographics[column] = row[c];
+  });
   return { key: { registry: row[0], local_id: row[1] }, demographics, message_id: `feed-follow-${i}` };
 });
 
