@@ -18,20 +18,17 @@ tools="dotnet Mpi.Tools/bin/Release/net10.0/Mpi.Tools.dll"
 python3 "$shared/tools/febrl2canon.py" "$work/febrl4" A="$shared/data/febrl/dataset4a.csv" B="$shared/data/febrl/dataset4b.csv" > /dev/null
 $mpi train --input "$work/febrl4/records.csv" --model-out "$work/model.json" > /dev/null
 
+. bench/serve.sh
 serve() {
   # The development key printed on the first start is also the MLLP listener's: a first start without the listener
   # issues it, a second start with the listener bound to it serves.
-  $mpi serve --database "$work/$1.db" --model "$work/model.json" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) \
-    --fhir-port $((port + 3)) > "$work/serve-$1.log" 2>&1 &
-  service=$!
-  for _ in $(seq 1 60); do grep -q "Application started" "$work/serve-$1.log" && break; sleep 1; done
-  key=$(grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/serve-$1.log" | head -1)
+  serve_started "$work/serve-$1.log" . "$port" --database "$work/$1.db" --model "$work/model.json"
+  service=$served
+  key=$(development_key "$work/serve-$1.log")
   if [ "$1" = mllp ]; then
     kill $service; wait $service 2>/dev/null || true
-    Mpi__MllpListeners__0__ApiKey=$key $mpi serve --database "$work/$1.db" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) \
-      --fhir-port $((port + 3)) --mllp-port $((port + 4)) > "$work/serve-$1-2.log" 2>&1 &
-    service=$!
-    for _ in $(seq 1 60); do grep -q "Application started" "$work/serve-$1-2.log" && break; sleep 1; done
+    Mpi__MllpListeners__0__ApiKey=$key serve_started "$work/serve-$1-2.log" . "$port" --database "$work/$1.db" --mllp-port $((port + 4))
+    service=$served
   fi
 }
 trap 'kill $service 2>/dev/null || true' EXIT

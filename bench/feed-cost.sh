@@ -16,18 +16,17 @@ parts=$((2 + rounds * 8))
 rm -rf "$work"; mkdir -p "$work"
 
 dotnet build -c Release Mpi.Tools -v quiet -nologo > /dev/null
-mpi="dotnet Mpi.Service/bin/Release/net10.0/Mpi.Service.dll"
 tools="dotnet Mpi.Tools/bin/Release/net10.0/Mpi.Tools.dll"
 $tools generate --count $((part * parts)) --seed 31 --output "$work/people" > /dev/null
 for i in $(seq 0 $((parts - 1))); do
   { head -n 1 "$work/people/records.csv"; tail -n +2 "$work/people/records.csv" | sed -n "$((i * part + 1)),$(((i + 1) * part))p"; } > "$work/part-$i.csv"
 done
 
-Mpi__MaxRegistersPerSecond=0 $mpi serve --database "$work/mpi.db" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) --fhir-port $((port + 3)) > "$work/serve.log" 2>&1 &
-service=$!
+. bench/serve.sh
+Mpi__MaxRegistersPerSecond=0 serve_started "$work/serve.log" . "$port" --database "$work/mpi.db"
+service=$served
 trap 'kill $service 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do grep -q "Application started" "$work/serve.log" && break; sleep 1; done
-key=$(grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/serve.log" | head -1)
+key=$(development_key "$work/serve.log")
 
 run() { # part, mode (Register or RegisterStream), watch or none
   local args=(--input "$work/part-$1.csv" --address "http://127.0.0.1:$port" --api-key "$key" --baseline-calls 0)

@@ -13,19 +13,18 @@ calls=${CALLS:-20000}
 rm -rf "$work"; mkdir -p "$work"
 
 dotnet build -c Release Mpi.Tools -v quiet -nologo > /dev/null
-mpi="dotnet Mpi.Service/bin/Release/net10.0/Mpi.Service.dll"
 tools="dotnet Mpi.Tools/bin/Release/net10.0/Mpi.Tools.dll"
 $tools generate --count "$generated" --seed 11 --output "$work/held" > /dev/null
 $tools generate --count 200000 --duplicate-rate 0 --seed 12 --output "$work/new" > /dev/null
 # The register load's records are new people: another registry code keeps them apart from the held ones.
 sed -E '2,$ s/^[^,]*,/LOADREG,/' "$work/new/records.csv" > "$work/new.csv"
 
-$mpi serve --database "$work/mpi.db" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) --fhir-port $((port + 3)) > "$work/serve.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null || true; kill $register 2>/dev/null || true' EXIT
+. bench/serve.sh
+serve_started "$work/serve.log" . "$port" --database "$work/mpi.db"
+service=$served
 register=
-for _ in $(seq 1 60); do grep -q "Application started" "$work/serve.log" && break; sleep 1; done
-key=$(grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/serve.log" | head -1)
+trap 'kill $service 2>/dev/null || true; kill $register 2>/dev/null || true' EXIT
+key=$(development_key "$work/serve.log")
 load="$tools load --address http://127.0.0.1:$port --api-key $key"
 . bench/process-cpu.sh
 

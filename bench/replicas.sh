@@ -18,15 +18,12 @@ database=$(pg_start "$work/pg" $((port + 50)))
 services=()
 trap 'kill "${services[@]}" 2>/dev/null || true; pg_stop "$work/pg"' EXIT
 
-serve() { # serve FOLDER PORT: one replica, its ports PORT..PORT+3, started in FOLDER
-  (cd "$1" && exec $mpi serve --database "$database" --port "$2" --metrics-port $(($2 + 1)) --ui-port $(($2 + 2)) --fhir-port $(($2 + 3)) > serve.log 2>&1) &
-  services+=($!)
-  for _ in $(seq 1 90); do grep -q "Application started" "$1/serve.log" && return; sleep 1; done
-  echo "replica in $1 did not start" >&2; exit 1
-}
-serve "$work/a" "$port"
-serve "$work/b" $((port + 10))
-key=$(grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/a/serve.log" | head -1)
+. bench/serve.sh
+serve_started "$work/a/serve.log" "$work/a" "$port" --database "$database"
+services+=("$served")
+serve_started "$work/b/serve.log" "$work/b" $((port + 10)) --database "$database"
+services+=("$served")
+key=$(development_key "$work/a/serve.log")
 $mpi health --address "http://127.0.0.1:$port"
 $mpi health --address "http://127.0.0.1:$((port + 10))"
 

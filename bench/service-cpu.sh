@@ -13,12 +13,11 @@ dotnet build -c Release Mpi.Tools -v quiet -nologo > /dev/null
 tools="dotnet Mpi.Tools/bin/Release/net10.0/Mpi.Tools.dll"
 bench/distinct-persons.sh "$work" "$persons"
 rm -rf "$work/run"; mkdir -p "$work/run"
-dotnet Mpi.Service/bin/Release/net10.0/Mpi.Service.dll serve --database "$work/run/mpi.db" --port "$port" --metrics-port $((port + 1)) \
-  --ui-port $((port + 2)) --fhir-port $((port + 3)) > "$work/run/serve.log" 2>&1 &
-service=$!
+. bench/serve.sh
+serve_started "$work/run/serve.log" . "$port" --database "$work/run/mpi.db"
+service=$served
 trap 'kill $service 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do grep -q "Application started" "$work/run/serve.log" && break; sleep 1; done
-key=$(grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/run/serve.log" | head -1)
+key=$(development_key "$work/run/serve.log")
 load="$tools load --address http://127.0.0.1:$port --api-key $key --baseline-calls 0"
 . bench/process-cpu.sh
 

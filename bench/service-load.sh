@@ -17,7 +17,6 @@ mkdir -p "$work"
 
 # The tools project references the service, so one build gives both: the service, and generate and load beside it.
 dotnet build -c Release Mpi.Tools -v quiet -nologo
-mpi="dotnet $PWD/Mpi.Service/bin/Release/net10.0/Mpi.Service.dll"
 tools="dotnet Mpi.Tools/bin/Release/net10.0/Mpi.Tools.dll"
 
 # Distinct persons only (no duplicates): the first PERSONS rows preload the registry, the last 50,000 are new people.
@@ -28,14 +27,12 @@ if [ "$store" = postgres ]; then
   . bench/postgres.sh
   database=$(pg_start "$work/pg" $((port + 50)))
 fi
-# Started in the work dir, where it keeps what is its own beside a PostgreSQL database (the UI's cookie keys).
-(cd "$work" && exec $mpi serve --database "$database" --port "$port" --metrics-port $((port + 1)) --ui-port $((port + 2)) \
-  --fhir-port $((port + 3)) > "$work/serve.log" 2>&1) &
-service=$!
+. bench/serve.sh
+serve_started "$work/serve.log" "$work" "$port" --database "$database"
+service=$served
 trap 'kill $service 2>/dev/null || true; if [ "$store" = postgres ]; then sleep 2; pg_stop "$work/pg"; fi' EXIT
-for _ in $(seq 1 60); do grep -q "Application started" "$work/serve.log" && break; sleep 1; done
 key_file="$work/api-key"
-if grep -q "Development API key" "$work/serve.log"; then grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/serve.log" | head -1 > "$key_file"; fi
+if grep -q "Development API key" "$work/serve.log"; then development_key "$work/serve.log" > "$key_file"; fi
 key=$(cat "$key_file")
 
 if [ ! -f "$work/preloaded" ]; then

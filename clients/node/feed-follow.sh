@@ -15,14 +15,12 @@ dotnet build -c Release Mpi.Tools -v quiet -nologo > /dev/null
 [ -d clients/node/node_modules ] || (cd clients/node && npm ci --silent)
 dotnet Mpi.Tools/bin/Release/net10.0/Mpi.Tools.dll generate --count "$generated" --seed 21 --output "$work/people" > /dev/null
 
+. bench/serve.sh
 starts=0
 start() {
   starts=$((starts + 1))
-  dotnet Mpi.Service/bin/Release/net10.0/Mpi.Service.dll serve --database "$work/mpi.db" --port "$port" \
-    --metrics-port $((port + 1)) --ui-port $((port + 2)) --fhir-port $((port + 3)) > "$work/serve-$starts.log" 2>&1 &
-  service=$!
-  for _ in $(seq 1 60); do grep -q "Application started" "$work/serve-$starts.log" && return; sleep 0.5; done
-  echo "the service did not start: $work/serve-$starts.log" >&2; exit 1
+  serve_started "$work/serve-$starts.log" . "$port" --database "$work/mpi.db"
+  service=$served
 }
 # Waits until the consumer's progress line reports at least $1 acknowledged registrations.
 acknowledged() {
@@ -34,7 +32,7 @@ acknowledged() {
 
 start
 trap 'kill -9 $service 2>/dev/null || true' EXIT
-key=$(grep -o 'mpi_[A-Za-z0-9_.-]*' "$work/serve-1.log" | head -1)
+key=$(development_key "$work/serve-1.log")
 (cd clients/node && MPI_API_KEY=$key MPI_ADDRESS=127.0.0.1:$port node feed-follow.mjs "$work/people/records.csv") > "$work/node.log" 2>&1 &
 node=$!
 for at in ${KILL_AT-1500 3500}; do
