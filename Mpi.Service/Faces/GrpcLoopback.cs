@@ -2,7 +2,6 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting.Server;
 using Mpi.Contracts.V1;
-using Mpi.Service.Hosting;
 
 namespace Mpi.Service.Faces;
 

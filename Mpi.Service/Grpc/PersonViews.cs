@@ -61,7 +61,7 @@ public static class PersonViews
                 ModelVersion = e.ModelVersion ?? "", Actor = e.Actor, At = Timestamp.FromDateTimeOffset(e.At), Reason = e.Reason ?? "",
                 Rule = e.Rule ?? "", ReviewTaskId = e.ReviewTaskId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
             };
-            if (Persistence.StoredEvidence.EvidenceOf(e.Evidence) is { } evidence)
+            if (Matching.StoredEvidence.EvidenceOf(e.Evidence) is { } evidence)
             {
                 entry.Evidence = ContractMapping.ToContract(evidence.Explanation);
                 entry.EvidenceRecordVersion = evidence.RecordVersion;

@@ -30,6 +30,6 @@ public sealed class MllpService : RunningService
         configuration.Reload();
         var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.ToArray();
-        MllpPorts = [.. addresses.Skip(Mpi.Service.Hosting.ListenerPort.FirstMllp).Select(a => new Uri(a).Port)];
+        MllpPorts = [.. addresses.Skip(Mpi.Service.Faces.ListenerPort.FirstMllp).Select(a => new Uri(a).Port)];
     }
 }

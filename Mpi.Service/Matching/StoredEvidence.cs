@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Mpi.Service.Matching;
 
-namespace Mpi.Service.Persistence;
+namespace Mpi.Service.Matching;
 
 /// <summary>
 /// How a link's evidence is written in its row (and a review task's, one per candidate): JSON, read back whole. It is

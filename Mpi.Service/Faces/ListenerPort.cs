@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Mpi.Service.Hosting;
+namespace Mpi.Service.Faces;
 
 /// <summary>
 /// Tells whether a request came in on one of Kestrel's listeners (the review UI's, the FHIR face's). The port is read
@@ -11,7 +11,7 @@ namespace Mpi.Service.Hosting;
 /// </summary>
 public sealed class ListenerPort(IServer server, int listenerIndex)
 {
-    /// <summary>Kestrel lists its endpoints in configuration order (<see cref="ServiceHost"/>): gRPC, metrics, the UI, FHIR, then the MLLP listeners.</summary>
+    /// <summary>Kestrel lists its endpoints in the order the host configures them: gRPC, metrics, the UI, FHIR, then the MLLP listeners.</summary>
     public const int Grpc = 0, Ui = 2, Fhir = 3, FirstMllp = 4;
 
     private volatile int _port;
