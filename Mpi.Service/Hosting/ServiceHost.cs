@@ -217,7 +217,7 @@ public static class ServiceHost
         if (model is not null && model.Version != holder.Current.Model.Version)
             await holder.ActivateAsync(db, app.Services.GetRequiredService<WriteGate>(), model, "serve --model", cancellation);
         // The database is migrated and opens: serving from the first call, before the publisher's first round, unless
-        // the record directory is still to be loaded (the publisher reports serving once it is).
+        // the record directory is still to be loaded (its warm-up reports serving the moment it is).
         var options = app.Services.GetRequiredService<IOptions<MpiServiceOptions>>().Value;
         ReportServing(app.Services, RecordDirectoryHealthCheck.IsReady(app.Services.GetRequiredService<RecordDirectory>(), options));
         await DevelopmentCredential.IssueOnFirstStartAsync(app.Services.GetRequiredService<CredentialStore>(), Console.Out, cancellation);

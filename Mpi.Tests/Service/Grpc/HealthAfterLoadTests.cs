@@ -41,7 +41,7 @@ public sealed class HealthAfterLoadTests(HealthAfterLoadTests.JustStarted servic
 
         var publishers = service.Services.GetServices<IHealthCheckPublisher>().ToList();
         Assert.NotEmpty(publishers);
-        foreach (var publisher in publishers) { await publisher.PublishAsync(stale, CancellationToken.None); var impl = service.Services.GetRequiredService<global::Grpc.HealthCheck.HealthServiceImpl>(); Console.Error.WriteLine($"DEBUG {publisher.GetType().FullName} -> {await StatusAsync()} impl={(await impl.Check(new HealthCheckRequest(), null!)).Status} entries={stale.Entries.Count} {string.Join(",", stale.Entries.Select(e => e.Key + "=" + e.Value.Status))} opts={string.Join(",", service.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<global::Grpc.AspNetCore.HealthChecks.GrpcHealthChecksOptions>>().Value.Services.Select(m => "[" + m.Name + "]"))}"); }
+        foreach (var publisher in publishers) await publisher.PublishAsync(stale, CancellationToken.None);
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await StatusAsync());
     }
