@@ -52,8 +52,10 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(ParseResult parse, ServeOptions options, CancellationToken cancellation)
     {
+        // The start-up refusals go where the invocation writes its errors (the console's, unless a test gives its own).
+        var errors = parse.InvocationConfiguration.Error;
         var modelFile = parse.GetValue(options.Model);
-        var model = modelFile is null ? null : ModelSource.Load(modelFile, Console.Error);
+        var model = modelFile is null ? null : ModelSource.Load(modelFile, errors);
         if (modelFile is not null && model is null) return ExitCodes.InputError;
         var settings = new Dictionary<string, string?>();
         void Port(Option<int?> option, string setting)
@@ -72,13 +74,13 @@ internal static class ServeCommand
         var configured = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MpiServiceOptions>>().Value;
         if (configured.MllpListeners.FindIndex(l => l.ApiKey.Length == 0) is var keyless and >= 0)
         {
-            await Console.Error.WriteLineAsync($"MLLP listener {keyless} has no API key: set Mpi__MllpListeners__{keyless}__ApiKey to a key from `credentials issue`");
+            await errors.WriteLineAsync($"MLLP listener {keyless} has no API key: set Mpi__MllpListeners__{keyless}__ApiKey to a key from `credentials issue`");
             return ExitCodes.InputError;
         }
         if (PortsInUse.Of(configured) is [_, ..] taken)
         {
             foreach (var port in taken)
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"{port} is in use: is another serve running? Stop it, or choose another port");
+                await errors.WriteLineAsync($"{port} is in use: is another serve running? Stop it, or choose another port");
             return ExitCodes.InputError;
         }
         await ServiceHost.PrepareAsync(app, model, cancellation);
