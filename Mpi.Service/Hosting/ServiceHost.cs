@@ -154,9 +154,9 @@ public static class ServiceHost
         }
         else
         {
-            var keyFolder = Path.Combine(Path.GetDirectoryName(database.FilePath!)!, "mpi-ui-keys");
-            if (!OperatingSystem.IsWindows()) Directory.CreateDirectory(keyFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            keys.PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+            var keyFolder = UiKeyFolder.Beside(database.FilePath!);
+            builder.Services.AddSingleton(keyFolder);
+            keys.PersistKeysToFileSystem(new DirectoryInfo(keyFolder.Path));
         }
 
         builder.Services.AddSingleton<CredentialStore>();
@@ -212,6 +212,7 @@ public static class ServiceHost
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MpiDbContext>();
         await DatabaseInitializer.InitializeAsync(db, cancellation);
+        app.Services.GetService<UiKeyFolder>()?.Create();
         var holder = app.Services.GetRequiredService<ActiveModelHolder>();
         await holder.LoadAsync(db, cancellation);
         if (model is not null && model.Version != holder.Current.Model.Version)

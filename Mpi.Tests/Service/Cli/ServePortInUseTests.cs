@@ -6,7 +6,7 @@ using Mpi.Tests.Service.Csv;
 
 namespace Mpi.Tests.Service.Cli;
 
-/// <summary>A second <c>serve</c> on a port another process holds: one line naming the port and the option, and nothing done.</summary>
+/// <summary>A second <c>serve</c> on a port another process holds: one line naming the port and the option, and nothing made.</summary>
 public sealed class ServePortInUseTests
 {
     [Fact]
@@ -31,5 +31,7 @@ public sealed class ServePortInUseTests
         Assert.Equal($"port {taken} on 127.0.0.1, for gRPC (--port) is in use: is another serve running? Stop it, or choose another port",
             error.ToString().Trim());
         Assert.False(File.Exists(database));
+        // Nor the review UI's key folder beside it: a refused start leaves the folder as it found it.
+        Assert.Equal([], Directory.GetFileSystemEntries(folder.Path));
     }
 }
