@@ -19,8 +19,9 @@ public interface IReviewDesk
     /// <summary>A steward gives the task to a named reviewer (claimed in their name; their claim expires like any other).</summary>
     Task<DeskResult> AssignAsync(long taskId, long expectedVersion, string assigneeActor, string? reason, string actor, CancellationToken cancellation);
 
+    /// <param name="withinRegistries">A clerk's assigned registries (null: every registry): a merge answer joins only persons all of whose records are theirs.</param>
     Task<DeskResult> ResolveAsync(long taskId, long expectedVersion, ReviewAnswer answer, string? personId, IReadOnlyList<string> mergedPersonIds,
-        string? reason, string actor, CancellationToken cancellation);
+        string? reason, string actor, IReadOnlyList<string>? withinRegistries, CancellationToken cancellation);
 }
 
 /// <summary>A reviewer's answer; skipping is no answer (the task is released, if held, and stays open).</summary>

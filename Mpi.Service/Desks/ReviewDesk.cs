@@ -2,6 +2,7 @@ using Mpi.ReviewUi.Desks;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Review;
+using Mpi.Service.Security;
 
 namespace Mpi.Service.Desks;
 
@@ -23,8 +24,10 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewTaskReader tasks, MpiDbC
         var page = await tasks.ListAsync(filter, cancellation);
         var items = page.Tasks.Select(t => new QueueItem(t.Id, DeskMapping.State(t.State), t.Registry, t.LocalId, t.Probability, t.CandidateCount,
             t.ClaimedBy, t.CreatedAt, t.Version, t.CauseText)).ToArray();
-        return new QueuePage(items, page.Total, await tasks.CountAsync(TaskState.Open, cancellation), await tasks.CountAsync(TaskState.Claimed, cancellation),
-            await tasks.CountAsync(TaskState.Resolved, cancellation), page.NextAfterId);
+        // A clerk assigned some registries counts only their tasks, as the queue lists only theirs.
+        return new QueuePage(items, page.Total, await tasks.CountAsync(TaskState.Open, query.WithinRegistries, cancellation),
+            await tasks.CountAsync(TaskState.Claimed, query.WithinRegistries, cancellation),
+            await tasks.CountAsync(TaskState.Resolved, query.WithinRegistries, cancellation), page.NextAfterId);
     }
 
     public async Task<TaskDetail?> GetTaskAsync(long taskId, string actor, CancellationToken cancellation)
@@ -55,9 +58,10 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewTaskReader tasks, MpiDbC
         DeskRefusals.Of((await queue.AssignAsync(taskId, expectedVersion, assigneeActor, reason, actor, cancellation)).Refusal, db);
 
     public async Task<DeskResult> ResolveAsync(long taskId, long expectedVersion, ReviewAnswer answer, string? personId,
-        IReadOnlyList<string> mergedPersonIds, string? reason, string actor, CancellationToken cancellation)
+        IReadOnlyList<string> mergedPersonIds, string? reason, string actor, IReadOnlyList<string>? withinRegistries, CancellationToken cancellation)
     {
-        var resolved = await queue.ResolveAsync(taskId, expectedVersion, DeskMapping.Resolution(answer), personId, mergedPersonIds, reason, actor, cancellation);
+        var resolved = await queue.ResolveAsync(taskId, expectedVersion, DeskMapping.Resolution(answer), personId, mergedPersonIds, reason, actor,
+            RegistryScope.Within(withinRegistries), cancellation);
         return DeskRefusals.Of(resolved.Refusal, db);
     }
 }

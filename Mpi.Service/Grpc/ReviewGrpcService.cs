@@ -21,11 +21,14 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
         if (request.PageToken.Length > 0 && !long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out after))
             throw InvalidArgument.Of([("page_token", "invalid page token")]);
         TaskState[] states = request.States.Count == 0 ? [TaskState.Open, TaskState.Claimed] : [.. request.States.Select(State)];
+        var scope = CallerIdentity.Scope(context);
+        if (ContractMapping.Optional(request.Registry) is { } registry && !scope.Sees(registry))
+            throw PermissionDenied.Registry(CallerIdentity.Of(context), registry);
         var filter = new ReviewFilter(states, ContractMapping.Optional(request.Registry),
             request.MinProbability > 0 ? request.MinProbability : null, request.MaxProbability > 0 ? request.MaxProbability : null,
             request.OlderThan?.ToDateTimeOffset(), ContractMapping.Optional(request.ClaimedBy), request.PageSize, after)
         {
-            WithinRegistries = CallerIdentity.Scope(context).Registries,
+            WithinRegistries = scope.Registries,
         };
         var page = await tasks.ListAsync(filter, context.CancellationToken);
         var response = new ListTasksResponse { TotalSize = page.Total, NextPageToken = page.NextAfterId?.ToString(CultureInfo.InvariantCulture) ?? "" };
@@ -81,7 +84,8 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
         var reason = RequestReasons.Required(request.Reason);
         await RequireInScopeAsync(TaskId(request.TaskId), context);
         var resolved = await queue.ResolveAsync(TaskId(request.TaskId), request.ExpectedVersion, resolution,
-            ContractMapping.Optional(request.PersonId), [.. request.MergedPersonIds.Select(m => m.Trim())], reason, actor, context.CancellationToken);
+            ContractMapping.Optional(request.PersonId), [.. request.MergedPersonIds.Select(m => m.Trim())], reason, actor, CallerIdentity.Scope(context),
+            context.CancellationToken);
         return new ResolveTaskResponse { Task = await OpenAsync(RefusalStatus.ValueOr(resolved, context), context, "resolve") };
     }
 

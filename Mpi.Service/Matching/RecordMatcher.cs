@@ -44,7 +44,8 @@ public sealed class RecordMatcher(RecordDecider decider, CandidateSearch search,
     /// <remarks>Synchronous: candidates, records and golden views come from the in-memory <see cref="RecordDirectory"/>.</remarks>
     /// <param name="scope">
     /// The caller's registries: only persons with a record there are candidates, showing only those records
-    /// (docs/decisions.md, "Visibility across registries"); the decision is still what Register would do.
+    /// (docs/decisions.md, "Visibility across registries"); the decision is what Register would do, but for a link to
+    /// a person the caller cannot see, which is answered NEW.
     /// </param>
     /// <param name="markedAgainst">Persons never to offer (those the record being re-checked is marked as not).</param>
     public MatchOutcome Match(NormalizationResult normalized, int topK, double minProbability, ActiveModel model, RegistryScope? scope = null,
@@ -65,7 +66,12 @@ public sealed class RecordMatcher(RecordDecider decider, CandidateSearch search,
                 ThresholdBands.Of(candidate.Probability, candidate.Guard, model.Model.Thresholds),
                 GoldenView.Of([.. all.Select(r => r.Golden)]), [.. records.Select(r => (r.Record.Registry, r.Record.LocalId))]));
         }
-        return new MatchOutcome(decided.Kind, decided.Kind == DecisionKind.RuleLink ? decided.Best!.Rule : null, model.Model.Version, decided.Learned,
+        var (kind, learned) = (decided.Kind, decided.Learned);
+        // A link to a person the key cannot see is not the key's to learn (nor which rule found it): answered as a
+        // registry holding none of that person's records would be answered, NEW. Otherwise the first candidate shown
+        // would pass for the person linked to (the FHIR face grades it `certain`).
+        if (kind is DecisionKind.RuleLink or DecisionKind.AutoLink && !Visible(decided.Best!.PersonId, scope)) (kind, learned) = (DecisionKind.New, null);
+        return new MatchOutcome(kind, kind == DecisionKind.RuleLink ? decided.Best!.Rule : null, model.Model.Version, learned,
             [.. merged.Where(p => Visible(p, scope))], [.. toAsk.Where(p => Visible(p, scope))], normalized.Receipts, candidates);
     }
 

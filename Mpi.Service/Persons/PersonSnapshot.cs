@@ -21,7 +21,10 @@ public sealed record PersonSnapshot(
     /// retired, its records gone elsewhere) its history moved one.
     /// </summary>
     public bool VisibleTo(RegistryScope scope) =>
-        scope.SeesAny(Records.Select(r => r.Record.Registry)) || scope.SeesAny(History.Select(h => h.Record.Registry));
+        scope.SeesAny(Records.Select(r => r.Record.Registry))
+        // An active person whose history alone names the scope's registry is one a record of it left (a steward's
+        // Unlink or Link, a reviewer's answer): the decision was that the record is not this patient.
+        || (!Person.IsActive && scope.SeesAny(History.Select(h => h.Record.Registry)));
 
     /// <summary>
     /// The person as <paramref name="scope"/> sees it: the enterprise id, state and golden view, and only the records

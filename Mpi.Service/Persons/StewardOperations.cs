@@ -30,7 +30,7 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
             var to = await Person(toPersonId, cancellation);
             if (to is null) return Refusal.NotFound("no such person");
             if (!scope.SeesAny(await RegistriesOf(to.Id, cancellation))) return NotAllowed(null, to.Id);
-            if (!IsActive(to)) return NotActive("the target person is not active", to.Id);
+            if (!to.IsActive) return NotActive("the target person is not active", to.Id);
             if (from!.Id == to.Id) return Refusal.WrongState("the record is on that person already");
             if (from.Version != expectedFrom || to.Version != expectedTo) return Refusal.Stale("a person changed since you read it");
             foreach (var mark in await marks.OnAsync(record.Id, to.Id, cancellation))
@@ -70,8 +70,8 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
             if (!scope.SeesAll(await RegistriesOf(merged.Id, cancellation))) return NotAllowed(null, merged.Id);
             if (!scope.SeesAny(await RegistriesOf(survivor.Id, cancellation))) return NotAllowed(null, survivor.Id);
             if (survivor.Id == merged.Id) return Refusal.WrongState("a person cannot be merged into itself");
-            if (!IsActive(survivor)) return NotActive("the survivor is not active", survivor.Id);
-            if (!IsActive(merged)) return NotActive("the merged person is not active", merged.Id);
+            if (!survivor.IsActive) return NotActive("the survivor is not active", survivor.Id);
+            if (!merged.IsActive) return NotActive("the merged person is not active", merged.Id);
             if (survivor.Version != expectedSurvivor || merged.Version != expectedMerged)
                 return Refusal.Stale("a person changed since you read it");
             if (await marks.BetweenAsync(survivor.Id, merged.Id, cancellation) is { } mark) return Refusal.Marked(mark);
@@ -98,9 +98,11 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
         {
             var merged = await Person(mergedId, cancellation);
             if (merged is null) return Refusal.NotFound("no such person");
+            // Before anything is said of the person's state: a key learns nothing of a person it may not see (GetPerson's rule).
+            if (scope is { IsEverything: false } && !scope.SeesAny(await RegistriesEverOn(merged.Id, cancellation))) return NotAllowed(null, merged.Id);
             if (merged.MergedIntoId is null) return Refusal.WrongState("the person is not merged");
             var survivor = (await Person(merged.MergedIntoId, cancellation))!;
-            if (!IsActive(survivor)) return NotActive("the survivor was merged since: unmerge it first", survivor.Id);
+            if (!survivor.IsActive) return NotActive("the survivor was merged since: unmerge it first", survivor.Id);
             // A steward's merge or one that registration made when a new record bridged the two persons.
             var latest = await db.LinkEvents.Where(e => LinkKinds.Merges.Contains(e.Kind)
                     && e.FromPersonId == merged.Id && e.ToPersonId == survivor.Id)
@@ -163,21 +165,24 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
     }
 
     private static Refusal NotAllowed(string? registry, string? personId = null) =>
-        new(RefusalKind.NotAllowed,
-            registry is not null ? $"the key may not change registry {registry}'s records" : "the change reaches records of registries the key may not change")
-        {
-            Registry = registry, PersonId = personId,
-        };
+        registry is null ? Refusal.OutOfScope(personId!)
+            : new(RefusalKind.NotAllowed, $"the key may not change registry {registry}'s records") { Registry = registry, PersonId = personId };
 
     private static Refusal NotActive(string message, string personId) => new(RefusalKind.PersonNotActive, message) { PersonId = personId };
 
-    private Task<List<string>> RegistriesOf(string personId, CancellationToken cancellation) =>
+    /// <summary>The registries of the records on the person now.</summary>
+    internal Task<List<string>> RegistriesOf(string personId, CancellationToken cancellation) =>
         db.SourceRecords.Where(r => r.PersonId == personId).Select(r => r.Registry).Distinct().ToListAsync(cancellation);
+
+    /// <summary>The registries of the records on the person now or moved on or off it by its history.</summary>
+    private Task<List<string>> RegistriesEverOn(string personId, CancellationToken cancellation) =>
+        db.SourceRecords.Where(r => r.PersonId == personId
+                || db.LinkEvents.Any(e => e.SourceRecordId == r.Id && (e.FromPersonId == personId || e.ToPersonId == personId)))
+            .Select(r => r.Registry).Distinct().ToListAsync(cancellation);
 
     private Task<SourceRecordEntity?> Record((string Registry, string LocalId) key, CancellationToken cancellation) =>
         db.SourceRecords.SingleOrDefaultAsync(r => r.Registry == key.Registry && r.LocalId == key.LocalId, cancellation);
 
     private Task<PersonEntity?> Person(string id, CancellationToken cancellation) => db.Persons.SingleOrDefaultAsync(p => p.Id == id, cancellation);
 
-    private static bool IsActive(PersonEntity person) => person.MergedIntoId is null && person.RetiredAt is null;
 }

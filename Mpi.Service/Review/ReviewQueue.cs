@@ -5,6 +5,7 @@ using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Outcomes;
 using Mpi.Service.Persons;
+using Mpi.Service.Security;
 
 namespace Mpi.Service.Review;
 
@@ -92,7 +93,7 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
     /// or merge persons (the candidates are one person: the others merge into the chosen one, which gets the record).
     /// </summary>
     public async Task<Outcome<ReviewTaskEntity>> ResolveAsync(long id, long expectedVersion, ReviewResolutionKind resolution,
-        string? personId, IReadOnlyCollection<string> mergedPersonIds, string? reason, string actor, CancellationToken cancellation)
+        string? personId, IReadOnlyCollection<string> mergedPersonIds, string? reason, string actor, RegistryScope scope, CancellationToken cancellation)
     {
         IReadOnlyList<string> candidates = [];
         var linksRecord = resolution is ReviewResolutionKind.SamePerson or ReviewResolutionKind.MergePersons;
@@ -127,6 +128,11 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
                 if (await marks.BetweenAsync(personId!, mergedId, cancellation) is { } between) return Refusal.Marked(between);
             if (resolution == ReviewResolutionKind.MergePersons)
             {
+                // A merge moves every record of the merged persons: a scoped caller merges as MergePersons lets it,
+                // persons all of whose records are its registries', into a person it sees.
+                if (!scope.SeesAny(await steward.RegistriesOf(personId!, cancellation))) return Refusal.OutOfScope(personId!);
+                foreach (var mergedId in mergedPersonIds.Distinct())
+                    if (!scope.SeesAll(await steward.RegistriesOf(mergedId, cancellation))) return Refusal.OutOfScope(mergedId);
                 var survivor = await db.Persons.SingleAsync(p => p.Id == personId, cancellation);
                 var operation = $"op{Guid.CreateVersion7(time.GetUtcNow()):N}";
                 foreach (var mergedId in mergedPersonIds.Distinct())

@@ -20,6 +20,9 @@ public sealed class RegistryScope
     public static RegistryScope Of(CallerCredential? caller) =>
         caller is null || caller.Registries.Contains(CallerCredential.All) ? Everything : new RegistryScope(caller.Registries);
 
+    /// <summary>The registries listed (a review clerk's assigned ones), or every registry for null.</summary>
+    public static RegistryScope Within(IEnumerable<string>? registries) => registries is null ? Everything : new RegistryScope(registries.ToFrozenSet());
+
     public bool IsEverything => _registries is null;
 
     /// <summary>The registries granted, or null for every registry (to filter a query by).</summary>

@@ -35,6 +35,29 @@ public sealed class ClerkRegistriesTests(ReviewUiService service, Chromium chrom
     }
 
     [Fact]
+    public async Task ClerkAssignedToOtherRegistries_CountsNoneOfTheseTasks_AndCannotClaimOneByPostingTheForm()
+    {
+        var steward = await chromium.OpenAsync(service, ReviewUiService.Steward, "/queue?size=200");
+        var open = steward.Locator("#queue form:has(button.claim)").First;
+        var taskId = await open.Locator("input[name=taskId]").InputValueAsync();
+        var version = await open.Locator("input[name=version]").InputValueAsync();
+        await SetRegistriesAsync(ReviewUiService.SecondClerk, "EAST_GP");
+        var clerk = await chromium.OpenAsync(service, ReviewUiService.SecondClerk, "/queue?size=200");
+
+        Assert.Equal("0", await clerk.Locator("#count-open").TextContentAsync());
+        // The queue offers no claim for the task; the claim is posted as its form would post it, with the page's anti-forgery token.
+        var status = await clerk.EvaluateAsync<int>(@"async ([taskId, version]) => {
+            const token = document.querySelector('input[name=__RequestVerificationToken]').value;
+            const body = new URLSearchParams({ taskId, version, __RequestVerificationToken: token });
+            return (await fetch('/queue?handler=Claim', { method: 'POST', body, redirect: 'manual' })).status;
+        }", new[] { taskId, version });
+
+        Assert.Equal(403, status);
+        await steward.ReloadAsync();
+        await Microsoft.Playwright.Assertions.Expect(steward.Locator($"#queue tr[data-task='{taskId}'] button.claim")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task QueueFilters_ComeBackWhenTheUserReturnsToTheQueue()
     {
         var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue?band=high&size=25");

@@ -18,7 +18,7 @@ public sealed class ScoredReviewUiService : ReviewUiService
         await using var scope = Services.CreateAsyncScope();
         var desk = scope.ServiceProvider.GetRequiredService<IReviewDesk>();
         var task = (await desk.GetTaskAsync(long.Parse(Tasks[0].TaskId, System.Globalization.CultureInfo.InvariantCulture), "test", CancellationToken.None))!;
-        await desk.ResolveAsync(task.TaskId, task.Version, ReviewAnswer.SamePerson, Tasks[0].CandidatePersonId, [], null, "test", CancellationToken.None);
+        await desk.ResolveAsync(task.TaskId, task.Version, ReviewAnswer.SamePerson, Tasks[0].CandidatePersonId, [], null, "test", null, CancellationToken.None);
     }
 }
 

@@ -56,8 +56,13 @@ public sealed class QueueModel(IReviewDesk desk, IReviewerDirectory reviewers, T
         return Page();
     }
 
-    public async Task<IActionResult> OnPostClaimAsync(long taskId, long version, CancellationToken cancellation) =>
-        await ChangeAsync(await desk.ClaimAsync(taskId, version, User.Actor(), cancellation), cancellation);
+    public async Task<IActionResult> OnPostClaimAsync(long taskId, long version, CancellationToken cancellation)
+    {
+        // The queue lists a clerk only their registries' tasks; a claim posted for another's is refused as the task page refuses it.
+        if (await desk.RegistryOfAsync(taskId, cancellation) is { } registry && !(await User.RegistriesAsync(reviewers, cancellation)).Allows(registry))
+            return Forbid();
+        return await ChangeAsync(await desk.ClaimAsync(taskId, version, User.Actor(), cancellation), cancellation);
+    }
 
     public async Task<IActionResult> OnPostReleaseAsync(long taskId, long version, CancellationToken cancellation) =>
         await ChangeAsync(await desk.ReleaseAsync(taskId, version, User.Actor(), cancellation, mayReleaseAnyClaim: User.IsInRole(ReviewerRoles.Steward)),

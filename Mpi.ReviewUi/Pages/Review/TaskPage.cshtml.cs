@@ -72,7 +72,7 @@ public sealed class TaskPageModel(IReviewDesk desk, IReviewerDirectory reviewers
                 personId ??= candidate.FirstOrDefault();
                 var merged = kind == ReviewAnswer.MergePersons ? candidate.Where(c => c != personId).ToArray() : [];
                 result = await desk.ResolveAsync(Id, version, kind, kind == ReviewAnswer.DifferentPerson ? null : personId, merged, reason, actor,
-                    cancellation);
+                    await User.RegistriesAsync(reviewers, cancellation), cancellation);
                 if (result.Succeeded) return Redirect($"/tasks/{Id}?done=true");
                 break;
             default:

@@ -11,4 +11,7 @@ public sealed class PersonEntity
     public DateTimeOffset? RetiredAt { get; set; }
     /// <summary>Optimistic concurrency: bumped on every change to the person or its links.</summary>
     public int Version { get; set; }
+
+    /// <summary>Neither merged nor retired (computed, not stored).</summary>
+    public bool IsActive => MergedIntoId is null && RetiredAt is null;
 }
