@@ -25,7 +25,7 @@ public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
         var (message, problem) = Er7Message.Parse(text);
         if (message is null) return Answer(null, "unreadable", Hl7Acks.Reject, [new Hl7Error("MSH", 100, problem!)]);
         var msh = message.Header;
-        var type = $"{msh.Value(9, 1)}^{msh.Value(9, 2)}";
+        var type = LoggedType(msh.Value(9, 1), msh.Value(9, 2));
         if (msh.Value(10).Length == 0) return Answer(message, type, Hl7Acks.Reject, [new Hl7Error("MSH^1^10", 101, "MSH-10 (message control id): required")]);
         if (msh.Value(9, 1) != "ADT") return Answer(message, type, Hl7Acks.Reject, [new Hl7Error("MSH^1^9^1^1", 200, $"only ADT messages are served, not {msh.Value(9, 1)}")]);
         var trigger = msh.Value(9, 2);
@@ -131,4 +131,12 @@ public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
 
     private (string Ack, string Type, string Code) Answer(Er7Message? message, string type, string code, IReadOnlyList<Hl7Error> errors, IReadOnlyList<string>? zmp = null) =>
         (Hl7Acks.Of(message, code, errors, zmp, time.GetUtcNow()), type, code);
+
+    /// <summary>
+    /// MSH-9 as the log line names it: an HL7 code pair (<c>ADT^A04</c>), or "other" — never the sender's text as it
+    /// came, which could carry anything (a forged log line, a patient's name).
+    /// </summary>
+    private static string LoggedType(string code, string trigger) => IsCode(code) && IsCode(trigger) ? $"{code}^{trigger}" : "other";
+
+    private static bool IsCode(string text) => text.Length is > 0 and <= 3 && text.All(char.IsAsciiLetterOrDigit);
 }

@@ -43,6 +43,9 @@ public sealed class Er7Message
             number++;
             if (line.Length < 3 || line.AsSpan(0, 3).ContainsAnyExcept(SegmentIdCharacters) || (line.Length > 3 && line[3] != field))
                 return (null, $"segment {number}: not a segment (three letters or digits and a field separator)");
+            // Two messages in one MLLP block: the second would go unanswered and unregistered, so the block is refused whole.
+            if (number > 1 && line.StartsWith("MSH", StringComparison.Ordinal))
+                return (null, $"segment {number}: a second MSH (one message per MLLP block; send each in its own)");
             segments.Add(new Er7Segment(line[..3], line.Split(field), delimiters, isHeader: number == 1));
         }
         if (segments.Count == 0 || segments[0].Id != "MSH") return (null, "no MSH segment at the start of the message");

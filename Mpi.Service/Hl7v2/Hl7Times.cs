@@ -21,6 +21,9 @@ public static class Hl7Times
         if (fraction >= 0 && (fraction != 14 || !text[(fraction + 1)..].All(char.IsAsciiDigit))) return null;
         string[] formats = ["yyyy", "yyyyMM", "yyyyMMdd", "yyyyMMddHH", "yyyyMMddHHmm", "yyyyMMddHHmmss"];
         if (!DateTime.TryParseExact(whole, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return null;
+        // The first or last day of the calendar with an offset can name an instant outside it (00010101+1400).
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks) return null;
         return new DateTimeOffset(local, offset);
     }
 }

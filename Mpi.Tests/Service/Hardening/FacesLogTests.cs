@@ -55,12 +55,17 @@ public sealed class FacesLogTests : IDisposable
             const string Msh = "MSH|^~\\&|PAS|SOUTH_LAB|MPI|MPI|20261206101500||ADT^A04^ADT_A01|";
             Assert.Equal("AA", Ack.Code(await mllp.SendAsync(Msh + "LOG-1|P|2.5", "PID|1||S-1^^^SOUTH_LAB^MR||Featherby^Ottoline||19610705|F|||2 Marri Road^^Yallingup^WA^6282")));
             Assert.Equal("AE", Ack.Code(await mllp.SendAsync(Msh + "LOG-2|P|2.5", "PID|1||S-2^^^SOUTH_LAB^MR||Featherby^Ottoline||19611305|F|||2 Marri Road^^Yallingup^WA^6282")));
+            // A name where the message type belongs, with an escaped line feed that would start a forged log line.
+            Assert.Equal("AR", Ack.Code(await mllp.SendAsync("MSH|^~\\&|PAS|SOUTH_LAB|MPI|MPI|20261206101500||Featherby\\X0A\\[ERR] forged^A04|LOG-3|P|2.5",
+                "PID|1||S-3^^^SOUTH_LAB^MR")));
         }
 
         // The listener logs a message's line once its acknowledgement is sent: wait for it rather than race it.
         using (var waiting = new CancellationTokenSource(Timeout))
-            while (!service.Output.Contains("MLLP listener 0: ADT^A04 answered AE", StringComparison.Ordinal)) await Task.Delay(50, waiting.Token);
+            while (!service.Output.Contains("MLLP listener 0: other answered AR", StringComparison.Ordinal)) await Task.Delay(50, waiting.Token);
         var log = service.Output;
+        Assert.Contains("MLLP listener 0: ADT^A04 answered AE", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("forged", log, StringComparison.Ordinal);
         foreach (var value in Demographics) Assert.DoesNotContain(value, log, StringComparison.OrdinalIgnoreCase);
     }
 

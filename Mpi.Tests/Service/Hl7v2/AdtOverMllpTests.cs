@@ -106,6 +106,18 @@ public sealed class AdtOverMllpTests(MllpService service) : IClassFixture<MllpSe
     }
 
     [Fact]
+    public async Task EventTimeBeyondTheCalendar_IsAnErrorNamingEvn6()
+    {
+        await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
+
+        // Midnight of 1 January of year 1 at +14:00 is an instant before the calendar's first: answered, not a dropped connection.
+        var ack = await client.SendAsync(Msh("MSG-E2"), "EVN|A04|20261206101500||||00010101+1400", Pid("N-3002"));
+
+        Assert.Equal("AE", Ack.Code(ack));
+        Assert.Equal("EVN^1^6", Ack.Segment(ack, "ERR")[2]);
+    }
+
+    [Fact]
     public async Task RegistryOutsideTheListenersKey_IsRejected()
     {
         await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);

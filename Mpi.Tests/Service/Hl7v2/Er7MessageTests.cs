@@ -68,6 +68,7 @@ public sealed class Er7MessageTests
     [InlineData("MSH|^~|A", "MSH-2: the encoding characters must be four (component, repetition, escape, subcomponent)")]
     [InlineData("MSH|^^\\&|A", "MSH-1/MSH-2: the delimiters must all differ")]
     [InlineData("MSH|^~\\&|A\rpid|1", "segment 2: not a segment (three letters or digits and a field separator)")]
+    [InlineData("MSH|^~\\&|A\rPID|1\rMSH|^~\\&|B\rPID|2", "segment 3: a second MSH (one message per MLLP block; send each in its own)")]
     public void Parse_AcceptsLineEndsAndNamesWhatItCannotRead(string text, string? problem) => Assert.Equal(problem, Er7Message.Parse(text).Problem);
 
     [Theory]
@@ -77,6 +78,9 @@ public sealed class Er7MessageTests
     [InlineData("2009013", null)]
     [InlineData("20091301", null)]
     [InlineData("200901011150+99", null)]
+    [InlineData("00010101+1400", null)]
+    [InlineData("99991231235959-1400", null)]
+    [InlineData("00010101-1400", "0001-01-01T00:00:00-14:00")]
     public void Hl7Times_Parse(string text, string? expected) =>
         Assert.Equal(expected, Hl7Times.Parse(text)?.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
 }
