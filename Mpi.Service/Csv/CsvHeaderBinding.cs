@@ -56,8 +56,12 @@ internal sealed class CsvHeaderBinding
         if (missing.Count > 0)
         {
             var noun = missing.Count == 1 ? "column" : "columns";
+            // The names found are shown only when the line is a header (it names a column this reader knows): a file
+            // without one has a patient's row there, which an error message must not repeat.
+            var found = indexes.Any(i => i >= 0) ? $"headers found: {string.Join(", ", headers)}"
+                : $"line 1 names none of the canonical columns ({headers.Count} fields): is the header row missing?";
             // Names the option that fixes it: a registry's export rarely uses the canonical names.
-            return (null, $"the header has no {string.Join(" or ", missing)} {noun}; headers found: {string.Join(", ", headers)} " +
+            return (null, $"the header has no {string.Join(" or ", missing)} {noun}; {found} " +
                 $"(name the file's own columns with --map, for example --map {MapExample(missing)})");
         }
 

@@ -24,7 +24,10 @@ public static class TruthColumnReader
         var registry = Find(CanonicalColumns.Registry);
         var localId = Find(CanonicalColumns.LocalId);
         var truth = Array.FindIndex(headers, h => string.Equals(h.Trim(), column, StringComparison.OrdinalIgnoreCase));
-        if (truth < 0) return (null, $"the truth column '{column}' is not in the header ({string.Join(", ", headers)})");
+        // The header's names are repeated only when it names registry and local_id: otherwise line 1 may be a patient's row.
+        if (truth < 0)
+            return (null, registry >= 0 && localId >= 0 ? $"the truth column '{column}' is not in the header ({string.Join(", ", headers)})"
+                : $"the truth column '{column}' is not in the header, which lacks registry or local_id");
         if (registry < 0 || localId < 0) return (null, "the header lacks registry or local_id");
 
         var result = new Dictionary<(string, string), string>();

@@ -101,6 +101,9 @@ public sealed class CanonicalCsvReaderErrorTests
     [InlineData("registry,given_name\nR,Ann\n", "the header has no local_id column; headers found: registry, given_name (name the file's own columns with --map, for example --map mrn=local_id)")]
     [InlineData("id, given_name\n1,Ann\n", "the header has no registry or local_id columns; headers found: id, given_name (name the file's own columns with --map, for example --map source=registry,mrn=local_id)")]
     [InlineData("local_id\n1\n", "the header has no registry column; headers found: local_id (name the file's own columns with --map, for example --map source=registry)")]
+    // No header: line 1 is a patient's row, not repeated.
+    [InlineData("HOSP,12345,JOHN,SMITH,1980-01-02\nHOSP,12346,ANN,SMITH,1981-02-03\n",
+        "the header has no registry or local_id columns; line 1 names none of the canonical columns (5 fields): is the header row missing? (name the file's own columns with --map, for example --map source=registry,mrn=local_id)")]
     public void Open_HeaderWithoutMandatoryColumns_SaysWhichAndListsHeaders(string content, string expected)
     {
         var (_, error) = ReadText(content);
