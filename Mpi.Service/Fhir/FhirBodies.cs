@@ -13,6 +13,8 @@ public static class FhirBodies
 {
     public const string FhirJson = "application/fhir+json";
     private static readonly FhirJsonDeserializer Deserializer = new();
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>The request's resource, or <see cref="FhirRequestRefused"/> saying why not (415, 413, 400).</summary>
     public static async Task<T> ReadAsync<T>(HttpContext context, long limit) where T : Resource
@@ -30,7 +32,18 @@ public static class FhirBodies
             if (body.Length + read > limit) throw new FhirRequestRefused($"the body is larger than {limit} bytes", null, StatusCodes.Status413PayloadTooLarge, IssueType.TooLong);
             body.Write(chunk, 0, read);
         }
-        var json = System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
+        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+        if (bytes.StartsWith(Utf8Bom)) bytes = bytes[Utf8Bom.Length..];
+        string json;
+        try
+        {
+            json = StrictUtf8.GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            // Latin-1 or other bytes read as UTF-8 would lose letters silently (JOSÉ stored as JOS).
+            throw new FhirRequestRefused("the body is not UTF-8 (JSON is sent as UTF-8)", null);
+        }
         Resource? resource;
         IEnumerable<Hl7.Fhir.Utility.CodedException> problems;
         try
@@ -41,6 +54,11 @@ public static class FhirBodies
         {
             // Not JSON at all (cut off, binary): the parser throws rather than reporting.
             throw new FhirRequestRefused($"not JSON: {broken.Message}", null);
+        }
+        catch (Exception unreadable) when (unreadable is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // JSON, but not an object the parser can begin a resource from ([], 1, true, a lone surrogate in a string).
+            throw new FhirRequestRefused("not a FHIR R4 JSON resource: send one JSON object with its resourceType", null);
         }
         if (resource is null)
             throw new FhirRequestRefused($"not a valid FHIR R4 JSON resource: {string.Join("; ", problems.Take(5).Select(p => p.Message))}", null);

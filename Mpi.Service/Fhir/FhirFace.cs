@@ -100,7 +100,9 @@ public sealed class FhirFace(GrpcLoopback gateway, CredentialStore credentials, 
     /// <summary>A conditional update names the record by <c>?identifier=urn:mpi:registry:REG|local id</c>; a key in the body must be the same.</summary>
     private static PatientMapping.SentRecord WithConditionKey(HttpContext context, PatientMapping.SentRecord sent)
     {
-        var token = FhirIdentifiers.Token(context.Request.Query["identifier"].ToString());
+        // Two identifier parameters would be joined with a comma into one local id: a conditional update names one record.
+        var identifiers = context.Request.Query["identifier"];
+        var token = identifiers.Count == 1 ? FhirIdentifiers.Token(identifiers.ToString()) : null;
         if (token is not { } named || FhirIdentifiers.RegistryOf(named.System) is not { } registry)
             throw new FhirRequestRefused($"identifier: a conditional update names the record as {FhirIdentifiers.RegistryPrefix}<registry>|<local id>", null);
         if (sent.Key is { } key && (key.Registry != registry || key.LocalId != named.Value))
@@ -112,11 +114,11 @@ public sealed class FhirFace(GrpcLoopback gateway, CredentialStore credentials, 
     private async Task MatchAsync(HttpContext context)
     {
         var parameters = await FhirBodies.ReadAsync<Parameters>(context, options.Value.MaxMessageKilobytes * 1024L);
-        if (parameters.GetSingle("resource")?.Resource is not Patient patient)
+        if (OneParameter(parameters, "resource")?.Resource is not Patient patient)
             throw new FhirRequestRefused("Parameters.parameter: the resource parameter must hold a Patient", "Parameters.parameter.where(name='resource')");
-        var count = parameters.GetSingleValue<Integer>("count")?.Value;
+        var count = OneValue<Integer>(parameters, "count", "valueInteger")?.Value;
         if (count is < 1) throw new FhirRequestRefused("count: at least 1", "Parameters.parameter.where(name='count')");
-        var onlyCertain = parameters.GetSingleValue<FhirBoolean>("onlyCertainMatches")?.Value == true;
+        var onlyCertain = OneValue<FhirBoolean>(parameters, "onlyCertainMatches", "valueBoolean")?.Value == true;
         var (sent, _) = PatientMapping.ToRecord(patient, keyRequired: false);
         context.Items[SentItem] = sent;
         var response = await gateway.Registration.MatchAsync(new MatchRequest
@@ -125,6 +127,19 @@ public sealed class FhirFace(GrpcLoopback gateway, CredentialStore credentials, 
         }, GrpcLoopback.CallFor(context));
         await WriteAsync(context, StatusCodes.Status200OK, MatchBundles.Of(response, BaseUrl(context), count, onlyCertain));
     }
+
+    /// <summary>The parameter of that name, null when absent; given twice, it is refused (which one was meant is not known).</summary>
+    private static Parameters.ParameterComponent? OneParameter(Parameters parameters, string name)
+    {
+        var given = parameters.Parameter.Where(p => p.Name == name).Take(2).ToList();
+        if (given.Count > 1) throw new FhirRequestRefused($"{name}: given more than once", $"Parameters.parameter.where(name='{name}')");
+        return given.SingleOrDefault();
+    }
+
+    /// <summary>The parameter's value, null when absent; a value of another type is refused, not ignored (onlyCertainMatches as a string).</summary>
+    private static T? OneValue<T>(Parameters parameters, string name, string valueElement) where T : DataType =>
+        OneParameter(parameters, name) is not { } parameter ? null
+            : parameter.Value as T ?? throw new FhirRequestRefused($"{name}: a {valueElement} is expected", $"Parameters.parameter.where(name='{name}')");
 
     private async Task PixAsync(HttpContext context)
     {

@@ -52,6 +52,9 @@ public sealed class ModelGrpcService(ModelVersions versions) : ModelService.Mode
     {
         RequireStewardWide(context, "the thresholds");
         if (string.IsNullOrWhiteSpace(request.ExpectedActiveVersion)) throw InvalidArgument.Of([("expected_active_version", "missing")]);
+        // model.proto: no threshold sent is INVALID_ARGUMENT (it had made a new, unchanged version active).
+        if (!request.HasAutoLink && !request.HasReview && !request.HasAmbiguityMargin)
+            throw InvalidArgument.Of([("auto_link", "send at least one of auto_link, review, ambiguity_margin")]);
         var reason = RequestReasons.Required(request.Reason);
         var updated = await versions.UpdateThresholdsAsync(request.ExpectedActiveVersion.Trim(),
             request.HasAutoLink ? request.AutoLink : null, request.HasReview ? request.Review : null,

@@ -184,8 +184,11 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         var caller = AuthenticationInterceptor.CallerOf(context);
         if (violations.Length > 0)
         {
-            RegistrationLog.Rejected(log, request.Key?.Registry ?? "", violations.Length);
-            foreach (var field in violations.Select(v => v.Field).Distinct()) metrics.Rejected(request.Key?.Registry ?? "", $"invalid {field}");
+            // A registry that is no registry code (an MRN sent in its place, a kilobyte of text) reaches neither the
+            // log nor a metric label as sent: it is named "(invalid)".
+            var registry = violations.Any(v => v.Field == "key.registry") ? "(invalid)" : request.Key?.Registry ?? "";
+            RegistrationLog.Rejected(log, registry, violations.Length);
+            foreach (var field in violations.Select(v => v.Field).Distinct()) metrics.Rejected(registry, $"invalid {field}");
             // Answered only once kept: the exception queue is the refused message's only trace.
             await exceptions.KeepAsync(Refused(request, normalized, violations, caller), context.CancellationToken);
             throw InvalidArgument.Of(violations);
@@ -244,6 +247,8 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         return response;
     }
 
+    private static readonly Demographics EmptyDemographics = new();
+
     public override async Task<MatchResponse> Match(MatchRequest request, ServerCallContext context)
     {
         var received = ContractMapping.ToPatientRecord(new RecordKey { Registry = "MATCH", LocalId = "query" }, request.Demographics);
@@ -254,6 +259,10 @@ public sealed class RegistrationGrpcService(RecordRegistrar registrar, RecordMat
         var held = request.Record is { } key ? (key.Registry.Trim(), key.LocalId.Trim()) : ((string, string)?)null;
         if (held is { } incomplete && (incomplete.Item1.Length == 0 || incomplete.Item2.Length == 0))
             violations = violations.Add(("record", "required: registry and local id"));
+        if (request.Demographics is null || request.Demographics.Equals(EmptyDemographics)) violations = violations.Add(("demographics", "send at least one field"));
+        // registration.proto's bounds, refused rather than clamped or read as 0 (NaN is in no range).
+        if (request.TopK is < 0 or > RecordMatcher.MaxTopK) violations = violations.Add(("top_k", $"in [0, {RecordMatcher.MaxTopK}] (0: {RecordMatcher.DefaultTopK})"));
+        if (request.MinProbability is not (>= 0 and <= 1)) violations = violations.Add(("min_probability", "in [0, 1]"));
         if (violations.Length > 0) throw InvalidArgument.Of(violations);
         // Whether a record of another registry has marks is not the key's to know.
         if (held is { } asked && !CallerIdentity.Scope(context).Sees(asked.Item1)) throw PermissionDenied.Registry(CallerIdentity.Of(context), asked.Item1);

@@ -20,13 +20,14 @@ public sealed class ReviewGrpcService(ReviewQueue queue, ReviewTaskReader tasks)
         long after = 0;
         if (request.PageToken.Length > 0 && !long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out after))
             throw InvalidArgument.Of([("page_token", "invalid page token")]);
+        var olderThan = ListFilterViolations.Check(request);
         TaskState[] states = request.States.Count == 0 ? [TaskState.Open, TaskState.Claimed] : [.. request.States.Select(State)];
         var scope = CallerIdentity.Scope(context);
         if (ContractMapping.Optional(request.Registry) is { } registry && !scope.Sees(registry))
             throw PermissionDenied.Registry(CallerIdentity.Of(context), registry);
         var filter = new ReviewFilter(states, ContractMapping.Optional(request.Registry),
             request.MinProbability > 0 ? request.MinProbability : null, request.MaxProbability > 0 ? request.MaxProbability : null,
-            request.OlderThan?.ToDateTimeOffset(), ContractMapping.Optional(request.ClaimedBy), request.PageSize, after)
+            olderThan, ContractMapping.Optional(request.ClaimedBy), request.PageSize, after)
         {
             WithinRegistries = scope.Registries,
         };

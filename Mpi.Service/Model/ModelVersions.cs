@@ -39,9 +39,10 @@ public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, Wri
             Review = review ?? active.Thresholds.Review,
             AmbiguityMargin = margin ?? active.Thresholds.AmbiguityMargin,
         };
-        if (thresholds.Review is <= 0 or >= 1 || thresholds.AutoLink is <= 0 or >= 1 || thresholds.Review > thresholds.AutoLink)
+        // Written as ranges a value must be in, so that NaN (in none) is refused: it had passed "<= 0 or >= 1".
+        if (thresholds.Review is not (> 0 and < 1) || thresholds.AutoLink is not (> 0 and < 1) || thresholds.Review > thresholds.AutoLink)
             return Refusal.Invalid("thresholds", "thresholds must satisfy 0 < review <= auto_link < 1");
-        if (thresholds.AmbiguityMargin is < 0 or >= 1) return Refusal.Invalid("thresholds", "ambiguity_margin must be in [0, 1)");
+        if (thresholds.AmbiguityMargin is not (>= 0 and < 1)) return Refusal.Invalid("thresholds", "ambiguity_margin must be in [0, 1)");
         var now = time.GetUtcNow();
         var model = active with
         {
