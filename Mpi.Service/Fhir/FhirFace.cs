@@ -7,6 +7,7 @@ using Mpi.Contracts.V1;
 using Mpi.Service.Configuration;
 using Mpi.Service.Faces;
 using Mpi.Service.Grpc;
+using Mpi.Service.Matching;
 using Mpi.Service.Observability;
 using Mpi.Service.Security;
 using static Hl7.Fhir.Model.OperationOutcome;
@@ -123,7 +124,8 @@ public sealed class FhirFace(GrpcLoopback gateway, CredentialStore credentials, 
         context.Items[SentItem] = sent;
         var response = await gateway.Registration.MatchAsync(new MatchRequest
         {
-            Demographics = sent!.Demographics, TopK = count ?? 0, Reason = Reason(context, "FHIR $match"),
+            // FHIR's count is an upper bound a server may answer under: beyond Match's own bound it is that bound.
+            Demographics = sent!.Demographics, TopK = Math.Min(count ?? 0, RecordMatcher.MaxTopK), Reason = Reason(context, "FHIR $match"),
         }, GrpcLoopback.CallFor(context));
         await WriteAsync(context, StatusCodes.Status200OK, MatchBundles.Of(response, BaseUrl(context), count, onlyCertain));
     }

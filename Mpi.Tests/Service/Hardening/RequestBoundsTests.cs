@@ -169,6 +169,8 @@ public sealed class RequestBoundsTests(RunningService service) : IClassFixture<R
         await AssertRefused(await http.PostAsync("Patient/$match", Body(Parameters(""",{"name":"count","valueInteger":2},{"name":"count","valueInteger":3}"""))), "count: given more than once");
         await AssertRefused(await http.PostAsync("Patient/$match", Body(Parameters(""",{"name":"onlyCertainMatches","valueString":"true"}"""))), "valueBoolean");
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("Patient/$match", Body(Parameters(""",{"name":"onlyCertainMatches","valueBoolean":true}""")))).StatusCode);
+        // count is an upper bound: beyond Match's own (50) it is answered, not refused.
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("Patient/$match", Body(Parameters(""",{"name":"count","valueInteger":100}""")))).StatusCode);
     }
 
     [Fact]
