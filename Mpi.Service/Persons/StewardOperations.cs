@@ -98,8 +98,11 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
         {
             var merged = await Person(mergedId, cancellation);
             if (merged is null) return Refusal.NotFound("no such person");
-            // Before anything is said of the person's state: a key learns nothing of a person it may not see (GetPerson's rule).
-            if (scope is { IsEverything: false } && !scope.SeesAny(await RegistriesEverOn(merged.Id, cancellation))) return NotAllowed(null, merged.Id);
+            // Before anything is said of the person's state, GetPerson's rule: a key sees a person with a record of its
+            // registries, or a merged or retired one whose history moved one.
+            if (scope is { IsEverything: false }
+                && !scope.SeesAny(await (merged.IsActive ? RegistriesOf(merged.Id, cancellation) : RegistriesEverOn(merged.Id, cancellation))))
+                return NotAllowed(null, merged.Id);
             if (merged.MergedIntoId is null) return Refusal.WrongState("the person is not merged");
             var survivor = (await Person(merged.MergedIntoId, cancellation))!;
             if (!survivor.IsActive) return NotActive("the survivor was merged since: unmerge it first", survivor.Id);
