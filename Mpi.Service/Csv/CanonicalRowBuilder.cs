@@ -30,7 +30,12 @@ internal sealed class CanonicalRowBuilder(CsvHeaderBinding binding, int maxField
 
         if (scanner.Problem == CsvRecordProblem.TextAfterClosingQuote)
         {
-            return CsvRow.Bad(line, $"text after the closing quote of field {scanner.ProblemField + 1}");
+            // A stray quote opens a field that runs on to the next quote, lines later: every line it ran over is left
+            // out with this row, so the report names them all instead of the first alone.
+            var last = Math.Max(line, scanner.NextLineNumber - 1);
+            return CsvRow.Bad(line, last == line ? $"text after the closing quote of field {scanner.ProblemField + 1}"
+                : $"text after the closing quote of field {scanner.ProblemField + 1}, which was opened on line {line} and closed on line {last} " +
+                  $"(a stray quote?): lines {line}–{last} were left out as this one row");
         }
 
         var map = binding.CanonicalIndexByField;

@@ -20,6 +20,10 @@ internal sealed class CsvHeaderBinding
     public static (CsvHeaderBinding? Binding, string? Error) Create(
         IReadOnlyList<string> headers, IReadOnlyDictionary<string, string>? columnMap)
     {
+        // Lines that end in a carriage return alone (CR, as old Mac exports) read as one line: the header would hold
+        // every row, and the file would be read as empty. Said, not guessed at.
+        if (headers.Any(h => h.Contains('\r')))
+            return (null, "the lines end in a carriage return alone (CR): convert them to LF or CRLF, for example with tr '\\r' '\\n'");
         var indexes = new int[headers.Count];
         var sourceByCanonical = new string?[CanonicalColumns.InFiles.Count];
         for (var field = 0; field < headers.Count; field++)

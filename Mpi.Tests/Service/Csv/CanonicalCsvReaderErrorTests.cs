@@ -112,6 +112,15 @@ public sealed class CanonicalCsvReaderErrorTests
     }
 
     [Fact]
+    public void Open_LinesEndingInCarriageReturnsAlone_IsRefusedNotReadAsAnEmptyFile()
+    {
+        var (rows, error) = ReadText("registry,local_id,given_name\rN,1,A\rN,2,B\r");
+
+        Assert.Empty(rows);
+        Assert.Equal("the lines end in a carriage return alone (CR): convert them to LF or CRLF, for example with tr '\\r' '\\n'", error);
+    }
+
+    [Fact]
     public void Open_MapOntoAColumnAlreadyPresent_ReturnsFileError()
     {
         var map = ColumnMap.Parse("surname=family_name").Map;
@@ -172,5 +181,17 @@ public sealed class CanonicalCsvReaderErrorTests
 
         Assert.Equal(["2"], rows.LocalIds());
         Assert.Equal(["line 2: text after the closing quote of field 3"], rows.Errors());
+    }
+
+    [Fact]
+    public void Open_StrayQuoteClosedLinesLater_NamesEveryLineItLeftOut()
+    {
+        var content = "registry,local_id,given_name,address_line\nR,1,Ann,x\nR,2,\"Bob,Lee\nR,3,Cy,y\nR,4,Di,\"9 High St\" Unit 2\nR,5,Ed,z\n";
+
+        var (rows, _) = ReadText(content);
+
+        Assert.Equal(["1", "5"], rows.LocalIds());
+        Assert.Equal(["line 3: text after the closing quote of field 3, which was opened on line 3 and closed on line 5 (a stray quote?): " +
+            "lines 3–5 were left out as this one row"], rows.Errors());
     }
 }
