@@ -115,10 +115,15 @@ internal static class LoadCommand
         var opened = CanonicalCsvReader.Open(input.FullName, CsvReadOptions.Default with { ColumnMap = columnMap.Map });
         if (!opened.Succeeded) { await errors.WriteLineAsync($"{input.Name}: {opened.Error}"); return ExitCodes.InputError; }
         var rows = new List<Mpi.Matching.Records.PatientRecord>();
+        var lines = new List<int>();
         var unreadable = 0;
         foreach (var row in opened.Rows!)
         {
-            if (row.Succeeded) rows.Add(row.Record);
+            if (row.Succeeded)
+            {
+                rows.Add(row.Record);
+                lines.Add(row.LineNumber);
+            }
             else
             {
                 unreadable++;
@@ -170,7 +175,7 @@ internal static class LoadCommand
         var shed = 0;
         await using var watch = measures.Watch ? await FeedWatch.StartAsync(channel, headers, cancellation) : null;
         var loop = stream
-            ? await RegisterOverStreamsAsync(client, headers, rows.Count, concurrency, Request, results, errors, cancellation)
+            ? await RegisterOverStreamsAsync(client, headers, lines, concurrency, Request, results, errors, cancellation)
             : await ClosedLoop.RunAsync(concurrency, rows.Count, async i =>
             {
                 try
@@ -182,7 +187,7 @@ internal static class LoadCommand
                 }
                 catch (RpcException e)
                 {
-                    await errors.WriteLineAsync($"record {i + 1}: {e.StatusCode} {e.Status.Detail}");
+                    await errors.WriteLineAsync(RefusedRowLine.Of(lines[i], e));
                     return false;
                 }
             }, cancellation);
@@ -277,8 +282,9 @@ internal static class LoadCommand
     /// latency runs from its send to its answer (with the whole file sent at once, that is mostly queueing).
     /// </summary>
     private static async Task<ClosedLoop.Result> RegisterOverStreamsAsync(RegistrationService.RegistrationServiceClient client, Metadata headers,
-        int count, int callers, Func<int, RegisterRequest> request, RegisterResponse?[] results, TextWriter errors, CancellationToken cancellation)
+        IReadOnlyList<int> lines, int callers, Func<int, RegisterRequest> request, RegisterResponse?[] results, TextWriter errors, CancellationToken cancellation)
     {
+        var count = lines.Count;
         var latencies = new double[count];
         var failures = 0;
         var next = -1;
@@ -297,7 +303,7 @@ internal static class LoadCommand
                     else
                     {
                         Interlocked.Increment(ref failures);
-                        await errors.WriteLineAsync($"record {index + 1}: {(StatusCode)answer.Error.Code} {answer.Error.Message}");
+                        await errors.WriteLineAsync(RefusedRowLine.Of(lines[index], answer.Error));
                     }
                 }
             }, cancellation);

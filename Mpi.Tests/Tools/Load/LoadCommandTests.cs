@@ -65,6 +65,33 @@ public sealed class LoadCommandTests(RunningService service) : IClassFixture<Run
         Assert.Contains("read_persons callers=2 calls=6 failed=0", stdout.ToString());
     }
 
+    /// <summary>
+    /// A row the service refuses is reported by its line in the file (a row left out before it does not shift the
+    /// number) with the field and the reason the service gave, one call at a time and over RegisterStream alike.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Load_RowTheServiceRefuses_IsReportedByItsLineWithTheFieldAndReason(bool stream)
+    {
+        var file = new FileInfo(Path.Combine(_folder.FullName, $"refused-{stream}.csv"));
+        File.WriteAllLines(file.FullName,
+        [
+            "registry,local_id,given_name,family_name,birth_date,sex,identifiers",
+            "REFUSED_LOAD,1,Bad,Row,1980-01-01,M,MR-12345",
+            "REFUSED_LOAD,2,Leopoldine,Abercrombie,1961-08-14,F,",
+            "NOT A REGISTRY,3,Thaddeus,Vandersloot,1977-02-03,M,",
+        ]);
+        var errors = new StringWriter();
+
+        var exit = await LoadCommand.RunAsync(file, null, service.Address, service.ApiKey, 1, null, TextWriter.Null, errors, CancellationToken.None, stream);
+
+        Assert.Equal(ExitCodes.SomeRowsRejected, exit);
+        var refused = Assert.Single(errors.ToString().Split('\n'), l => l.Contains("InvalidArgument", StringComparison.Ordinal));
+        Assert.StartsWith("line 4: InvalidArgument", refused, StringComparison.Ordinal);
+        Assert.Contains("key.registry: ", refused, StringComparison.Ordinal);
+    }
+
     /// <summary>A registry's export with other systems' identifiers: `load` sends them, and each finds its person.</summary>
     [Fact]
     public async Task Load_FileWithIdentifiersColumn_RegistersThemSoThatEachFindsItsPerson()
