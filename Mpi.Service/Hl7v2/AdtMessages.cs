@@ -19,6 +19,10 @@ public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
 {
     private static readonly HashSet<string> RegisteringEvents = ["A01", "A04", "A05", "A08", "A28", "A31"];
 
+    /// <summary>An AR (ERR 100) for a block whose text could not be read as it was sent, addressed from its MSH when that can be read.</summary>
+    public (string Ack, string Type, string Code) Unreadable(string text, string problem) =>
+        Answer(Er7Message.Parse(text).Message, "unreadable", Hl7Acks.Reject, [new Hl7Error("MSH", 100, problem)]);
+
     /// <summary>The acknowledgement, and the message type and MSA-1 code for the log line (no PHI in either).</summary>
     public async Task<(string Ack, string Type, string Code)> AnswerAsync(string text, string apiKey, CancellationToken cancellation)
     {

@@ -67,7 +67,8 @@ public sealed class MllpConnections(AdtMessages adt, IOptionsMonitor<MpiServiceO
                         await DrainAsync(input, buffer, cancellation);
                         return;
                     }
-                    var (ack, type, code) = await adt.AnswerAsync(Encoding.UTF8.GetString(content), settings.ApiKey, cancellation);
+                    var (text, unreadable) = Er7Text.Decode(content.IsSingleSegment ? content.FirstSpan : (ReadOnlySpan<byte>)content.ToArray());
+                    var (ack, type, code) = unreadable is null ? await adt.AnswerAsync(text, settings.ApiKey, cancellation) : adt.Unreadable(text, unreadable);
                     await WriteAsync(output, ack, cancellation);
                     MllpLog.Answered(log, listener, type, code);
                     buffer = buffer.Slice(consumed);

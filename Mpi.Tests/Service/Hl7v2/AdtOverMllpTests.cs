@@ -118,6 +118,34 @@ public sealed class AdtOverMllpTests(MllpService service) : IClassFixture<MllpSe
     }
 
     [Fact]
+    public async Task Latin1Message_IsReadWhenMsh18NamesIt_AndRefusedWhenNothingDoes()
+    {
+        await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
+        // MSH-18 (character set) after five empty fields.
+        string Message(string control, string localId, string charset) =>
+            $"MSH|^~\\&|PAS|NORTH_HOSP|MPI|MPI|20261206101500||ADT^A04^ADT_A01|{control}|P|2.5||||||{charset}\r" +
+            $"PID|1||{localId}^^^NORTH_HOSP^MR||Núñez^Renée||19790513|F|||4 Ibis Lane^^Delmar^NSW^2119\r";
+        async Task<string> SendLatin1(string text)
+        {
+            await client.SendRawAsync([0x0B, .. System.Text.Encoding.Latin1.GetBytes(text), 0x1C, 0x0D]);
+            return (await client.ReceiveAsync())!;
+        }
+
+        var undeclared = await SendLatin1(Message("MSG-C1", "N-7001", ""));
+        var declared = await SendLatin1(Message("MSG-C2", "N-7002", "8859/1"));
+        var utf8 = await client.SendAsync(Message("MSG-C3", "N-7003", "").TrimEnd('\r').Split('\r'));
+
+        Assert.Equal(("AR", "100"), (Ack.Code(undeclared), Ack.Segment(undeclared, "ERR")[3].Split('^')[0]));
+        Assert.Equal(("AA", "AA"), (Ack.Code(declared), Ack.Code(utf8)));
+        async Task<Demographics> GoldenOf(string localId) =>
+            (await Persons.GetPersonAsync(new GetPersonRequest { Record = new RecordKey { Registry = "NORTH_HOSP", LocalId = localId } })).Golden;
+        Assert.Equal((await GoldenOf("N-7003")).FamilyName, (await GoldenOf("N-7002")).FamilyName);
+        Assert.Equal((await GoldenOf("N-7003")).GivenName, (await GoldenOf("N-7002")).GivenName);
+        var missing = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => GoldenOf("N-7001"));
+        Assert.Equal(global::Grpc.Core.StatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task RegistryOutsideTheListenersKey_IsRejected()
     {
         await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
