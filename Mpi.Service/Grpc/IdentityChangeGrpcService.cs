@@ -2,12 +2,13 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Mpi.Contracts.V1;
 using Mpi.Service.Changes;
+using Mpi.Service.Security;
 
 namespace Mpi.Service.Grpc;
 
 /// <summary>mpi.v1.IdentityChangeService: the identity-change feed, followed (Watch) or polled (ListChanges).</summary>
 [BindServiceMethod(typeof(IdentityChangeGrpcService), nameof(BindService))]
-public sealed class IdentityChangeGrpcService(ChangeFeed feed) : IdentityChangeService.IdentityChangeServiceBase
+public sealed class IdentityChangeGrpcService(ChangeFeed feed, CredentialStore credentials) : IdentityChangeService.IdentityChangeServiceBase
 {
     /// <summary>The generated binding, with undecodable requests answered INVALID_ARGUMENT.</summary>
     public static void BindService(ServiceBinderBase binder, IdentityChangeService.IdentityChangeServiceBase service) =>
@@ -18,8 +19,13 @@ public sealed class IdentityChangeGrpcService(ChangeFeed feed) : IdentityChangeS
         var from = RefusalStatus.ValueOr(feed.Validate(request.FromCursor.Trim(), Registries(request.Registries), CallerIdentity.Scope(context)), context);
         // The headers tell the consumer it is subscribed before the first change arrives.
         await context.WriteResponseHeadersAsync([]);
+        var caller = AuthenticationInterceptor.CallerOf(context);
         await foreach (var page in feed.FollowAsync(from, CallerIdentity.Of(context), context.CancellationToken))
         {
+            // A feed stays open for days: each page (a change, or the keep-alive every 15 s) asks again whether the key
+            // holds, so that a revoked one receives nothing more, as a RegisterStream stores nothing more.
+            if (caller is not null && !await credentials.IsStillValidAsync(caller, context.CancellationToken))
+                throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unauthenticated, "the API key was revoked: nothing after this point is sent"));
             var message = new WatchChangesResponse { Cursor = page.Next.ToCursor() };
             message.Changes.AddRange(page.Changes.Select(Of));
             await responseStream.WriteAsync(message, context.CancellationToken);
