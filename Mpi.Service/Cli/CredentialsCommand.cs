@@ -38,7 +38,16 @@ public static class CredentialsCommand
         var issue = new Command("issue", "Issue a key and print it once") { database, name, registries, rpcs };
         issue.SetAction((parse, cancellation) => WithStoreAsync(parse.GetValue(database)!, async store =>
         {
-            var key = await store.IssueAsync(parse.GetValue(name)!.Trim(), parse.GetValue(registries)!, parse.GetValue(rpcs)!, cancellation);
+            string key;
+            try
+            {
+                key = await store.IssueAsync(parse.GetValue(name)!.Trim(), parse.GetValue(registries)!, parse.GetValue(rpcs)!, cancellation);
+            }
+            catch (CredentialNameInUse taken)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"--name: {taken.Message}");
+                return ExitCodes.InputError;
+            }
             await parse.InvocationConfiguration.Output.WriteLineAsync($"API key for {parse.GetValue(name)!.Trim()} (shown once): {key}");
             return ExitCodes.Success;
         }, cancellation));

@@ -25,8 +25,17 @@ public sealed class CredentialStore(IServiceScopeFactory scopes, TimeProvider ti
     private long _loadedAtTicks;
 
     /// <summary>Issues a credential; the returned key is shown once and never stored.</summary>
+    /// <exception cref="CredentialNameInUse">A key not revoked holds the name with other registries.</exception>
     public async Task<string> IssueAsync(string name, string registries, string rpcs, CancellationToken cancellation = default)
     {
+        // The name is who the audit says acted, and the sender a registry-less exception is shown to: two keys of
+        // different registries under one name would blur the one and show each other the other. A second key of the
+        // same registries (a key rotated: the new one issued before the old is revoked) may share it.
+        await LoadAsync(TimeSpan.Zero, cancellation);
+        var granted = CallerCredential.Parse("", name, registries, rpcs).Registries;
+        if (_byId.Values.Where(c => c.Entity.RevokedAt is null && c.Entity.Name == name && !c.Caller.Registries.SetEquals(granted))
+                .Select(c => c.Entity).FirstOrDefault() is { } holder)
+            throw new CredentialNameInUse($"the name {name} is held by key {holder.Id} for other registries ({holder.Registries}): choose another name, or revoke that key first");
         var (id, key, hash) = ApiKey.Create();
         var entity = new CredentialEntity
         {

@@ -57,6 +57,20 @@ public sealed class CredentialsCommandTests(RunningService service) : IClassFixt
     }
 
     [Fact]
+    public void Issue_NameAKeyOfOtherRegistriesHolds_IsRefused_ARotatedKeyOfTheSameRegistriesIsNot()
+    {
+        var (first, _, _) = Run("issue", "--name", "ward-engine", "--registries", "WARD_A", "--rpcs", "Register");
+
+        var (other, otherOutput, otherError) = Run("issue", "--name", "ward-engine", "--registries", "WARD_B", "--rpcs", "Register");
+        var (rotated, _, _) = Run("issue", "--name", "ward-engine", "--registries", "WARD_A", "--rpcs", "Register,Match");
+
+        Assert.Equal((0, 2, 0), (first, other, rotated));
+        Assert.Equal("", otherOutput);
+        Assert.StartsWith("--name: the name ward-engine is held by key ", otherError, StringComparison.Ordinal);
+        Assert.Contains("for other registries (WARD_A)", otherError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Revoke_UnknownId_FailsWithTheReason()
     {
         var (exit, _, error) = Run("revoke", "--id", "mpi_000000000000");
