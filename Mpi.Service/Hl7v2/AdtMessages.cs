@@ -64,6 +64,10 @@ public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
             var (code, errors) = Errors(refusal, sent);
             return Answer(message, type, code, errors);
         }
+        catch (NamedRecordRefused refused)
+        {
+            return Answer(message, type, Hl7Acks.Error, [refused.Error]);
+        }
     }
 
     private async Task<string[]> MergeAsync(Er7Message message, Er7Segment pid, Er7Segment mrg, CallOptions call)
@@ -71,8 +75,8 @@ public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
         var (survivorKey, _) = PidMapping.KeyOf(pid, 3, message.Header);
         var (mergedKey, _) = PidMapping.KeyOf(mrg, 1, message.Header);
         var reason = $"ADT^A40 {message.Header.Value(10)}";
-        var survivor = await grpc.Persons.GetPersonAsync(new GetPersonRequest { Record = survivorKey, Reason = reason }, call);
-        var merged = await grpc.Persons.GetPersonAsync(new GetPersonRequest { Record = mergedKey, Reason = reason }, call);
+        var survivor = await PersonOfAsync(survivorKey, "PID^1^3", reason, call);
+        var merged = await PersonOfAsync(mergedKey, "MRG^1^1", reason, call);
         // Already one person (a resent A40, or the records were linked since): the merge the message asks for holds.
         if (merged.PersonId != survivor.PersonId)
             await grpc.Persons.MergePersonsAsync(new MergePersonsRequest
@@ -92,8 +96,8 @@ public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
         var (firstKey, _) = PidMapping.KeyOf(first, 3, message.Header);
         var (secondKey, _) = PidMapping.KeyOf(second, 3, message.Header);
         var reason = $"ADT^{(link ? "A24" : "A37")} {message.Header.Value(10)}";
-        var person = await grpc.Persons.GetPersonAsync(new GetPersonRequest { Record = firstKey, Reason = reason }, call);
-        var other = await grpc.Persons.GetPersonAsync(new GetPersonRequest { Record = secondKey, Reason = reason }, call);
+        var person = await PersonOfAsync(firstKey, "PID^1^3", reason, call);
+        var other = await PersonOfAsync(secondKey, "PID^2^3", reason, call);
         var together = person.PersonId == other.PersonId;
         if (link && !together)
         {
@@ -109,6 +113,29 @@ public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
             return [unlinked.NewPerson.PersonId, "unlinked", "", "", ""];
         }
         return [other.PersonId, link ? "linked" : "unlinked", "", "", ""];
+    }
+
+    /// <summary>
+    /// The person of a record an A40, A24 or A37 names; a record the message names without an id, or one the key finds
+    /// no record for, is an error at the field that names it (the ERR had said MRG-1 for any of them).
+    /// </summary>
+    private async Task<PersonView> PersonOfAsync(RecordKey key, string location, string reason, CallOptions call)
+    {
+        if (key.LocalId.Length == 0) throw new NamedRecordRefused(new Hl7Error(location, 101, $"{location}: the record's id (CX-1) is required"));
+        try
+        {
+            return await grpc.Persons.GetPersonAsync(new GetPersonRequest { Record = key, Reason = reason }, call);
+        }
+        catch (RpcException unknown) when (unknown.StatusCode == StatusCode.NotFound)
+        {
+            throw new NamedRecordRefused(new Hl7Error(location, 204, $"{location}: {unknown.Status.Detail}"));
+        }
+    }
+
+    /// <summary>A record named by an A40, A24 or A37 that cannot be used, with the ERR that says where.</summary>
+    private sealed class NamedRecordRefused(Hl7Error error) : Exception(error.Reason)
+    {
+        public Hl7Error Error { get; } = error;
     }
 
     /// <summary>

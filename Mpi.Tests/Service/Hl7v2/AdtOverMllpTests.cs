@@ -146,6 +146,24 @@ public sealed class AdtOverMllpTests(MllpService service) : IClassFixture<MllpSe
     }
 
     [Fact]
+    public async Task RecordsAnA40OrA24NamesThatCannotBeUsed_AreErrorsAtTheFieldThatNamesThem()
+    {
+        await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
+        Assert.Equal("AA", Ack.Code(await client.SendAsync(Msh("MSG-K1"), Pid("N-8001", given: "Theodora", family: "Wickremasinghe", birth: "19700228"))));
+
+        var unknownSurvivor = await client.SendAsync(Msh("MSG-K2", "A40"), Pid("N-8999"), "MRG|N-8001^^^NORTH_HOSP^MR");
+        var noMergedId = await client.SendAsync(Msh("MSG-K3", "A40"), Pid("N-8001"), "MRG|^^^NORTH_HOSP^MR");
+        var unknownFirst = await client.SendAsync(Msh("MSG-K4", "A24"), Pid("N-8999"), Pid("N-8001").Replace("PID|1|", "PID|2|"));
+        var unknownSecond = await client.SendAsync(Msh("MSG-K5", "A24"), Pid("N-8001"), Pid("N-8998").Replace("PID|1|", "PID|2|"));
+
+        (string, string, string) Err(string ack) => (Ack.Code(ack), Ack.Segment(ack, "ERR")[2], Ack.Segment(ack, "ERR")[3].Split('^')[0]);
+        Assert.Equal(("AE", "PID^1^3", "204"), Err(unknownSurvivor));
+        Assert.Equal(("AE", "MRG^1^1", "101"), Err(noMergedId));
+        Assert.Equal(("AE", "PID^1^3", "204"), Err(unknownFirst));
+        Assert.Equal(("AE", "PID^2^3", "204"), Err(unknownSecond));
+    }
+
+    [Fact]
     public async Task RegistryOutsideTheListenersKey_IsRejected()
     {
         await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
