@@ -45,6 +45,8 @@ public static class FhirOutcomes
             else if (receipt.Outcome == FieldOutcome.Normalized)
                 outcome.Issue.Add(Issue(IssueSeverity.Information, IssueType.Informational, $"{receipt.Field}: stored as {receipt.Stored}", Element(receipt.Field, sent)));
         }
+        foreach (var (element, why) in sent.NotRead ?? [])
+            outcome.Issue.Add(Issue(IssueSeverity.Warning, IssueType.NotSupported, $"{element}: {why}", element));
         return outcome;
     }
 
@@ -54,20 +56,22 @@ public static class FhirOutcomes
         var name = field.StartsWith("demographics.", StringComparison.Ordinal) ? field["demographics.".Length..] : field;
         if (name.StartsWith("identifiers[", StringComparison.Ordinal) && int.TryParse(name["identifiers[".Length..].TrimEnd(']'), out var index))
             return sent is not null && index < sent.IdentifierIndexes.Count ? $"Patient.identifier[{sent.IdentifierIndexes[index]}]" : "Patient.identifier";
+        var person = sent?.NameIndex ?? 0;
+        var address = sent?.AddressIndex ?? 0;
         return name switch
         {
             "key.registry" or "key.local_id" or "record" => sent is { KeyIndex: >= 0 } ? $"Patient.identifier[{sent.KeyIndex}]" : "Patient.identifier",
-            "given_name" => "Patient.name[0].given[0]",
-            "middle_name" => "Patient.name[0].given[1]",
-            "family_name" => "Patient.name[0].family",
-            "suffix" => "Patient.name[0].suffix[0]",
+            "given_name" => $"Patient.name[{person}].given[0]",
+            "middle_name" => $"Patient.name[{person}].given[1]",
+            "family_name" => $"Patient.name[{person}].family",
+            "suffix" => $"Patient.name[{person}].suffix[0]",
             "birth_date" => "Patient.birthDate",
             "sex" => "Patient.gender",
-            "address_line" => "Patient.address[0].line[0]",
-            "address_line2" => "Patient.address[0].line[1]",
-            "city" => "Patient.address[0].city",
-            "state" => "Patient.address[0].state",
-            "postal_code" => "Patient.address[0].postalCode",
+            "address_line" => $"Patient.address[{address}].line[0]",
+            "address_line2" => $"Patient.address[{address}].line[1]",
+            "city" => $"Patient.address[{address}].city",
+            "state" => $"Patient.address[{address}].state",
+            "postal_code" => $"Patient.address[{address}].postalCode",
             "phone" => "Patient.telecom.where(system='phone')",
             "email" => "Patient.telecom.where(system='email')",
             "national_id" => "Patient.identifier.where(type.coding.code='NI')",

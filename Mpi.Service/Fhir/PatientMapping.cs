@@ -16,12 +16,20 @@ public static class PatientMapping
     /// The record a Patient carries: its key (the one identifier with a registry's system), demographics, and for each
     /// typed identifier sent the index of the Patient.identifier it came from (receipts and errors name that element).
     /// </summary>
-    public sealed record SentRecord(RecordKey? Key, int KeyIndex, Demographics Demographics, IReadOnlyList<int> IdentifierIndexes);
+    /// <param name="NameIndex">The Patient.name read (the official one, else the first); receipts and errors name it.</param>
+    /// <param name="AddressIndex">The Patient.address read (the first).</param>
+    /// <param name="NotRead">Elements sent that the record could not take, each with why: said as warnings, not dropped unsaid.</param>
+    public sealed record SentRecord(RecordKey? Key, int KeyIndex, Demographics Demographics, IReadOnlyList<int> IdentifierIndexes, int NameIndex = 0,
+        int AddressIndex = 0, IReadOnlyList<(string Element, string Why)>? NotRead = null);
 
     public static (SentRecord? Record, string? Problem) ToRecord(Patient patient, bool keyRequired)
     {
         var demographics = new Demographics();
-        var name = patient.Name.FirstOrDefault(n => n.Use == HumanName.NameUse.Official) ?? patient.Name.FirstOrDefault();
+        var notRead = new List<(string Element, string Why)>();
+        var nameIndex = patient.Name.FindIndex(n => n.Use == HumanName.NameUse.Official) is var official and >= 0 ? official : 0;
+        var name = patient.Name.ElementAtOrDefault(nameIndex);
+        if (name is not null && string.IsNullOrWhiteSpace(name.Family) && !name.Given.Any(g => !string.IsNullOrWhiteSpace(g)) && !string.IsNullOrWhiteSpace(name.Text))
+            notRead.Add(($"Patient.name[{nameIndex}].text", "a name as text alone is not read: send family and given"));
         if (name is not null)
         {
             var given = name.Given.Where(g => !string.IsNullOrWhiteSpace(g)).ToArray();
@@ -37,6 +45,8 @@ public static class PatientMapping
         };
         if (patient.Address.FirstOrDefault() is { } address)
         {
+            if (!address.Line.Any() && address.City is null && address.PostalCode is null && address.State is null && !string.IsNullOrWhiteSpace(address.Text))
+                notRead.Add(("Patient.address[0].text", "an address as text alone is not read: send line, city and postalCode"));
             var lines = address.Line.ToArray();
             demographics.AddressLine = lines.ElementAtOrDefault(0) ?? "";
             demographics.AddressLine2 = string.Join(", ", lines.Skip(1));
@@ -46,6 +56,9 @@ public static class PatientMapping
         }
         demographics.Phone = patient.Telecom.FirstOrDefault(t => t.System == ContactPoint.ContactPointSystem.Phone)?.Value ?? "";
         demographics.Email = patient.Telecom.FirstOrDefault(t => t.System == ContactPoint.ContactPointSystem.Email)?.Value ?? "";
+        for (var i = 0; i < patient.Telecom.Count; i++)
+            if (patient.Telecom[i].System is null && !string.IsNullOrWhiteSpace(patient.Telecom[i].Value))
+                notRead.Add(($"Patient.telecom[{i}]", "a contact point without a system (phone or email) is not read"));
 
         RecordKey? key = null;
         var keyIndex = -1;
@@ -70,7 +83,7 @@ public static class PatientMapping
         }
         if (key is null && keyRequired)
             return (null, $"Patient.identifier: missing the record key, an identifier with system {FhirIdentifiers.RegistryPrefix}<registry> and the registry's local id");
-        return (new SentRecord(key, keyIndex, demographics, typed), null);
+        return (new SentRecord(key, keyIndex, demographics, typed, nameIndex, 0, notRead), null);
     }
 
     /// <summary>A person as a Patient: its golden view, one identifier per source record, active unless merged or retired, replaced-by its survivor.</summary>

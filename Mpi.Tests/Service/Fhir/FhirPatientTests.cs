@@ -168,6 +168,35 @@ public sealed class FhirPatientTests(RunningService service) : IClassFixture<Run
         Assert.StartsWith("phone: set aside", warning.Diagnostics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Create_OfficialNameSecond_ErrorsNameThatName()
+    {
+        var client = FhirClients.For(service, service.ApiKey);
+        var patient = Patient("NORTH_HOSP", "FN-1");
+        patient.Name = [new HumanName { Use = HumanName.NameUse.Nickname, Given = ["Ros"] },
+            new HumanName { Use = HumanName.NameUse.Official, Family = "Featherstonhaugh", Given = ["Rosalind"], Suffix = ["not a suffix at all"] }];
+
+        var refused = await Assert.ThrowsAsync<FhirOperationException>(() => client.CreateAsync(patient));
+
+        Assert.Contains(refused.Outcome!.Issue, i => i.Expression.Contains("Patient.name[1].suffix[0]"));
+        Assert.DoesNotContain(refused.Outcome!.Issue, i => i.Expression.Any(e => e?.StartsWith("Patient.name[0]", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task Create_ElementsTheRecordCannotTake_AreWarnedOfByElement()
+    {
+        var client = FhirClients.For(service, service.ApiKey);
+        var patient = Patient("NORTH_HOSP", "FN-2");
+        patient.Name = [new HumanName { Text = "Rosalind Featherstonhaugh" }];
+        patient.Address = [new Address { Text = "14 Wattle Crescent, Delmar 2119" }];
+        patient.Telecom = [new ContactPoint { Value = "0298765432" }];
+
+        var created = await CreateAsync(client, patient);
+
+        var warned = created.Outcome.Issue.Where(i => i.Severity == OperationOutcome.IssueSeverity.Warning).SelectMany(i => i.Expression).ToList();
+        Assert.Equal(["Patient.name[0].text", "Patient.address[0].text", "Patient.telecom[0]"], warned);
+    }
+
     [Theory]
     [InlineData("application/xml", "<Patient/>", 415)]
     [InlineData("application/fhir+json", "{\"resourceType\":\"Patient\",", 400)]
