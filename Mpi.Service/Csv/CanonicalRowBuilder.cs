@@ -34,8 +34,8 @@ internal sealed class CanonicalRowBuilder(CsvHeaderBinding binding, int maxField
             // out with this row, so the report names them all instead of the first alone.
             var last = Math.Max(line, scanner.NextLineNumber - 1);
             return CsvRow.Bad(line, last == line ? $"text after the closing quote of field {scanner.ProblemField + 1}"
-                : $"text after the closing quote of field {scanner.ProblemField + 1}, which was opened on line {line} and closed on line {last} " +
-                  $"(a stray quote?): lines {line}–{last} were left out as this one row");
+                : $"text after the closing quote of field {scanner.ProblemField + 1}, whose quote opened on line {line} (a stray quote?): " +
+                  $"lines {line}–{last} were read as this one row and left out");
         }
 
         var map = binding.CanonicalIndexByField;

@@ -57,7 +57,6 @@ public static class FhirOutcomes
         if (name.StartsWith("identifiers[", StringComparison.Ordinal) && int.TryParse(name["identifiers[".Length..].TrimEnd(']'), out var index))
             return sent is not null && index < sent.IdentifierIndexes.Count ? $"Patient.identifier[{sent.IdentifierIndexes[index]}]" : "Patient.identifier";
         var person = sent?.NameIndex ?? 0;
-        var address = sent?.AddressIndex ?? 0;
         return name switch
         {
             "key.registry" or "key.local_id" or "record" => sent is { KeyIndex: >= 0 } ? $"Patient.identifier[{sent.KeyIndex}]" : "Patient.identifier",
@@ -67,11 +66,11 @@ public static class FhirOutcomes
             "suffix" => $"Patient.name[{person}].suffix[0]",
             "birth_date" => "Patient.birthDate",
             "sex" => "Patient.gender",
-            "address_line" => $"Patient.address[{address}].line[0]",
-            "address_line2" => $"Patient.address[{address}].line[1]",
-            "city" => $"Patient.address[{address}].city",
-            "state" => $"Patient.address[{address}].state",
-            "postal_code" => $"Patient.address[{address}].postalCode",
+            "address_line" => "Patient.address[0].line[0]",
+            "address_line2" => "Patient.address[0].line[1]",
+            "city" => "Patient.address[0].city",
+            "state" => "Patient.address[0].state",
+            "postal_code" => "Patient.address[0].postalCode",
             "phone" => "Patient.telecom.where(system='phone')",
             "email" => "Patient.telecom.where(system='email')",
             "national_id" => "Patient.identifier.where(type.coding.code='NI')",

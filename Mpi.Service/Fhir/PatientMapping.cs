@@ -17,10 +17,9 @@ public static class PatientMapping
     /// typed identifier sent the index of the Patient.identifier it came from (receipts and errors name that element).
     /// </summary>
     /// <param name="NameIndex">The Patient.name read (the official one, else the first); receipts and errors name it.</param>
-    /// <param name="AddressIndex">The Patient.address read (the first).</param>
     /// <param name="NotRead">Elements sent that the record could not take, each with why: said as warnings, not dropped unsaid.</param>
     public sealed record SentRecord(RecordKey? Key, int KeyIndex, Demographics Demographics, IReadOnlyList<int> IdentifierIndexes, int NameIndex = 0,
-        int AddressIndex = 0, IReadOnlyList<(string Element, string Why)>? NotRead = null);
+        IReadOnlyList<(string Element, string Why)>? NotRead = null);
 
     public static (SentRecord? Record, string? Problem) ToRecord(Patient patient, bool keyRequired)
     {
@@ -83,7 +82,7 @@ public static class PatientMapping
         }
         if (key is null && keyRequired)
             return (null, $"Patient.identifier: missing the record key, an identifier with system {FhirIdentifiers.RegistryPrefix}<registry> and the registry's local id");
-        return (new SentRecord(key, keyIndex, demographics, typed, nameIndex, 0, notRead), null);
+        return (new SentRecord(key, keyIndex, demographics, typed, nameIndex, notRead), null);
     }
 
     /// <summary>A person as a Patient: its golden view, one identifier per source record, active unless merged or retired, replaced-by its survivor.</summary>

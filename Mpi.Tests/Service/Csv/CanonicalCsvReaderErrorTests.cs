@@ -191,7 +191,7 @@ public sealed class CanonicalCsvReaderErrorTests
         var (rows, _) = ReadText(content);
 
         Assert.Equal(["1", "5"], rows.LocalIds());
-        Assert.Equal(["line 3: text after the closing quote of field 3, which was opened on line 3 and closed on line 5 (a stray quote?): " +
-            "lines 3–5 were left out as this one row"], rows.Errors());
+        Assert.Equal(["line 3: text after the closing quote of field 3, whose quote opened on line 3 (a stray quote?): " +
+            "lines 3–5 were read as this one row and left out"], rows.Errors());
     }
 }
