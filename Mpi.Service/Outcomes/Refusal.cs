@@ -40,8 +40,4 @@ public sealed record Refusal(RefusalKind Kind, string Message)
         };
 
     public static Refusal Invalid(string field, string message) => new(RefusalKind.Invalid, message) { Field = field };
-
-    /// <summary>A change to <paramref name="personId"/> would reach records of registries the caller is not granted.</summary>
-    public static Refusal OutOfScope(string personId) =>
-        new(RefusalKind.NotAllowed, "the change reaches records of registries the key may not change") { PersonId = personId };
 }

@@ -66,9 +66,7 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
             var survivor = await Person(survivorId, cancellation);
             var merged = await Person(mergedId, cancellation);
             if (survivor is null || merged is null) return Refusal.NotFound("no such person");
-            // A scoped key moves only its own registries' records, onto a person it can see.
-            if (!scope.SeesAll(await RegistriesOf(merged.Id, cancellation))) return NotAllowed(null, merged.Id);
-            if (!scope.SeesAny(await RegistriesOf(survivor.Id, cancellation))) return NotAllowed(null, survivor.Id);
+            if (await MergeOutOfScopeAsync(scope, survivor.Id, merged.Id, cancellation) is { } outOfScope) return outOfScope;
             if (survivor.Id == merged.Id) return Refusal.WrongState("a person cannot be merged into itself");
             if (!survivor.IsActive) return NotActive("the survivor is not active", survivor.Id);
             if (!merged.IsActive) return NotActive("the merged person is not active", merged.Id);
@@ -168,13 +166,27 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
     }
 
     private static Refusal NotAllowed(string? registry, string? personId = null) =>
-        registry is null ? Refusal.OutOfScope(personId!)
-            : new(RefusalKind.NotAllowed, $"the key may not change registry {registry}'s records") { Registry = registry, PersonId = personId };
+        new(RefusalKind.NotAllowed,
+            registry is not null ? $"the key may not change registry {registry}'s records" : "the change reaches records of registries the key may not change")
+        {
+            Registry = registry, PersonId = personId,
+        };
 
     private static Refusal NotActive(string message, string personId) => new(RefusalKind.PersonNotActive, message) { PersonId = personId };
 
+    /// <summary>
+    /// A merge's scope rule, for MergePersons and a review's merge answer alike: a scoped key moves only its own
+    /// registries' records (every record of the merged person), onto a person it can see. Null when it may.
+    /// </summary>
+    internal async Task<Refusal?> MergeOutOfScopeAsync(RegistryScope scope, string survivorId, string mergedId, CancellationToken cancellation)
+    {
+        if (!scope.SeesAll(await RegistriesOf(mergedId, cancellation))) return NotAllowed(null, mergedId);
+        if (!scope.SeesAny(await RegistriesOf(survivorId, cancellation))) return NotAllowed(null, survivorId);
+        return null;
+    }
+
     /// <summary>The registries of the records on the person now.</summary>
-    internal Task<List<string>> RegistriesOf(string personId, CancellationToken cancellation) =>
+    private Task<List<string>> RegistriesOf(string personId, CancellationToken cancellation) =>
         db.SourceRecords.Where(r => r.PersonId == personId).Select(r => r.Registry).Distinct().ToListAsync(cancellation);
 
     /// <summary>The registries of the records on the person now or moved on or off it by its history.</summary>

@@ -128,11 +128,8 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
                 if (await marks.BetweenAsync(personId!, mergedId, cancellation) is { } between) return Refusal.Marked(between);
             if (resolution == ReviewResolutionKind.MergePersons)
             {
-                // A merge moves every record of the merged persons: a scoped caller merges as MergePersons lets it,
-                // persons all of whose records are its registries', into a person it sees.
-                if (!scope.SeesAny(await steward.RegistriesOf(personId!, cancellation))) return Refusal.OutOfScope(personId!);
                 foreach (var mergedId in mergedPersonIds.Distinct())
-                    if (!scope.SeesAll(await steward.RegistriesOf(mergedId, cancellation))) return Refusal.OutOfScope(mergedId);
+                    if (await steward.MergeOutOfScopeAsync(scope, personId!, mergedId, cancellation) is { } outOfScope) return outOfScope;
                 var survivor = await db.Persons.SingleAsync(p => p.Id == personId, cancellation);
                 var operation = $"op{Guid.CreateVersion7(time.GetUtcNow()):N}";
                 foreach (var mergedId in mergedPersonIds.Distinct())

@@ -32,13 +32,8 @@ public sealed class ReviewTaskReader(ReviewCandidates candidates, MpiDbContext d
 
     /// <summary>How many tasks are in <paramref name="state"/> (the queue's counters).</summary>
     /// <param name="withinRegistries">Only tasks whose incoming record is of these registries (null: every registry).</param>
-    public Task<int> CountAsync(TaskState state, IReadOnlyCollection<string>? withinRegistries, CancellationToken cancellation)
-    {
-        var tasks = db.ReviewTasks.AsNoTracking().Where(t => t.State == state);
-        if (withinRegistries is not null)
-            tasks = tasks.Where(t => db.SourceRecords.Any(r => r.Id == t.SourceRecordId && withinRegistries.Contains(r.Registry)));
-        return tasks.CountAsync(cancellation);
-    }
+    public Task<int> CountAsync(TaskState state, IReadOnlyCollection<string>? withinRegistries, CancellationToken cancellation) =>
+        Filtered(new ReviewFilter([state], null, null, null, null, null, 0, 0) { WithinRegistries = withinRegistries }).CountAsync(cancellation);
 
     /// <summary>The registry of the task's incoming record (a task never changes registry), or null when there is no such task.</summary>
     public Task<string?> RegistryOfAsync(long id, CancellationToken cancellation) =>
