@@ -37,6 +37,7 @@ public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
             return Answer(message, type, Hl7Acks.Reject,
                 [new Hl7Error("MSH^1^9^1^2", 201, $"ADT^{trigger} is not served (A01, A04, A05, A08, A28, A31, A40, A24, A37 are)")]);
         if (message.First("PID") is not { } pid) return Answer(message, type, Hl7Acks.Error, [new Hl7Error("PID", 101, "PID segment: required")]);
+        if (UnreadableEscapes.First(message) is { } unreadable) return Answer(message, type, Hl7Acks.Error, [unreadable]);
         var call = GrpcLoopback.CallWith(apiKey, cancellation);
         PidMapping.SentRecord? sent = null;
         try

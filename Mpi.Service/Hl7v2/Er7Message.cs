@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Mpi.Service.Hl7v2;
 
 /// <summary>
@@ -36,6 +38,7 @@ public sealed class Er7Message
         var (delimiters, problem) = Er7Delimiters.Of(field, encoding);
         if (delimiters is null) return (null, problem);
 
+        var charset = Er7Text.CharsetNamed(MshField(header.ToString(), delimiters, 18));
         var segments = new List<Er7Segment>();
         var number = 0;
         foreach (var line in text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))
@@ -46,11 +49,15 @@ public sealed class Er7Message
             // Two messages in one MLLP block: the second would go unanswered and unregistered, so the block is refused whole.
             if (number > 1 && line.StartsWith("MSH", StringComparison.Ordinal))
                 return (null, $"segment {number}: a second MSH (one message per MLLP block; send each in its own)");
-            segments.Add(new Er7Segment(line[..3], line.Split(field), delimiters, isHeader: number == 1));
+            segments.Add(new Er7Segment(line[..3], line.Split(field), delimiters, charset, isHeader: number == 1));
         }
         if (segments.Count == 0 || segments[0].Id != "MSH") return (null, "no MSH segment at the start of the message");
         return (new Er7Message(delimiters, segments), null);
     }
+
+    /// <summary>The first component of MSH-<paramref name="number"/> as sent, from the header line after MSH-1 (so from MSH-2 on).</summary>
+    private static string MshField(string fromMsh2, Er7Delimiters delimiters, int number) =>
+        fromMsh2.Split(delimiters.Field) is var parts && number - 2 < parts.Length ? parts[number - 2].Split(delimiters.Component)[0] : "";
 
     private static readonly System.Buffers.SearchValues<char> SegmentIdCharacters =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
@@ -64,9 +71,11 @@ public sealed class Er7Segment
 {
     private readonly string[] _parts;
     private readonly Er7Delimiters _delimiters;
+    private readonly Encoding _charset;
     private readonly bool _isHeader;
 
-    internal Er7Segment(string id, string[] parts, Er7Delimiters delimiters, bool isHeader) => (Id, _parts, _delimiters, _isHeader) = (id, parts, delimiters, isHeader);
+    internal Er7Segment(string id, string[] parts, Er7Delimiters delimiters, Encoding charset, bool isHeader) =>
+        (Id, _parts, _delimiters, _charset, _isHeader) = (id, parts, delimiters, charset, isHeader);
 
     public string Id { get; }
 
@@ -92,6 +101,9 @@ public sealed class Er7Segment
         var components = repetitions[repetition].Split(_delimiters.Component);
         if (component > components.Length) return "";
         var subcomponents = components[component - 1].Split(_delimiters.Subcomponent);
-        return subcomponent > subcomponents.Length ? "" : _delimiters.Unescape(subcomponents[subcomponent - 1]);
+        return subcomponent > subcomponents.Length ? "" : _delimiters.Unescape(subcomponents[subcomponent - 1], _charset);
     }
+
+    /// <summary>Why an escape sequence somewhere in field <paramref name="number"/> cannot be resolved; null when every one can.</summary>
+    public string? UnreadableEscape(int number) => _isHeader && number <= 2 ? null : _delimiters.Unreadable(Raw(number), _charset);
 }

@@ -26,6 +26,9 @@ public static class PidMapping
         return (new RecordKey { Registry = authority.Length > 0 ? authority : msh.Value(4), LocalId = segment.Value(field, 1, repetition: chosen) }, chosen);
     }
 
+    /// <summary>The PID fields <see cref="Of"/> reads.</summary>
+    public static readonly int[] FieldsRead = [3, 5, 7, 8, 11, 13, 19];
+
     public static SentRecord Of(Er7Segment pid, Er7Segment msh)
     {
         const int field = 3;

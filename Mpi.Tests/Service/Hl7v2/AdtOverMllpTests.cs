@@ -146,6 +146,40 @@ public sealed class AdtOverMllpTests(MllpService service) : IClassFixture<MllpSe
     }
 
     [Fact]
+    public async Task EscapesThatCannotBeResolved_AreErrorsAtTheirField_AndHexBytesAreReadInMsh18sCharacterSet()
+    {
+        await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
+        string Latin1Msh(string control) => Msh(control) + "||||||8859/1";
+
+        // \XZZ\ is no hexadecimal; \Q\ is no standard escape; \C2842\ switches character set; \XE9\ alone is not UTF-8.
+        var badHex = await client.SendAsync(Msh("MSG-X1"), Pid("N-9101", family: "O\\XZZ\\Brien"));
+        var unknown = await client.SendAsync(Msh("MSG-X2"), Pid("N-9102", street: "6 Jacaranda\\Q\\Street"));
+        var charsetSwitch = await client.SendAsync(Msh("MSG-X3"), Pid("N-9103", given: "\\C2842\\Ada"));
+        var notUtf8 = await client.SendAsync(Msh("MSG-X4"), Pid("N-9104", family: "N\\XE9\\ron"));
+        var secondPid = await client.SendAsync(Msh("MSG-X5", "A24"), Pid("N-9105", given: "Perpetua", family: "Quarshie", birth: "19610817"), Pid("N-9106", family: "O\\XZZ\\Brien").Replace("PID|1|", "PID|2|"));
+        var latin1Hex = await client.SendAsync(Latin1Msh("MSG-X6"), Pid("N-9107", given: "Solange", family: "N\\XE9\\ron", birth: "19540109", street: "9 Wattle Road"));
+        var utf8Hex = await client.SendAsync(Msh("MSG-X7"), Pid("N-9108", given: "Solange", family: "N\\XC3A9\\ron", birth: "19540109", street: "9 Wattle Road"));
+
+        (string, string, string) Err(string ack) => (Ack.Code(ack), Ack.Segment(ack, "ERR")[2], Ack.Segment(ack, "ERR")[3].Split('^')[0]);
+        Assert.Equal(("AE", "PID^1^5", "102"), Err(badHex));
+        Assert.Equal(("AE", "PID^1^11", "102"), Err(unknown));
+        Assert.Equal(("AE", "PID^1^5", "102"), Err(charsetSwitch));
+        Assert.Equal(("AE", "PID^1^5", "102"), Err(notUtf8));
+        Assert.Equal(("AE", "PID^2^5", "102"), Err(secondPid));
+        foreach (var refused in new[] { "N-9101", "N-9102", "N-9103", "N-9104" })
+        {
+            var missing = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(async () =>
+                await Persons.GetPersonAsync(new GetPersonRequest { Record = new RecordKey { Registry = "NORTH_HOSP", LocalId = refused } }));
+            Assert.Equal(global::Grpc.Core.StatusCode.NotFound, missing.StatusCode);
+        }
+        Assert.Equal(("AA", "AA"), (Ack.Code(latin1Hex), Ack.Code(utf8Hex)));
+        async Task<string> FamilyOf(string localId) =>
+            (await Persons.GetPersonAsync(new GetPersonRequest { Record = new RecordKey { Registry = "NORTH_HOSP", LocalId = localId } })).Golden.FamilyName;
+        Assert.Equal(await FamilyOf("N-9108"), await FamilyOf("N-9107"));
+        Assert.Contains("ron", await FamilyOf("N-9107"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task RecordsAnA40OrA24NamesThatCannotBeUsed_AreErrorsAtTheFieldThatNamesThem()
     {
         await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);

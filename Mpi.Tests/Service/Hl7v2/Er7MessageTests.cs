@@ -53,13 +53,44 @@ public sealed class Er7MessageTests
     [Theory]
     [InlineData("\\X4D61727920\\Ann", "Mary Ann")]
     [InlineData("a\\E\\b", "a\\b")]
-    [InlineData("line\\.br\\two", "linetwo")]
+    [InlineData("line\\.br\\two", "line two")]
+    [InlineData("\\H\\bold\\N\\", "bold")]
     [InlineData("lone \\ escape", "lone \\ escape")]
-    public void Escapes_Resolve(string raw, string value) => Assert.Equal(value, Er7Delimiters.Standard.Unescape(raw));
+    [InlineData("O\\XZZ\\Brien", "O\\XZZ\\Brien")]
+    [InlineData("a\\Q\\b", "a\\Q\\b")]
+    public void Escapes_Resolve_AndOnesThatCannotBeAreKeptAsTheyCame(string raw, string value) =>
+        Assert.Equal(value, Er7Delimiters.Standard.Unescape(raw, Er7Text.CharsetNamed("")));
+
+    [Theory]
+    [InlineData("plain", "", null)]
+    [InlineData("N\\XC3A9\\ron", "", null)]
+    [InlineData("N\\XE9\\ron", "8859/1", null)]
+    [InlineData("lone \\ escape", "", null)]
+    [InlineData("N\\XE9\\ron", "", "not utf-8")]
+    [InlineData("O\\XZZ\\Brien", "", "hexadecimal")]
+    [InlineData("O\\XE\\Brien", "8859/1", "hexadecimal")]
+    [InlineData("\\C2842\\Ada", "", "character-set")]
+    [InlineData("\\Zlocal\\Ada", "", "does not define")]
+    [InlineData("a\\\\b", "", "does not define")]
+    public void Unreadable_NamesWhatCannotBeResolved(string raw, string msh18, string? problem)
+    {
+        var found = Er7Delimiters.Standard.Unreadable(raw, Er7Text.CharsetNamed(msh18));
+        if (problem is null) Assert.Null(found);
+        else Assert.Contains(problem, found, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void XEscapes_AreReadInMsh18sCharacterSet()
+    {
+        var latin1 = Er7Message.Parse("MSH|^~\\&|PAS|H|MPI|MPI|20261206||ADT^A04|1|P|2.5||||||8859/1\rPID|1||N1||N\\XE9\\ron").Message!;
+        var utf8 = Er7Message.Parse("MSH|^~\\&|PAS|H|MPI|MPI|20261206||ADT^A04|1|P|2.5\rPID|1||N1||N\\XC3A9\\ron").Message!;
+
+        Assert.Equal(("Néron", "Néron"), (latin1.First("PID")!.Value(5), utf8.First("PID")!.Value(5)));
+    }
 
     [Fact]
     public void EscapeText_RoundTrips() =>
-        Assert.Equal("a|b^c&d~e\\f", Er7Delimiters.Standard.Unescape(Er7Delimiters.Standard.EscapeText("a|b^c&d~e\\f")));
+        Assert.Equal("a|b^c&d~e\\f", Er7Delimiters.Standard.Unescape(Er7Delimiters.Standard.EscapeText("a|b^c&d~e\\f"), Er7Text.CharsetNamed("")));
 
     [Theory]
     [InlineData("MSH|^~\\&|A\nPID|1||X", null)]
