@@ -89,10 +89,12 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
     /// cost PostgreSQL about a quarter of its CPU under audited <c>Match</c> calls when each turn of the read audit took a
     /// pooled connection (it keeps one of its own now; registrations and EF's reads still take pooled ones). A connection
     /// string that sets either setting itself keeps it.
+    /// PostgreSQL's error details are always off (<c>Include Error Detail</c>), whatever the string says: a detail
+    /// quotes the row's values (<c>Key (registry, local_id)=(…)</c>, a name in a failing row), and errors are logged.
     /// </summary>
     private static string Tuned(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { IncludeErrorDetail = false };
         if (!Sets(connectionString, "Max Auto Prepare")) (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (64, 2);
         if (!Sets(connectionString, "No Reset On Close")) builder.NoResetOnClose = true;
         return builder.ConnectionString;

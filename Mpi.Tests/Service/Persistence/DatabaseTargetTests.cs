@@ -28,6 +28,12 @@ public sealed class DatabaseTargetTests
         Assert.Equal((0, false), (settings.MaxAutoPrepare, settings.NoResetOnClose));
     }
 
+    [Theory]
+    [InlineData("Host=db.internal;Database=mpi;Include Error Detail=true")]
+    [InlineData("postgresql://mpi@db.internal/mpi?IncludeErrorDetail=true")]
+    public void Of_AConnectionStringAskingForErrorDetails_GetsNone_TheyQuoteRowValuesIntoLogs(string database) =>
+        Assert.False(new NpgsqlConnectionStringBuilder(DatabaseTarget.Of(database).ConnectionString).IncludeErrorDetail);
+
     [Fact]
     public void Of_AFilePath_IsSqlite()
     {
