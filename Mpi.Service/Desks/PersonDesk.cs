@@ -20,15 +20,19 @@ public sealed class PersonDesk(PersonReader reader, StewardOperations steward, D
 
     public async Task<DeskResult> UnlinkAsync(string registry, string localId, long expectedPersonVersion, string reason, string actor,
         CancellationToken cancellation) =>
-        DeskRefusals.Of((await steward.UnlinkAsync((registry, localId), expectedPersonVersion, reason, actor, cancellation)).Refusal, db);
+        DeskRefusals.Of(StatedReasons.Check(reason, required: true)
+            ?? (await steward.UnlinkAsync((registry, localId), expectedPersonVersion, reason.Trim(), actor, cancellation)).Refusal, db);
 
     public async Task<DeskResult> UnmergeAsync(string mergedPersonId, long expectedSurvivorVersion, string reason, string actor,
         CancellationToken cancellation) =>
-        DeskRefusals.Of((await steward.UnmergeAsync(mergedPersonId, expectedSurvivorVersion, reason, actor, cancellation)).Refusal, db);
+        DeskRefusals.Of(StatedReasons.Check(reason, required: true)
+            ?? (await steward.UnmergeAsync(mergedPersonId, expectedSurvivorVersion, reason.Trim(), actor, cancellation)).Refusal, db);
 
     public async Task<DeskResult> LinkAsync(string registry, string localId, long expectedFromVersion, string toPersonId, string reason, string actor,
         CancellationToken cancellation)
     {
+        if (StatedReasons.Check(reason, required: true) is { } unstated) return DeskRefusals.Of(unstated, db);
+        reason = reason.Trim();
         if (await VersionOfAsync(toPersonId, cancellation) is not { } toVersion) return DeskRefusals.Of(Refusal.NotFound("no such person"), db);
         return DeskRefusals.Of((await steward.LinkAsync((registry, localId), toPersonId, expectedFromVersion, toVersion, reason, actor, cancellation)).Refusal, db);
     }
@@ -36,6 +40,8 @@ public sealed class PersonDesk(PersonReader reader, StewardOperations steward, D
     public async Task<DeskResult> MergeIntoAsync(string survivorPersonId, long expectedSurvivorVersion, string mergedPersonId, string reason, string actor,
         CancellationToken cancellation)
     {
+        if (StatedReasons.Check(reason, required: true) is { } unstated) return DeskRefusals.Of(unstated, db);
+        reason = reason.Trim();
         if (await VersionOfAsync(mergedPersonId, cancellation) is not { } mergedVersion) return DeskRefusals.Of(Refusal.NotFound("no such person"), db);
         return DeskRefusals.Of(
             (await steward.MergeAsync(survivorPersonId, mergedPersonId, expectedSurvivorVersion, mergedVersion, reason, actor, cancellation)).Refusal, db);
@@ -48,7 +54,8 @@ public sealed class PersonDesk(PersonReader reader, StewardOperations steward, D
             : [];
 
     public async Task<DeskResult> RemoveMarkAsync(long markId, string reason, string actor, CancellationToken cancellation) =>
-        DeskRefusals.Of((await marks.RemoveAsync(markId, reason, actor, RegistryScope.Everything, cancellation)).Refusal, db);
+        DeskRefusals.Of(StatedReasons.Check(reason, required: true)
+            ?? (await marks.RemoveAsync(markId, reason.Trim(), actor, RegistryScope.Everything, cancellation)).Refusal, db);
 
     private Task<long?> VersionOfAsync(string personId, CancellationToken cancellation) =>
         db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => (long?)p.Version).SingleOrDefaultAsync(cancellation);

@@ -1,4 +1,5 @@
 using Mpi.ReviewUi.Desks;
+using Mpi.Service.Outcomes;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Review;
@@ -55,11 +56,13 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewTaskReader tasks, MpiDbC
 
     public async Task<DeskResult> AssignAsync(long taskId, long expectedVersion, string assigneeActor, string? reason, string actor,
         CancellationToken cancellation) =>
-        DeskRefusals.Of((await queue.AssignAsync(taskId, expectedVersion, assigneeActor, reason, actor, cancellation)).Refusal, db);
+        DeskRefusals.Of(StatedReasons.Check(reason, required: false)
+            ?? (await queue.AssignAsync(taskId, expectedVersion, assigneeActor, reason, actor, cancellation)).Refusal, db);
 
     public async Task<DeskResult> ResolveAsync(long taskId, long expectedVersion, ReviewAnswer answer, string? personId,
         IReadOnlyList<string> mergedPersonIds, string? reason, string actor, IReadOnlyList<string>? withinRegistries, CancellationToken cancellation)
     {
+        if (StatedReasons.Check(reason, required: true) is { } unstated) return DeskRefusals.Of(unstated, db);
         var resolved = await queue.ResolveAsync(taskId, expectedVersion, DeskMapping.Resolution(answer), personId, mergedPersonIds, reason, actor,
             RegistryScope.Within(withinRegistries), cancellation);
         return DeskRefusals.Of(resolved.Refusal, db);

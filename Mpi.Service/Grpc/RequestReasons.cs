@@ -6,7 +6,7 @@ namespace Mpi.Service.Grpc;
 /// </summary>
 public static class RequestReasons
 {
-    public const int MaxLength = 500;
+    public const int MaxLength = Outcomes.StatedReasons.MaxLength;
 
     /// <summary>A required reason, trimmed: <c>missing</c> when empty, <c>longer than 500 characters</c> beyond the bound.</summary>
     public static string Required(string reason, string field = "reason") =>

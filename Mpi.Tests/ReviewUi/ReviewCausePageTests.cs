@@ -54,4 +54,36 @@ public sealed class ReviewCausePageTests(ReviewUiService service, Chromium chrom
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "task-why");
     }
+
+    [Fact]
+    public async Task TwinsHeldByTheGuard_WithTwoCandidates_AnAnswerNamingNoCandidateIsRefused_NeverTheFirstByDefault()
+    {
+        var registration = new RegistrationService.RegistrationServiceClient(service.Channel);
+        RegisterRequest Sibling(string registry, string localId, string given) => new()
+        {
+            Key = new RecordKey { Registry = registry, LocalId = localId },
+            Demographics = new Demographics
+            {
+                GivenName = given, FamilyName = "Wachowski", BirthDate = "1993-11-21", Sex = "M", AddressLine = "14 Paperbark Close", City = "Delmar",
+                PostalCode = "2119",
+            },
+        };
+        var ben = await registration.RegisterAsync(Sibling("NORTH_HOSP", "GT-1", "Benedikt"));
+        var bob = await registration.RegisterAsync(Sibling("NORTH_HOSP", "GT-2", "Bartholomew"));
+        var incoming = await registration.RegisterAsync(Sibling("SOUTH_LAB", "GT-3", "Cornelius"));
+        Assert.Equal(Decision.Review, incoming.Decision);
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, $"/tasks/{incoming.ReviewTaskId}");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("input[name=personId][type=radio]")).ToHaveCountAsync(2);
+        Assert.Equal(0, await page.Locator("input[name=personId][type=radio]:checked").CountAsync());
+
+        await page.FillAsync("#reason", "same date of birth and address");
+        await page.ClickAsync("button[value=same]");
+
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#problem")).ToContainTextAsync("Choose the candidate person");
+        var task = await new ReviewService.ReviewServiceClient(service.Channel).GetTaskAsync(new GetTaskRequest { TaskId = incoming.ReviewTaskId });
+        Assert.NotEqual(ReviewTaskState.Resolved, task.State);
+        var record = await new PersonService.PersonServiceClient(service.Channel).GetPersonAsync(
+            new GetPersonRequest { Record = new RecordKey { Registry = "SOUTH_LAB", LocalId = "GT-3" }, Reason = "test" });
+        Assert.DoesNotContain(record.PersonId, new[] { ben.PersonId, bob.PersonId });
+    }
 }

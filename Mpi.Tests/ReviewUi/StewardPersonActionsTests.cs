@@ -84,4 +84,42 @@ public sealed class StewardPersonActionsTests(ReviewUiService service, Chromium 
         Assert.Equal((true, "the unlink was a mistake"), (marks.Marks.Single().Removed, marks.Marks.Single().RemovalReason));
         await Screenshots.SaveAsync(page, "person-steward");
     }
+
+    [Fact]
+    public async Task StewardForms_PostedWithoutWhatTheyName_OrWithoutAReason_SayWhyOnThePage_AndChangeNothing()
+    {
+        var first = await Registration.RegisterAsync(Request("NORTH_HOSP", "SF-1", "Wilhelmina", "Oakenshaw", "1958-04-19", "471907744"));
+        var second = await Registration.RegisterAsync(Request("SOUTH_LAB", "SF-2", "Wilhelmina", "Oakenshaw", "1958-04-19", "471907744"));
+        Assert.Equal(first.PersonId, second.PersonId);
+        var before = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = first.PersonId, Reason = "test" });
+        var page = await chromium.OpenAsync(service, ReviewUiService.Steward, $"/persons/{first.PersonId}");
+
+        // Each form as a hand-made post would send it, with the page's anti-forgery token: (status, the page's alert).
+        async Task<(int, string)> PostAsync(string handler, Dictionary<string, string> fields) =>
+            await page.EvaluateAsync<string>(@"async ([handler, fields]) => {
+                const body = new URLSearchParams(fields);
+                body.set('__RequestVerificationToken', document.querySelector('input[name=__RequestVerificationToken]').value);
+                const answer = await fetch(location.pathname + '?handler=' + handler, { method: 'POST', body, redirect: 'manual' });
+                const alert = new DOMParser().parseFromString(await answer.text(), 'text/html').querySelector('[role=alert]');
+                return answer.status + '|' + (alert ? alert.textContent.trim() : '');
+            }", new object[] { handler, fields }) is var answer && answer.Split('|', 2) is [var status, var alert] ? (int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), alert)
+                : throw new InvalidOperationException(answer);
+        var version = before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var tooLong = new string('x', 501);
+
+        var noRecord = await PostAsync("Link", new() { ["version"] = version, ["toPersonId"] = "P-1", ["reason"] = "moving it" });
+        var noTarget = await PostAsync("Link", new() { ["record"] = "SOUTH_LAB|SF-2", ["version"] = version, ["reason"] = "moving it" });
+        var noMerged = await PostAsync("Merge", new() { ["version"] = version, ["reason"] = "one person" });
+        var noReason = await PostAsync("Unlink", new() { ["registry"] = "SOUTH_LAB", ["localId"] = "SF-2", ["version"] = version });
+        var longReason = await PostAsync("Unlink", new() { ["registry"] = "SOUTH_LAB", ["localId"] = "SF-2", ["version"] = version, ["reason"] = tooLong });
+
+        Assert.Equal((200, "Choose the record to move."), noRecord);
+        Assert.Equal((200, "Give the id of the person to move the record to."), noTarget);
+        Assert.Equal((200, "Give the id of the person to merge into this one."), noMerged);
+        Assert.Equal(200, noReason.Item1);
+        Assert.Contains("Give a reason", noReason.Item2, StringComparison.Ordinal);
+        Assert.Contains("longer than 500", longReason.Item2, StringComparison.Ordinal);
+        var after = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = first.PersonId, Reason = "test" });
+        Assert.Equal((before.Version, 2), (after.Version, after.Records.Count));
+    }
 }

@@ -32,20 +32,25 @@ public sealed class PersonPageModel(IPersonDesk desk) : PageModel
     }
 
     /// <param name="record">The record as the form names it: <c>registry|local id</c> (a registry code holds no '|').</param>
-    public async Task<IActionResult> OnPostLinkAsync(string record, long version, string toPersonId, string reason, CancellationToken cancellation)
+    public async Task<IActionResult> OnPostLinkAsync(string? record, long version, string? toPersonId, string? reason, CancellationToken cancellation)
     {
-        var cut = record.IndexOf('|', StringComparison.Ordinal);
-        if (cut <= 0) return BadRequest();
-        return await ChangeAsync(IsSteward ? await desk.LinkAsync(record[..cut], record[(cut + 1)..], version, toPersonId.Trim(), reason, User.Actor(), cancellation)
-            : null, "linked", cancellation);
+        if (!IsSteward) return Forbid();
+        var cut = record?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+        if (cut <= 0) return await RefusedAsync("Choose the record to move.", cancellation);
+        if (string.IsNullOrWhiteSpace(toPersonId)) return await RefusedAsync("Give the id of the person to move the record to.", cancellation);
+        return await ChangeAsync(await desk.LinkAsync(record![..cut], record[(cut + 1)..], version, toPersonId.Trim(), reason ?? "", User.Actor(), cancellation),
+            "linked", cancellation);
     }
 
-    public async Task<IActionResult> OnPostMergeAsync(string mergedPersonId, long version, string reason, CancellationToken cancellation) =>
-        await ChangeAsync(IsSteward ? await desk.MergeIntoAsync(Id, version, mergedPersonId.Trim(), reason, User.Actor(), cancellation) : null, "merged",
-            cancellation);
+    public async Task<IActionResult> OnPostMergeAsync(string? mergedPersonId, long version, string? reason, CancellationToken cancellation)
+    {
+        if (!IsSteward) return Forbid();
+        if (string.IsNullOrWhiteSpace(mergedPersonId)) return await RefusedAsync("Give the id of the person to merge into this one.", cancellation);
+        return await ChangeAsync(await desk.MergeIntoAsync(Id, version, mergedPersonId.Trim(), reason ?? "", User.Actor(), cancellation), "merged", cancellation);
+    }
 
-    public async Task<IActionResult> OnPostRemoveMarkAsync(long markId, string reason, CancellationToken cancellation) =>
-        await ChangeAsync(IsSteward ? await desk.RemoveMarkAsync(markId, reason, User.Actor(), cancellation) : null, "mark removed", cancellation);
+    public async Task<IActionResult> OnPostRemoveMarkAsync(long markId, string? reason, CancellationToken cancellation) =>
+        await ChangeAsync(IsSteward ? await desk.RemoveMarkAsync(markId, reason ?? "", User.Actor(), cancellation) : null, "mark removed", cancellation);
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellation)
     {
@@ -55,11 +60,26 @@ public sealed class PersonPageModel(IPersonDesk desk) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUnlinkAsync(string registry, string localId, long version, string reason, CancellationToken cancellation) =>
-        await ChangeAsync(IsSteward ? await desk.UnlinkAsync(registry, localId, version, reason, User.Actor(), cancellation) : null, "unlinked", cancellation);
+    public async Task<IActionResult> OnPostUnlinkAsync(string? registry, string? localId, long version, string? reason, CancellationToken cancellation)
+    {
+        if (!IsSteward) return Forbid();
+        if (string.IsNullOrWhiteSpace(registry) || string.IsNullOrWhiteSpace(localId)) return await RefusedAsync("Choose the record to unlink.", cancellation);
+        return await ChangeAsync(await desk.UnlinkAsync(registry, localId, version, reason ?? "", User.Actor(), cancellation), "unlinked", cancellation);
+    }
 
-    public async Task<IActionResult> OnPostUnmergeAsync(string mergedPersonId, long version, string reason, CancellationToken cancellation) =>
-        await ChangeAsync(IsSteward ? await desk.UnmergeAsync(mergedPersonId, version, reason, User.Actor(), cancellation) : null, "unmerged", cancellation);
+    public async Task<IActionResult> OnPostUnmergeAsync(string? mergedPersonId, long version, string? reason, CancellationToken cancellation)
+    {
+        if (!IsSteward) return Forbid();
+        if (string.IsNullOrWhiteSpace(mergedPersonId)) return await RefusedAsync("Choose the merge to undo.", cancellation);
+        return await ChangeAsync(await desk.UnmergeAsync(mergedPersonId, version, reason ?? "", User.Actor(), cancellation), "unmerged", cancellation);
+    }
+
+    /// <summary>A form that names nothing to change (posted by hand, or a field emptied): said on the page, nothing changed.</summary>
+    private async Task<IActionResult> RefusedAsync(string problem, CancellationToken cancellation)
+    {
+        Problem = problem;
+        return await ShowAsync(cancellation);
+    }
 
     private async Task<IActionResult> ChangeAsync(DeskResult? result, string done, CancellationToken cancellation)
     {

@@ -67,6 +67,10 @@ public sealed class TaskPageModel(IReviewDesk desk, IReviewerDirectory reviewers
             case "same" or "different" or "merge" when reason is null:
                 result = new DeskResult(DeskProblem.Invalid, "Give a reason for your answer: it is kept in the audit trail with it.");
                 break;
+            case "same" or "merge" when personId is null && candidate.Length != 1:
+                // A task with several candidates names the one meant (a guard-held pair shows none chosen): never the first by default.
+                result = new DeskResult(DeskProblem.Invalid, "Choose the candidate person this answer is about.");
+                break;
             case "same" or "different" or "merge":
                 var kind = answer switch { "same" => ReviewAnswer.SamePerson, "merge" => ReviewAnswer.MergePersons, _ => ReviewAnswer.DifferentPerson };
                 personId ??= candidate.FirstOrDefault();
