@@ -137,6 +137,7 @@ public static class ServiceHost
         builder.Services.AddScoped<ReviewQueue>();
         builder.Services.AddScoped<ReviewCandidates>();
         builder.Services.AddScoped<ReviewTaskReader>();
+        builder.Services.AddScoped<ReviewEvidenceRefresh>();
         builder.Services.AddScoped<StewardOperations>();
         builder.Services.AddScoped<ModelVersions>();
         builder.Services.AddScoped<ModelRetraining>();

@@ -36,6 +36,7 @@ public sealed class RecordDeactivation(MpiDbContext db, WriteGate gate, RecordDi
                 SourceRecordId = record.Id, FromPersonId = record.PersonId, ToPersonId = record.PersonId, Kind = LinkKind.Deactivated, Actor = actor, At = now,
                 Reason = reason,
             });
+            await PersonVersions.BumpAsync(db, record.PersonId, cancellation);
             db.AuditEntries.Add(new AuditEntryEntity
             {
                 At = now, Actor = actor, Action = AuditAction.Deactivate, Subject = $"{registry}/{localId}", Outcome = "deactivated", Reason = reason,

@@ -175,7 +175,12 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         var (kind, best, ranked) = (decided.Kind, decided.Best, decided.Ranked);
         var decision = RegistrationDecisions.From(kind);
         string personId;
-        if (decision is RegistrationDecision.RuleLink or RegistrationDecision.AutoLink) personId = best!.PersonId;
+        if (decision is RegistrationDecision.RuleLink or RegistrationDecision.AutoLink)
+        {
+            personId = best!.PersonId;
+            // A steward who read the person before this link must not merge or move it unseen (expected versions).
+            rows.BumpPerson(personId);
+        }
         else
         {
             personId = $"P{Guid.CreateVersion7(now):N}";
@@ -295,6 +300,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 SourceRecordId = existing.Id, FromPersonId = existing.PersonId, ToPersonId = existing.PersonId,
                 Kind = reactivated ? LinkKind.Reactivated : LinkKind.Updated, ModelVersion = model.Model.Version, Actor = actor, At = now,
             });
+            await PersonVersions.BumpAsync(db, existing.PersonId, cancellation);
         }
         if (item.SourceEventAt is { } eventAt) existing.SourceEventAt = eventAt;
         db.AuditEntries.Add(Audit(actor, $"{existing.Registry}/{existing.LocalId}", reactivated ? "reactivated" : "updated", now));

@@ -113,6 +113,9 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
         _batch?.Discard(); // its events drew from the sequence: later items' events must follow them
     }
 
+    /// <summary>The person's version one more: a record was linked to it (its optimistic concurrency sees every change, common.proto).</summary>
+    public void BumpPerson(string personId) => _commands.Defer("""UPDATE "Persons" SET "Version" = "Version" + 1 WHERE "Id" = @p0""", personId);
+
     public void InsertAuditEntry(AuditEntryEntity a) => _commands.Defer(StoredAuditRows.Insert, StoredAuditRows.Values(a));
 
     /// <summary>

@@ -116,8 +116,12 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
             return null;
         }, cancellation, async task =>
         {
-            var merged = await db.Persons.Where(p => candidates.Contains(p.Id) && p.MergedIntoId != null).AnyAsync(cancellation);
-            if (merged) return new Refusal(RefusalKind.CandidatesChanged, "a candidate person was merged since the task was scored") { CurrentVersion = task.Version };
+            var gone = await db.Persons.Where(p => candidates.Contains(p.Id) && (p.MergedIntoId != null || p.RetiredAt != null)).AnyAsync(cancellation);
+            if (gone)
+                return new Refusal(RefusalKind.CandidatesChanged, "a candidate person was merged or retired since the task was scored") { CurrentVersion = task.Version };
+            if (task.EvidenceStamp is { } shown && shown != await ReviewEvidenceStamp.OfAsync(db, task, cancellation))
+                return new Refusal(RefusalKind.CandidatesChanged, "the incoming record or a candidate person changed since the task was read: read it again")
+                    { CurrentVersion = task.Version };
             if (resolution == ReviewResolutionKind.DifferentPerson)
             {
                 await RememberDifferentAsync(task, candidates, reason, actor, cancellation);

@@ -11,7 +11,8 @@ namespace Mpi.Service.Review;
 /// with its incoming record normalised and its candidates read (audited) and scored. The gRPC service and the
 /// review UI map these; neither reads the tables itself, and no entity leaves for a page.
 /// </summary>
-public sealed class ReviewTaskReader(ReviewCandidates candidates, MpiDbContext db, RecordNormalizer normalizer, ActiveModelHolder model)
+public sealed class ReviewTaskReader(ReviewCandidates candidates, MpiDbContext db, RecordNormalizer normalizer, ActiveModelHolder model,
+    ReviewEvidenceRefresh evidence)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
@@ -40,11 +41,14 @@ public sealed class ReviewTaskReader(ReviewCandidates candidates, MpiDbContext d
         db.ReviewTasks.AsNoTracking().Where(t => t.Id == id)
             .Join(db.SourceRecords, t => t.SourceRecordId, r => r.Id, (t, r) => r.Registry).SingleOrDefaultAsync(cancellation);
 
-    /// <summary>The task opened, or null when there is no such task.</summary>
-    public async Task<ReviewTaskView?> ReadAsync(long id, string actor, string reason, CancellationToken cancellation) =>
-        await db.ReviewTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellation) is { } task
+    /// <summary>The task opened (its version one more when its evidence moved since the last read), or null when there is no such task.</summary>
+    public async Task<ReviewTaskView?> ReadAsync(long id, string actor, string reason, CancellationToken cancellation)
+    {
+        await evidence.NoteAsync(id, cancellation);
+        return await db.ReviewTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellation) is { } task
             ? await OpenAsync(task, actor, reason, cancellation)
             : null;
+    }
 
     /// <summary>A task as it stands (after a change the queue made, say), opened for the reviewer.</summary>
     public async Task<ReviewTaskView> OpenAsync(ReviewTaskEntity task, string actor, string reason, CancellationToken cancellation)

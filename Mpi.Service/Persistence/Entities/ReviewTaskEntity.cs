@@ -38,4 +38,11 @@ public sealed class ReviewTaskEntity
 
     /// <summary>When it was resolved.</summary>
     public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>
+    /// The state of the evidence (the incoming record and the candidate persons) when the task was last read
+    /// (<see cref="Review.ReviewEvidenceStamp"/>); null until first read. An answer given at a version whose evidence
+    /// changed since is refused CANDIDATES_CHANGED.
+    /// </summary>
+    public long? EvidenceStamp { get; set; }
 }

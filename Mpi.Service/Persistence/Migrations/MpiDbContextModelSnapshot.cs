@@ -384,6 +384,9 @@ namespace Mpi.Service.Persistence.Migrations
                     b.Property<string>("Evidence")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EvidenceStamp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ModelVersion")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -418,6 +418,9 @@ namespace Mpi.Service.Persistence.PostgresMigrations
                     b.Property<string>("Evidence")
                         .HasColumnType("text");
 
+                    b.Property<long?>("EvidenceStamp")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ModelVersion")
                         .IsRequired()
                         .HasColumnType("text");
