@@ -53,7 +53,9 @@ public sealed class ProcessedMessages(MpiDbContext db)
 
     private static string Hash(RegisterRequest request)
     {
-        var identity = new RegisterRequest { Key = request.Key, Demographics = request.Demographics ?? new Demographics() };
+        // The key as the service reads it (trimmed): a retry whose key carries a space more is the same message.
+        var key = new RecordKey { Registry = request.Key.Registry.Trim(), LocalId = request.Key.LocalId.Trim() };
+        var identity = new RegisterRequest { Key = key, Demographics = request.Demographics ?? new Demographics() };
         return Convert.ToHexStringLower(SHA256.HashData(identity.ToByteArray()));
     }
 }

@@ -12,10 +12,11 @@ namespace Mpi.Service.Hl7v2;
 /// record (<c>Register</c>, MSH-10 as the message id, so a resent message gets the first answer and is never registered
 /// twice; EVN-6 as the registry's event time); A40 merges the person of MRG-1's record into the person of PID-3's
 /// (<c>MergePersons</c>; a merge already done is acknowledged again); A24 links the second PID's record to the first
-/// PID's person (<c>Link</c>) and A37 takes it off again (<c>Unlink</c>), each acknowledged again when already so.
+/// PID's person (<c>Link</c>) and A37 takes it off again (<c>Unlink</c>), each acknowledged again when already so. An
+/// A40, A24 or A37 sent again with its MSH-10 gets its first answer and changes nothing (<see cref="AdtMessageLedger"/>).
 /// Never throws for what a message holds.
 /// </summary>
-public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
+public sealed class AdtMessages(GrpcLoopback grpc, AdtMessageLedger ledger, TimeProvider time)
 {
     private static readonly HashSet<string> RegisteringEvents = ["A01", "A04", "A05", "A08", "A28", "A31"];
 
@@ -78,14 +79,32 @@ public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
         var reason = $"ADT^A40 {message.Header.Value(10)}";
         var survivor = await PersonOfAsync(survivorKey, "PID^1^3", reason, call);
         var merged = await PersonOfAsync(mergedKey, "MRG^1^1", reason, call);
-        // Already one person (a resent A40, or the records were linked since): the merge the message asks for holds.
-        if (merged.PersonId != survivor.PersonId)
-            await grpc.Persons.MergePersonsAsync(new MergePersonsRequest
-            {
-                SurvivorPersonId = survivor.PersonId, MergedPersonId = merged.PersonId, ExpectedSurvivorVersion = survivor.Version,
-                ExpectedMergedVersion = merged.Version, Reason = reason,
-            }, call);
-        return [survivor.PersonId, "merged", "", "", merged.PersonId == survivor.PersonId ? "" : merged.PersonId];
+        return await OnceAsync(message, survivorKey, AdtMessageLedger.Hash("A40", survivorKey, mergedKey), call, async () =>
+        {
+            // Already one person (the records were linked since): the merge the message asks for holds.
+            if (merged.PersonId != survivor.PersonId)
+                await grpc.Persons.MergePersonsAsync(new MergePersonsRequest
+                {
+                    SurvivorPersonId = survivor.PersonId, MergedPersonId = merged.PersonId, ExpectedSurvivorVersion = survivor.Version,
+                    ExpectedMergedVersion = merged.Version, Reason = reason,
+                }, call);
+            return [survivor.PersonId, "merged", "", "", merged.PersonId == survivor.PersonId ? "" : merged.PersonId];
+        });
+    }
+
+    /// <summary>
+    /// A change an A40, A24 or A37 asks for, made once per MSH-10 in the registry of the record it names first: a
+    /// resent message gets the first answer (<see cref="AdtMessageLedger"/>), whatever was done to the persons since.
+    /// </summary>
+    private async Task<string[]> OnceAsync(Er7Message message, RecordKey first, string hash, CallOptions call, Func<Task<string[]>> change)
+    {
+        var (registry, id) = (first.Registry.Trim(), message.Header.Value(10));
+        if (id.Length > Grpc.ProcessedMessages.MaxMessageIdLength)
+            throw new NamedRecordRefused(new Hl7Error("MSH^1^10", 102, $"MSH-10 (message control id): longer than {Grpc.ProcessedMessages.MaxMessageIdLength} characters"));
+        if (await ledger.FindAsync(registry, id, hash, call.CancellationToken) is { } firstAnswer) return firstAnswer;
+        var answer = await change();
+        await ledger.KeepAsync(registry, id, hash, answer, call.CancellationToken);
+        return answer;
     }
 
     /// <summary>
@@ -99,21 +118,25 @@ public sealed class AdtMessages(GrpcLoopback grpc, TimeProvider time)
         var reason = $"ADT^{(link ? "A24" : "A37")} {message.Header.Value(10)}";
         var person = await PersonOfAsync(firstKey, "PID^1^3", reason, call);
         var other = await PersonOfAsync(secondKey, "PID^2^3", reason, call);
-        var together = person.PersonId == other.PersonId;
-        if (link && !together)
+        return await OnceAsync(message, firstKey, AdtMessageLedger.Hash(link ? "A24" : "A37", firstKey, secondKey), call, async () =>
         {
-            await grpc.Persons.LinkAsync(new LinkRequest
+            var together = person.PersonId == other.PersonId;
+            if (link && !together)
             {
-                Record = secondKey, ToPersonId = person.PersonId, ExpectedFromPersonVersion = other.Version, ExpectedToPersonVersion = person.Version, Reason = reason,
-            }, call);
-            return [person.PersonId, "linked", "", "", ""];
-        }
-        if (!link && together)
-        {
-            var unlinked = await grpc.Persons.UnlinkAsync(new UnlinkRequest { Record = secondKey, ExpectedPersonVersion = person.Version, Reason = reason }, call);
-            return [unlinked.NewPerson.PersonId, "unlinked", "", "", ""];
-        }
-        return [other.PersonId, link ? "linked" : "unlinked", "", "", ""];
+                await grpc.Persons.LinkAsync(new LinkRequest
+                {
+                    Record = secondKey, ToPersonId = person.PersonId, ExpectedFromPersonVersion = other.Version, ExpectedToPersonVersion = person.Version,
+                    Reason = reason,
+                }, call);
+                return [person.PersonId, "linked", "", "", ""];
+            }
+            if (!link && together)
+            {
+                var unlinked = await grpc.Persons.UnlinkAsync(new UnlinkRequest { Record = secondKey, ExpectedPersonVersion = person.Version, Reason = reason }, call);
+                return [unlinked.NewPerson.PersonId, "unlinked", "", "", ""];
+            }
+            return [other.PersonId, link ? "linked" : "unlinked", "", "", ""];
+        });
     }
 
     /// <summary>

@@ -119,6 +119,7 @@ public static class ServiceHost
         builder.Services.AddSingleton<GrpcLoopback>();
         builder.Services.AddSingleton<FhirFace>();
         builder.Services.AddSingleton<AdtMessages>();
+        builder.Services.AddSingleton<AdtMessageLedger>();
         builder.Services.AddSingleton<MllpConnections>();
         // The request decoder keeps an undecodable Register in the exception queue: it finds its request through this.
         builder.Services.AddHttpContextAccessor();

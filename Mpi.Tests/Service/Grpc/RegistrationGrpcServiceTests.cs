@@ -126,6 +126,20 @@ public sealed class RegistrationGrpcServiceTests(RunningService service) : IClas
     }
 
     [Fact]
+    public async Task Register_RetryWhoseKeyCarriesSpaces_IsTheSameMessage_TheKeyIsReadTrimmed()
+    {
+        var request = Request("GP_NET", "G-MSG3", d => { d.GivenName = "Ottilie"; d.NationalId = "690001119"; });
+        request.MessageId = "MSH10-000125";
+        var first = await Client.RegisterAsync(request);
+        request.Key = new RecordKey { Registry = "GP_NET ", LocalId = " G-MSG3" };
+
+        var retry = await Client.RegisterAsync(request);
+
+        Assert.True(retry.Replayed);
+        Assert.Equal(first.PersonId, retry.PersonId);
+    }
+
+    [Fact]
     public async Task Register_MessageIdReusedForOtherContent_IsAlreadyExists()
     {
         var request = Request("GP_NET", "G-MSG2", d => { d.GivenName = "Cressida"; d.NationalId = "690001118"; });

@@ -89,6 +89,31 @@ public sealed class AdtOverMllpTests(MllpService service) : IClassFixture<MllpSe
     }
 
     [Fact]
+    public async Task AResentA24_GetsItsFirstAnswer_AndDoesNotUndoAStewardsUnlinkSince_ItsIdWithOtherContentIsRejected()
+    {
+        await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
+        var first = await client.SendAsync(Msh("MSG-Q1"), Pid("N-6101", given: "Philippa", family: "Strangways", birth: "19740202", street: "18 Banksia Rise"));
+        Assert.True(Ack.Code(first) == "AA", first.Replace("\r", " / "));
+        await client.SendAsync(Msh("MSG-Q2"), Pid("N-6102", given: "Pip", family: "Strangways-Lowe", birth: "19750303", street: "4 Wandoo Court"));
+        string[] both = [Pid("N-6101", given: "Philippa", family: "Strangways", birth: "19740202"), Pid("N-6102", given: "Pip", family: "Strangways-Lowe").Replace("PID|1|", "PID|2|")];
+        var linked = await client.SendAsync([Msh("MSG-Q3", "A24"), .. both]);
+        Assert.True(Ack.Code(linked) == "AA", linked.Replace("\r", " / "));
+        Assert.Equal(Ack.PersonId(first), Ack.PersonId(linked));
+        var second = new RecordKey { Registry = "NORTH_HOSP", LocalId = "N-6102" };
+        var together = await Persons.GetPersonAsync(new GetPersonRequest { Record = second });
+        await Persons.UnlinkAsync(new UnlinkRequest { Record = second, ExpectedPersonVersion = together.Version, Reason = "two women, one chart: kept apart" });
+
+        // The engine never saw the first acknowledgement and sends the message again, as it was.
+        var resent = await client.SendAsync([Msh("MSG-Q3", "A24"), .. both]);
+
+        Assert.Equal(Ack.Segment(linked, "ZMP"), Ack.Segment(resent, "ZMP"));
+        Assert.Equal("AA", Ack.Code(resent));
+        Assert.NotEqual(Ack.PersonId(first), (await Persons.GetPersonAsync(new GetPersonRequest { Record = second })).PersonId);
+        var reused = await client.SendAsync([Msh("MSG-Q3", "A37"), .. both]);
+        Assert.Equal(("AR", "MSH^1^10", "205"), (Ack.Code(reused), Ack.Segment(reused, "ERR")[2], Ack.Segment(reused, "ERR")[3].Split('^')[0]));
+    }
+
+    [Fact]
     public async Task InvalidDateOfBirth_IsAnErrorNamingPid7_AndNothingIsRegistered()
     {
         await using var client = await MllpClient.ConnectAsync(service.MllpPorts[0]);
