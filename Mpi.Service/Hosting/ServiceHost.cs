@@ -125,6 +125,7 @@ public static class ServiceHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHostedService<RecordDirectoryWarmup>();
         builder.Services.AddHostedService<ClaimExpiry>();
+        builder.Services.AddHostedService<ActiveModelFollower>();
         builder.Services.AddScoped<CandidateSearch>();
         builder.Services.AddScoped<RecordDecider>();
         builder.Services.AddScoped<DifferentPersonMarks>();

@@ -15,6 +15,8 @@ public sealed class ActiveModelHolder(TimeProvider time)
 
     public ActiveModel Current => _current ?? throw new InvalidOperationException("the model is not loaded yet");
 
+    public bool IsLoaded => _current is not null;
+
     /// <summary>
     /// Makes <paramref name="model"/> the active version (stored if new; the previous version stays for roll-back),
     /// audited as <paramref name="actor"/>, in a write transaction of its own. Used by <c>serve --model</c> to start on
@@ -62,6 +64,32 @@ public sealed class ActiveModelHolder(TimeProvider time)
 
     /// <summary>Every request from now on uses <paramref name="model"/> (once its activation is committed).</summary>
     public void Use(ActiveModel model) => _current = model;
+
+    private readonly SemaphoreSlim _syncing = new(1, 1);
+
+    /// <summary>
+    /// The version active in the database, made current here when another process (a replica on the same database)
+    /// activated it: read inside a write transaction, exactly the one every decision of that transaction must use.
+    /// Replicas had gone on deciding under a version a steward had replaced, until restarted.
+    /// </summary>
+    public async Task<ActiveModel> SyncAsync(MpiDbContext db, CancellationToken cancellation)
+    {
+        var version = await db.ModelVersions.AsNoTracking().Where(m => m.IsActive).Select(m => m.Version).SingleOrDefaultAsync(cancellation);
+        if (version is null || version == _current?.Model.Version) return Current;
+        await _syncing.WaitAsync(cancellation);
+        try
+        {
+            if (version == _current?.Model.Version) return Current;
+            var json = await db.ModelVersions.AsNoTracking().Where(m => m.Version == version).Select(m => m.Json).SingleAsync(cancellation);
+            var model = new ActiveModel(MatchModelJson.Deserialize(json));
+            Use(model);
+            return model;
+        }
+        finally
+        {
+            _syncing.Release();
+        }
+    }
 
     public async Task LoadAsync(MpiDbContext db, CancellationToken cancellation)
     {

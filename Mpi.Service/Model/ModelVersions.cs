@@ -31,7 +31,7 @@ public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, Wri
         double? margin, string? reason, string actor, CancellationToken cancellation)
     {
         await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);
-        var active = holder.Current.Model;
+        var active = (await holder.SyncAsync(db, cancellation)).Model;
         if (active.Version != expectedActive) return Refusal.Stale($"the active version is {active.Version}");
         var thresholds = active.Thresholds with
         {
@@ -72,7 +72,8 @@ public sealed class ModelVersions(MpiDbContext db, ActiveModelHolder holder, Wri
         CancellationToken cancellation)
     {
         await using var transaction = await WriteTransaction.BeginAsync(db, gate, cancellation);
-        if (holder.Current.Model.Version != expectedActive) return Refusal.Stale($"the active version is {holder.Current.Model.Version}");
+        var active = (await holder.SyncAsync(db, cancellation)).Model;
+        if (active.Version != expectedActive) return Refusal.Stale($"the active version is {active.Version}");
         var stored = await db.ModelVersions.AsNoTracking().SingleOrDefaultAsync(m => m.Version == version, cancellation);
         if (stored is null) return Refusal.NotFound("no such model version");
         var model = MatchModelJson.Deserialize(stored.Json);

@@ -19,7 +19,8 @@ namespace Mpi.Service.Registration;
 /// an item whose id is already claimed writes nothing and is answered with the <see cref="EarlierMessage"/>.
 /// </summary>
 public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer, CandidateSearch search, WriteGate gate,
-    RecordDirectory directory, RecordDirectoryFeed feed, TimeProvider time, ILogger<RecordRegistrar>? log = null, QualityCheckSampler? qualityChecks = null)
+    RecordDirectory directory, RecordDirectoryFeed feed, TimeProvider time, ILogger<RecordRegistrar>? log = null, QualityCheckSampler? qualityChecks = null,
+    ActiveModelHolder? models = null)
 {
     private readonly RecordDecider _decider = new(search, directory, new DifferentPersonMarks(db));
 
@@ -91,6 +92,8 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 // Holding the write lock, the directory learns every commit before this one, so the search is exact
                 // even when another process writes the same database.
                 feed.CatchUp(db);
+                // And decides under the version active now: another process may have activated one since the caller read it.
+                if (models is not null) model = await models.SyncAsync(db, waitCancellation);
                 using var rows = new RegistrationRows(db);
                 rows.Prefetch(items);
                 foreach (var item in items)

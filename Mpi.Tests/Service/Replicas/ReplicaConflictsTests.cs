@@ -80,4 +80,37 @@ public sealed class ReplicaConflictsTests(TwoReplicas replicas) : IClassFixture<
             .GetPersonAsync(new GetPersonRequest { PersonId = task.Candidates[0].Person.PersonId, Reason = "check" });
         Assert.Single(person.Records);
     }
+
+    [Fact]
+    public async Task ThresholdsChangedOnOneReplica_TheOtherDecidesUnderTheNewVersion_AndAcceptsAChangeToIt()
+    {
+        var firstModels = new ModelService.ModelServiceClient(replicas.First.Channel);
+        var secondModels = new ModelService.ModelServiceClient(replicas.Second.Channel);
+        var active = await firstModels.GetModelAsync(new GetModelRequest());
+        // A margin a hair wider: a new version that decides these tests' registrations as the old one did.
+        var changed = await firstModels.UpdateThresholdsAsync(new UpdateThresholdsRequest
+        {
+            ExpectedActiveVersion = active.Version, AmbiguityMargin = active.Thresholds.AmbiguityMargin + 0.0001, Reason = "replica test",
+        });
+
+        var registered = await new RegistrationService.RegistrationServiceClient(replicas.Second.Channel)
+            .RegisterAsync(Request("EAST_GP", "E-Fotheringham", "Fotheringham", "12 Karri Loop", "6230"));
+        Assert.Equal(changed.Version, registered.ModelVersion);
+        // Match decides outside a write transaction: the version is followed within a moment.
+        var matcher = new RegistrationService.RegistrationServiceClient(replicas.Second.Channel);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        string matchedUnder;
+        do
+        {
+            matchedUnder = (await matcher.MatchAsync(new MatchRequest { Demographics = Request("EAST_GP", "x", "Fotheringham", "12 Karri Loop", "6230").Demographics }))
+                .ModelVersion;
+        }
+        while (matchedUnder != changed.Version && DateTime.UtcNow < deadline && await Task.Delay(50).ContinueWith(_ => true));
+        Assert.Equal(changed.Version, matchedUnder);
+        var back = await secondModels.UpdateThresholdsAsync(new UpdateThresholdsRequest
+        {
+            ExpectedActiveVersion = changed.Version, AmbiguityMargin = active.Thresholds.AmbiguityMargin, Reason = "replica test: back",
+        });
+        Assert.Equal(back.Version, (await firstModels.GetModelAsync(new GetModelRequest())).Version);
+    }
 }
