@@ -12,11 +12,15 @@ public interface IPersonDesk
         CancellationToken cancellation);
 
     /// <summary>The marks in force on the person's records and against it.</summary>
-    Task<IReadOnlyList<MarkRow>> MarksAsync(string personId, CancellationToken cancellation);
+    Task<IReadOnlyList<MarkRow>> MarksAsync(string personId, IReadOnlyList<string>? withinRegistries, CancellationToken cancellation);
 
     Task<DeskResult> RemoveMarkAsync(long markId, string reason, string actor, CancellationToken cancellation);
 
-    Task<PersonView?> ReadAsync(string personId, string actor, string reason, CancellationToken cancellation);
+    /// <summary>
+    /// The person, or null when there is none — or, for a clerk assigned <paramref name="withinRegistries"/>, none with
+    /// a record there (the gRPC face's rule for a key of those registries: the person with those registries' records).
+    /// </summary>
+    Task<PersonView?> ReadAsync(string personId, string actor, string reason, IReadOnlyList<string>? withinRegistries, CancellationToken cancellation);
 
     /// <summary>Moves the record off its person onto a new one.</summary>
     Task<DeskResult> UnlinkAsync(string registry, string localId, long expectedPersonVersion, string reason, string actor, CancellationToken cancellation);

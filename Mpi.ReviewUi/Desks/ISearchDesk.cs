@@ -3,7 +3,8 @@ namespace Mpi.ReviewUi.Desks;
 /// <summary>Finding persons for a clerk: every search is audited with its reason, as a read of each person found.</summary>
 public interface ISearchDesk
 {
-    Task<SearchResult> SearchAsync(PersonQuery query, string reason, string actor, CancellationToken cancellation);
+    /// <param name="withinRegistries">A clerk's registries: only persons with a record there are found, with those records (null: every registry).</param>
+    Task<SearchResult> SearchAsync(PersonQuery query, string reason, string actor, IReadOnlyList<string>? withinRegistries, CancellationToken cancellation);
 }
 
 /// <summary>

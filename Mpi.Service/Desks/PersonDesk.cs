@@ -15,8 +15,10 @@ namespace Mpi.Service.Desks;
 /// </summary>
 public sealed class PersonDesk(PersonReader reader, StewardOperations steward, DifferentPersonMarkOperations marks, MpiDbContext db) : IPersonDesk
 {
-    public async Task<PersonView?> ReadAsync(string personId, string actor, string reason, CancellationToken cancellation) =>
-        await reader.ReadAsync(personId, null, actor, reason, cancellation) is { } snapshot ? PersonViewMapping.From(snapshot) : null;
+    public async Task<PersonView?> ReadAsync(string personId, string actor, string reason, IReadOnlyList<string>? withinRegistries,
+        CancellationToken cancellation) =>
+        (await reader.ReadAsync(personId, null, RegistryScope.Within(withinRegistries), actor, reason, cancellation)).Snapshot is { } snapshot
+            ? PersonViewMapping.From(snapshot) : null;
 
     public async Task<DeskResult> UnlinkAsync(string registry, string localId, long expectedPersonVersion, string reason, string actor,
         CancellationToken cancellation) =>
@@ -47,8 +49,8 @@ public sealed class PersonDesk(PersonReader reader, StewardOperations steward, D
             (await steward.MergeAsync(survivorPersonId, mergedPersonId, expectedSurvivorVersion, mergedVersion, reason, actor, cancellation)).Refusal, db);
     }
 
-    public async Task<IReadOnlyList<MarkRow>> MarksAsync(string personId, CancellationToken cancellation) =>
-        (await marks.ListAsync(personId, null, includeRemoved: false, RegistryScope.Everything, cancellation)).Value is { } listed
+    public async Task<IReadOnlyList<MarkRow>> MarksAsync(string personId, IReadOnlyList<string>? withinRegistries, CancellationToken cancellation) =>
+        (await marks.ListAsync(personId, null, includeRemoved: false, RegistryScope.Within(withinRegistries), cancellation)).Value is { } listed
             ? [.. listed.Select(m => new MarkRow(m.MarkId, m.Registry, m.LocalId, m.RecordPersonId, m.HeldAgainstPersonId, Origin(m.Origin), m.MarkedBy,
                 m.MarkedAt, m.Reason))]
             : [];

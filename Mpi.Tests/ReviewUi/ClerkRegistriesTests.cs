@@ -58,6 +58,32 @@ public sealed class ClerkRegistriesTests(ReviewUiService service, Chromium chrom
     }
 
     [Fact]
+    public async Task ClerkAssignedToOtherRegistries_FindsNoPersonOfTheirs_AndCannotOpenItsPage()
+    {
+        var person = service.Tasks[0].CandidatePersonId; // its one record is NORTH_HOSP's
+        await SetRegistriesAsync(ReviewUiService.SecondClerk, "EAST_GP");
+        var clerk = await chromium.OpenAsync(service, ReviewUiService.SecondClerk, "/search");
+
+        await clerk.FillAsync("#registry", "NORTH_HOSP");
+        await clerk.FillAsync("#local-id", "N-Quarrington");
+        await clerk.FillAsync("#reason", "lab result to file");
+        await clerk.ClickAsync("#search-submit");
+        await Microsoft.Playwright.Assertions.Expect(clerk.Locator("#search-submit")).ToBeVisibleAsync();
+        await Microsoft.Playwright.Assertions.Expect(clerk.Locator($"#results tr[data-person='{person}']")).ToHaveCountAsync(0);
+        await clerk.GotoAsync("/search");
+        await clerk.FillAsync("#given-name", "Ottoline");
+        await clerk.FillAsync("#family-name", "Quarrington");
+        await clerk.FillAsync("#birth-date", "1941-01-04");
+        await clerk.FillAsync("#reason", "patient at the front desk without a card");
+        await clerk.ClickAsync("#search-submit");
+        await Microsoft.Playwright.Assertions.Expect(clerk.Locator($"#results tr[data-person='{person}']")).ToHaveCountAsync(0);
+        Assert.Equal(404, (await clerk.Context.APIRequest.GetAsync($"/persons/{person}")).Status);
+
+        await SetRegistriesAsync(ReviewUiService.SecondClerk, "NORTH_HOSP");
+        Assert.Equal(200, (await clerk.Context.APIRequest.GetAsync($"/persons/{person}")).Status);
+    }
+
+    [Fact]
     public async Task QueueFilters_ComeBackWhenTheUserReturnsToTheQueue()
     {
         var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue?band=high&size=25");

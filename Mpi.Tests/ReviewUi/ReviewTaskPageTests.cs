@@ -62,7 +62,7 @@ public sealed class ReviewTaskPageTests(ReviewUiService service, Chromium chromi
         await Assertions.Expect(conflict).ToContainTextAsync("Someone else resolved this task");
         Assert.Contains("different person", await second.TextContentAsync("#resolution"), StringComparison.Ordinal);
         await using var scope = service.Services.CreateAsyncScope();
-        var person = await scope.ServiceProvider.GetRequiredService<IPersonDesk>().ReadAsync(candidate, "test", "assert", CancellationToken.None);
+        var person = await scope.ServiceProvider.GetRequiredService<IPersonDesk>().ReadAsync(candidate, "test", "assert", null, CancellationToken.None);
         Assert.Single(person!.Records);
     }
 

@@ -9,7 +9,7 @@ namespace Mpi.ReviewUi.Pages.Review;
 /// A person: golden view, source records, link history and the "not the same person" marks; a steward can move a record
 /// to another person, merge another person into this one, unlink a record, undo a merge and remove a mark.
 /// </summary>
-public sealed class PersonPageModel(IPersonDesk desk) : PageModel
+public sealed class PersonPageModel(IPersonDesk desk, IReviewerDirectory reviewers) : PageModel
 {
     private const string ReadReason = "review UI person page";
 
@@ -54,9 +54,11 @@ public sealed class PersonPageModel(IPersonDesk desk) : PageModel
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellation)
     {
-        Person = await desk.ReadAsync(Id, User.Actor(), ReadReason, cancellation);
+        // A clerk assigned registries sees a person only with a record there, and only those records, as a key of those registries would.
+        var registries = await User.RegistriesAsync(reviewers, cancellation);
+        Person = await desk.ReadAsync(Id, User.Actor(), ReadReason, registries, cancellation);
         if (Person is null) return NotFound();
-        Marks = await desk.MarksAsync(Id, cancellation);
+        Marks = await desk.MarksAsync(Id, registries, cancellation);
         return Page();
     }
 

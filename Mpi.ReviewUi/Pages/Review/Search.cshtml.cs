@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mpi.ReviewUi.Accounts;
 using Mpi.ReviewUi.Desks;
 
 namespace Mpi.ReviewUi.Pages.Review;
@@ -9,7 +10,7 @@ namespace Mpi.ReviewUi.Pages.Review;
 /// audited with the reason given (a search reads patients), so the reason is required. Posted, never a query string:
 /// names and dates of birth in a URL end up in browser history and request logs.
 /// </summary>
-public sealed class SearchModel(ISearchDesk desk) : PageModel
+public sealed class SearchModel(ISearchDesk desk, IReviewerDirectory reviewers) : PageModel
 {
     [BindProperty] public string? Registry { get; set; }
     [BindProperty] public string? LocalId { get; set; }
@@ -40,7 +41,7 @@ public sealed class SearchModel(ISearchDesk desk) : PageModel
             return Page();
         }
         Result = await desk.SearchAsync(new PersonQuery(Registry, LocalId, IdentifierType, IdentifierAuthority, IdentifierValue, GivenName, FamilyName, BirthDate),
-            Reason.Trim(), User.Actor(), cancellation);
+            Reason.Trim(), User.Actor(), await User.RegistriesAsync(reviewers, cancellation), cancellation);
         Problem = Result.Problem;
         return Page();
     }
