@@ -17,7 +17,7 @@ public sealed class ReviewDesk(ReviewQueue queue, ReviewTaskReader tasks, MpiDbC
 
     public async Task<QueuePage> ListAsync(QueueQuery query, CancellationToken cancellation)
     {
-        var filter = new ReviewFilter(Waiting, query.Registry, query.MinProbability, query.MaxProbability,
+        var filter = new ReviewFilter(query.OpenOnly ? [TaskState.Open] : Waiting, query.Registry, query.MinProbability, query.MaxProbability,
             query.OlderThan is { } age ? time.GetUtcNow() - age : null, null, query.PageSize, query.AfterTaskId)
         {
             WithinRegistries = query.WithinRegistries,

@@ -23,4 +23,24 @@ public sealed class AnswerReasonTests(ReviewUiService service, Chromium chromium
         var auditor = await chromium.OpenAsync(service, ReviewUiService.Auditor, "/audit?action=resolve_review");
         await Assertions.Expect(auditor.Locator("body")).ToContainTextAsync("mother and daughter at one address");
     }
+
+    [Fact]
+    public async Task AnAnswerSentTwice_IsToldItWasTheirOwn_NotSomeoneElses()
+    {
+        var taskId = service.Tasks[1].TaskId;
+        var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, $"/tasks/{taskId}");
+        await page.FillAsync("#reason", "different middle names on the referral");
+        // The form as it stands, to be sent a second time as a double click would send it.
+        var form = await page.Locator("#actions").EvaluateAsync<string>("f => new URLSearchParams(new FormData(f)).toString() + '&answer=different'");
+        await page.ClickAsync("button[value=different]");
+        await Assertions.Expect(page.Locator("#resolution")).ToContainTextAsync("different middle names on the referral");
+
+        var again = await page.EvaluateAsync<string>(@"async ([path, body]) => {
+            const answer = await fetch(path, { method: 'POST', body: new URLSearchParams(body) });
+            const alert = new DOMParser().parseFromString(await answer.text(), 'text/html').querySelector('#problem');
+            return alert ? alert.textContent.trim() : '';
+        }", new[] { $"/tasks/{taskId}", form });
+
+        Assert.StartsWith("You answered this task already", again, StringComparison.Ordinal);
+    }
 }

@@ -84,6 +84,21 @@ public sealed class ClerkRegistriesTests(ReviewUiService service, Chromium chrom
     }
 
     [Fact]
+    public async Task Steward_IsOfferedForATask_OnlyClerksWhoseRegistriesHoldIt()
+    {
+        var (taskId, _, _) = service.Tasks[2]; // a SOUTH_LAB record's task
+        await SetRegistriesAsync(ReviewUiService.SecondClerk, "EAST_GP");
+        var steward = await chromium.OpenAsync(service, ReviewUiService.Steward, $"/tasks/{taskId}");
+
+        await Microsoft.Playwright.Assertions.Expect(steward.Locator($"#assignee option[value='{ReviewUiService.Clerk}']")).ToHaveCountAsync(1);
+        await Microsoft.Playwright.Assertions.Expect(steward.Locator($"#assignee option[value='{ReviewUiService.SecondClerk}']")).ToHaveCountAsync(0);
+
+        await SetRegistriesAsync(ReviewUiService.SecondClerk, "SOUTH_LAB");
+        await steward.ReloadAsync();
+        await Microsoft.Playwright.Assertions.Expect(steward.Locator($"#assignee option[value='{ReviewUiService.SecondClerk}']")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task QueueFilters_ComeBackWhenTheUserReturnsToTheQueue()
     {
         var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue?band=high&size=25");

@@ -51,6 +51,8 @@ public sealed class PersonPageTests(ReviewUiService service, Chromium chromium) 
 
         await page.WaitForURLAsync("**?done=unmerged");
         Assert.Equal(1, await page.Locator("#records tbody tr").CountAsync());
+        // The merge is undone: it is not offered again.
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("form[action*='Unmerge']")).ToHaveCountAsync(0);
         var back = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = merged });
         Assert.Single(back.Records);
     }

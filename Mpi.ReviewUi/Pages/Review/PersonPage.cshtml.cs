@@ -21,9 +21,18 @@ public sealed class PersonPageModel(IPersonDesk desk, IReviewerDirectory reviewe
     public string? Notice { get; private set; }
     public bool IsSteward => User.IsInRole(ReviewerRoles.Steward);
 
-    /// <summary>Persons merged into this one (by a steward, or by registration when a new record bridged them) whose latest merge can be undone from here.</summary>
-    public IEnumerable<string> MergedHere => Person?.History.Where(h => h.IsMerge && h.ToPersonId == Person.PersonId && h.FromPersonId is not null)
-        .Select(h => h.FromPersonId!).Distinct() ?? [];
+    /// <summary>
+    /// Persons merged into this one (by a steward, or by registration when a new record bridged them) whose latest merge
+    /// still stands and can be undone from here: one unmerged since is not offered again.
+    /// </summary>
+    public IEnumerable<string> MergedHere => Person is not { } person ? [] : person.History
+        .Where(h => h.IsMerge && h.ToPersonId == person.PersonId && h.FromPersonId is not null).Select(h => h.FromPersonId!).Distinct()
+        .Where(merged => person.History.Where(h => (h.IsMerge && h.FromPersonId == merged && h.ToPersonId == person.PersonId)
+                || (h.Kind == UnmergeKind && h.FromPersonId == person.PersonId && h.ToPersonId == merged))
+            .MaxBy(h => h.EventId) is { IsMerge: true });
+
+    /// <summary>How the history names an unmerge (records moved back from the survivor to the person merged into it).</summary>
+    private const string UnmergeKind = "unmerge";
 
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken cancellation)
     {

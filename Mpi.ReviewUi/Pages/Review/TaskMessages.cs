@@ -10,7 +10,7 @@ public static class TaskMessages
         DeskProblem.AlreadyResolved => "Someone else resolved this task while you were looking at it. Nothing was changed; the task now shows their answer.",
         DeskProblem.Stale => "This task changed since you opened it (claimed, released or answered by someone else). Nothing was changed; check the current state and answer again.",
         DeskProblem.ClaimedByOther => "Another reviewer holds this task. Nothing was changed.",
-        DeskProblem.CandidatesChanged => "A candidate person was merged since this task was scored. Nothing was changed; a steward should look at the persons involved.",
+        DeskProblem.CandidatesChanged => "The incoming record or a candidate person changed since you opened this task. Nothing was changed; the page now shows them as they are: check and answer again.",
         DeskProblem.NotFound => "There is no such task.",
         _ => result.Message ?? "The action was refused.",
     };

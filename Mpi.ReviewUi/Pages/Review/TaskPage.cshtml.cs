@@ -83,8 +83,12 @@ public sealed class TaskPageModel(IReviewDesk desk, IReviewerDirectory reviewers
                 result = new DeskResult(DeskProblem.Invalid, "Choose same person, different person, merge persons or skip.");
                 break;
         }
-        Problem = TaskMessages.Of(result);
-        return await LoadAsync(cancellation) ? Page() : NotFound();
+        var found = await LoadAsync(cancellation);
+        // An answer sent twice (a double click, a resubmitted form) finds the task resolved by this very reviewer.
+        Problem = result.Problem == DeskProblem.AlreadyResolved && Detail?.ClaimedBy == User.Actor()
+            ? "You answered this task already; the page shows your answer. Nothing more was changed."
+            : TaskMessages.Of(result);
+        return found ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellation)
@@ -95,9 +99,14 @@ public sealed class TaskPageModel(IReviewDesk desk, IReviewerDirectory reviewers
         return Detail is not null;
     }
 
-    private async Task<IReadOnlyList<string>> AssignableAsync(CancellationToken cancellation) =>
-        [.. (await reviewers.ListAsync(cancellation)).Where(r => r.DisabledAt is null && r.Role is ReviewerRoles.Clerk or ReviewerRoles.Steward)
+    /// <summary>Active clerks and stewards who may work this task: a clerk assigned registries only when the task's is one of them.</summary>
+    private async Task<IReadOnlyList<string>> AssignableAsync(CancellationToken cancellation)
+    {
+        var registry = await desk.RegistryOfAsync(Id, cancellation);
+        return [.. (await reviewers.ListAsync(cancellation))
+            .Where(r => r.DisabledAt is null && r.Role is ReviewerRoles.Clerk or ReviewerRoles.Steward && r.Registries.Allows(registry))
             .Select(r => r.UserName).Order(StringComparer.Ordinal)];
+    }
 
     /// <summary>A clerk assigned some registries works only their tasks (an unknown task is the page's NotFound).</summary>
     private async Task<bool> MayWorkAsync(CancellationToken cancellation)
@@ -106,11 +115,11 @@ public sealed class TaskPageModel(IReviewDesk desk, IReviewerDirectory reviewers
         return registries is null || await desk.RegistryOfAsync(Id, cancellation) is not { } registry || registries.Allows(registry);
     }
 
-    /// <summary>The oldest open task other than this one.</summary>
+    /// <summary>The oldest open task other than this one (however many older ones others hold).</summary>
     private async Task<long?> NextAsync(CancellationToken cancellation)
     {
-        var page = await desk.ListAsync(new QueueQuery(null, null, null, null, PageSize: 20, WithinRegistries: await User.RegistriesAsync(reviewers, cancellation)),
-            cancellation);
-        return page.Items.Where(t => t.TaskId != Id && t.State == QueueTaskState.Open).Select(t => (long?)t.TaskId).FirstOrDefault();
+        var page = await desk.ListAsync(new QueueQuery(null, null, null, null, PageSize: 2, WithinRegistries: await User.RegistriesAsync(reviewers, cancellation),
+            OpenOnly: true), cancellation);
+        return page.Items.Where(t => t.TaskId != Id).Select(t => (long?)t.TaskId).FirstOrDefault();
     }
 }
