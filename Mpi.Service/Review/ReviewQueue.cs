@@ -20,8 +20,13 @@ namespace Mpi.Service.Review;
 public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperations steward, RecordDirectoryFeed directory, DifferentPersonMarks marks,
     TimeProvider time, MpiMetrics? metrics = null)
 {
-    public Task<Outcome<ReviewTaskEntity>> ClaimAsync(long id, long expectedVersion, string actor, CancellationToken cancellation) =>
-        ChangeAsync(id, expectedVersion, actor, AuditAction.ClaimReview, task =>
+    /// <summary>
+    /// Claims the task for <paramref name="actor"/>. A task the actor holds already (a retried claim, whatever version it
+    /// carries) is answered as it is: nothing changes and it succeeds (review.proto). It had been refused as stale.
+    /// </summary>
+    public async Task<Outcome<ReviewTaskEntity>> ClaimAsync(long id, long expectedVersion, string actor, CancellationToken cancellation) =>
+        await db.ReviewTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.State == TaskState.Claimed && t.ClaimedBy == actor, cancellation)
+            is { } held ? held : await ChangeAsync(id, expectedVersion, actor, AuditAction.ClaimReview, task =>
         {
             if (task.State == TaskState.Claimed && task.ClaimedBy != actor)
                 return new Refusal(RefusalKind.TaskClaimed, "another reviewer holds the task") { CurrentVersion = task.Version, ClaimedBy = task.ClaimedBy };

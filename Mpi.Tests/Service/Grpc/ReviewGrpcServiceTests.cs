@@ -70,6 +70,19 @@ public sealed class ReviewGrpcServiceTests(RunningService service) : IClassFixtu
     }
 
     [Fact]
+    public async Task ClaimTask_RetriedByTheCallerWhoHoldsIt_SucceedsAndChangesNothing()
+    {
+        var (_, uncertain) = await OpenTaskAsync("Wrottesley");
+        var task = await Review.GetTaskAsync(new GetTaskRequest { TaskId = uncertain.ReviewTaskId });
+        var claimed = await Review.ClaimTaskAsync(new ClaimTaskRequest { TaskId = task.TaskId, ExpectedVersion = task.Version });
+
+        // The first answer was lost on the way: the claim is sent again as it was.
+        var retried = await Review.ClaimTaskAsync(new ClaimTaskRequest { TaskId = task.TaskId, ExpectedVersion = task.Version });
+
+        Assert.Equal((ReviewTaskState.Claimed, claimed.Version, claimed.ClaimedBy), (retried.State, retried.Version, retried.ClaimedBy));
+    }
+
+    [Fact]
     public async Task ClaimTask_ClaimedByAnother_IsAbortedTaskClaimed()
     {
         var (_, uncertain) = await OpenTaskAsync("Cholmondeley");
