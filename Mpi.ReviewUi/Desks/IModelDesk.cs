@@ -11,7 +11,8 @@ public interface IModelDesk
     Task<ThresholdPreviewData> PreviewDataAsync(int recentScores, CancellationToken cancellation);
 
     /// <summary>A new version with these thresholds, activated and audited; refused when another version became active.</summary>
-    Task<DeskResult> UpdateThresholdsAsync(string expectedActiveVersion, double autoLink, double review, string? reason, string actor,
+    /// <param name="autoLink">The new auto-link threshold; null keeps the active one.</param>
+    Task<DeskResult> UpdateThresholdsAsync(string expectedActiveVersion, double? autoLink, double? review, string? reason, string actor,
         CancellationToken cancellation);
 
     /// <summary>Retrains by EM on the stored records and stores the result, not active; returns its version.</summary>

@@ -11,10 +11,11 @@ public sealed record ThresholdPreviewData(IReadOnlyList<RecentDecision> Recent, 
 /// <summary>
 /// One registration's decision as the preview replays it: the best candidate's probability and what else decided —
 /// a rule, a guard that holds the pair at review, a rival candidate, the learned re-scorer's verdict on a review-band
-/// pair, and whether a link of it opens a merge question or a quality check.
+/// pair, whether a link of it opens a merge question or a quality check, and whether it linked past a rival because the
+/// persons it matched cohere (bridged: merged at once or asked about).
 /// </summary>
 public sealed record RecentDecision(double Probability, bool Rule = false, bool Guarded = false, bool Ambiguous = false, LearnedVerdict Learned = LearnedVerdict.None,
-    bool MergeQuestion = false, bool QualitySampled = false);
+    bool MergeQuestion = false, bool QualitySampled = false, bool Bridged = false);
 
 /// <summary>What the learned re-scorer made of a review-band pair, when it moved it.</summary>
 public enum LearnedVerdict { None, Link, New }

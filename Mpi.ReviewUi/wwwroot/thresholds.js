@@ -12,15 +12,18 @@
   const bandOf = (p, r, a) => (p >= a ? 'link' : p >= r ? 'review' : 'new');
   const has = (traits, name) => (traits & data.bits[name]) !== 0;
   // What one registration would become: 'new', 'link', or the cause of its review task.
+  // A rival sends a link to review unless the persons it matched cohere with the best one (bridged: merged, or a merge
+  // question asked, the record linked); a review task's cause is the guard, else a rival, else the band (ReviewCauses).
+  const rivalled = (traits) => has(traits, 'ambiguous') && !has(traits, 'bridged');
   const decide = (p, traits, r, a) => {
-    if (has(traits, 'rule')) return has(traits, 'ambiguous') ? 'rival' : 'link';
+    if (has(traits, 'rule')) return rivalled(traits) ? 'rival' : 'link';
     const guarded = has(traits, 'guarded');
     const band = p >= a && !guarded ? 'link' : p >= r ? 'review' : 'new';
-    if (band === 'link') return has(traits, 'ambiguous') ? 'rival' : 'link';
+    if (band === 'link') return rivalled(traits) ? 'rival' : 'link';
     if (band === 'new') return 'new';
     if (has(traits, 'learnedLink')) return 'link';
     if (has(traits, 'learnedNew')) return 'new';
-    return guarded && p >= a ? 'guard' : has(traits, 'ambiguous') && p >= a ? 'rival' : 'band';
+    return guarded && p >= a ? 'guard' : has(traits, 'ambiguous') ? 'rival' : 'band';
   };
   const counts = (r, a) => {
     const c = { new: 0, review: 0, link: 0, band: 0, guard: 0, rival: 0, merge: 0, check: 0 };
@@ -75,11 +78,14 @@
   });
 
   const signed = (n) => (n > 0 ? `+${n}` : n < 0 ? `${n}` : '±0');
+  // Two decimals where they say it all, four where the threshold has more (0.9995 must not read 1.00).
+  const shown = (x) => (Math.abs(x * 100 - Math.round(x * 100)) < 1e-9 ? x.toFixed(2) : x.toFixed(4));
+  // Until a slider moves, its threshold is the active one exactly (a slider holds four decimals; a version may hold more).
   const update = () => {
-    let r = Number(review.value), a = Number(autoLink.value);
+    let r = review.dataset.moved ? Number(review.value) : data.review, a = autoLink.dataset.moved ? Number(autoLink.value) : data.autoLink;
     if (r > a) { if (document.activeElement === review) { autoLink.value = r; a = r; } else { review.value = a; r = a; } }
-    document.getElementById('review-value').textContent = r.toFixed(2);
-    document.getElementById('autolink-value').textContent = a.toFixed(2);
+    document.getElementById('review-value').textContent = shown(r);
+    document.getElementById('autolink-value').textContent = shown(a);
     const c = counts(r, a);
     for (const band of ['new', 'review', 'link']) {
       document.getElementById(`count-${band}`).textContent = c[band];
@@ -87,9 +93,9 @@
     }
     document.getElementById('review-causes').textContent = `${c.band} in the review band, ${c.guard} held by a guard, ${c.rival} with a close rival, `
       + `${c.merge} merge question(s), ${c.check} quality check(s); the queue holds ${data.openTasks} open task(s) now.`;
-    const at = precisionRecall[Math.round(r * 100) - 1];
+    const at = precisionRecall[Math.min(98, Math.max(0, Math.round(r * 100) - 1))];
     document.getElementById('pr-summary').textContent = data.reviewed.length === 0 ? 'No reviewed task yet: precision and recall appear once reviewers have answered.'
-      : `At review threshold ${r.toFixed(2)}: precision ${at.precision === null ? 'n/a' : at.precision.toFixed(2)}, recall ${at.recall === null ? 'n/a' : at.recall.toFixed(2)} (from ${data.reviewed.length} reviewed task(s)).`;
+      : `At review threshold ${shown(r)}: precision ${at.precision === null ? 'n/a' : at.precision.toFixed(2)}, recall ${at.recall === null ? 'n/a' : at.recall.toFixed(2)} (from ${data.reviewed.length} reviewed task(s)).`;
     if (histogramChart) {
       histogramChart.data.datasets[0].backgroundColor = centres.map((p) => colour[bandOf(p, r, a)]);
       histogramChart.update();
@@ -99,7 +105,6 @@
       prChart.update();
     }
   };
-  review.addEventListener('input', update);
-  autoLink.addEventListener('input', update);
+  for (const slider of [review, autoLink]) slider.addEventListener('input', () => { slider.dataset.moved = 'true'; update(); });
   update();
 })();

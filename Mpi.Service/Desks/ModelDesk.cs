@@ -37,9 +37,9 @@ public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining
     private static RecentDecision Decision(double probability, bool rule, DecisionTraits traits) => new(probability, rule,
         traits.HasFlag(DecisionTraits.Guarded), traits.HasFlag(DecisionTraits.Ambiguous),
         traits.HasFlag(DecisionTraits.LearnedLink) ? LearnedVerdict.Link : traits.HasFlag(DecisionTraits.LearnedNew) ? LearnedVerdict.New : LearnedVerdict.None,
-        traits.HasFlag(DecisionTraits.MergeQuestion), traits.HasFlag(DecisionTraits.QualitySampled));
+        traits.HasFlag(DecisionTraits.MergeQuestion), traits.HasFlag(DecisionTraits.QualitySampled), traits.HasFlag(DecisionTraits.Bridged));
 
-    public async Task<DeskResult> UpdateThresholdsAsync(string expectedActiveVersion, double autoLink, double review, string? reason, string actor,
+    public async Task<DeskResult> UpdateThresholdsAsync(string expectedActiveVersion, double? autoLink, double? review, string? reason, string actor,
         CancellationToken cancellation)
     {
         var updated = await versions.UpdateThresholdsAsync(expectedActiveVersion, autoLink, review, null, reason, actor, cancellation);

@@ -244,7 +244,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             ModelVersion = model.Model.Version, Actor = actor, At = now, Rule = best?.Rule, ReviewTaskId = taskId ?? mergeTaskId,
             // The history says why when the version's learned re-scorer judged the pair (probabilities only, no PHI).
             Reason = decided.Learned?.Reason, OperationId = operation, Evidence = StoredEvidence.Of(evidence),
-            Traits = TraitsOf(decided, model.Model.Thresholds, mergeTaskId is not null, sampled),
+            Traits = TraitsOf(decided, model.Model.Thresholds, mergeTaskId is not null, sampled, bridged: merged.Count > 0 || toAsk.Count > 0),
         });
         rows.InsertAuditEntry(Audit(actor, $"{record.Registry}/{record.LocalId}", RegistrationDecisions.Wire(decision), now));
         Written(written, stored.Id, 1, personId, normalized, now, linkEvent, model);
@@ -315,7 +315,8 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
     private static AuditEntryEntity Audit(string actor, string subject, string outcome, DateTimeOffset now) =>
         new() { At = now, Actor = actor, Action = AuditAction.Register, Subject = subject, Outcome = outcome };
 
-    private static DecisionTraits TraitsOf(IncomingDecision decided, Mpi.Matching.Settings.DecisionThresholds thresholds, bool mergeQuestion, bool sampled)
+    private static DecisionTraits TraitsOf(IncomingDecision decided, Mpi.Matching.Settings.DecisionThresholds thresholds, bool mergeQuestion, bool sampled,
+        bool bridged)
     {
         var traits = DecisionTraits.None;
         if (decided.Best is { } best)
@@ -327,6 +328,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
         if (decided.Learned is not null && decided.Kind == DecisionKind.New) traits |= DecisionTraits.LearnedNew;
         if (mergeQuestion) traits |= DecisionTraits.MergeQuestion;
         if (sampled) traits |= DecisionTraits.QualitySampled;
+        if (bridged) traits |= DecisionTraits.Bridged;
         return traits;
     }
 

@@ -18,10 +18,12 @@ public sealed class ThresholdsModel(IModelDesk desk, IOptions<ReviewUiOptions> o
 
     public async Task OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation);
 
-    public async Task<IActionResult> OnPostAsync(string expectedVersion, double review, double autoLink, string? reason, CancellationToken cancellation)
+    /// <param name="reviewShown">The review slider's value as the page showed it: posted back unchanged, the threshold is kept exactly.</param>
+    public async Task<IActionResult> OnPostAsync(string expectedVersion, string review, string autoLink, string? reviewShown, string? autoLinkShown,
+        string? reason, CancellationToken cancellation)
     {
-        var result = await desk.UpdateThresholdsAsync(expectedVersion, autoLink, review, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
-            User.Actor(), cancellation);
+        var result = await desk.UpdateThresholdsAsync(expectedVersion, Moved(autoLink, autoLinkShown), Moved(review, reviewShown),
+            string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), User.Actor(), cancellation);
         if (result.Succeeded) return Redirect("/steward/versions?saved=true");
         Problem = result.Problem == DeskProblem.Stale
             ? $"Another model version became active while you were editing ({result.Message}). Nothing was saved; review the preview again."
@@ -44,15 +46,37 @@ public sealed class ThresholdsModel(IModelDesk desk, IOptions<ReviewUiOptions> o
         openTasks = Preview.OpenTasks,
     });
 
+    /// <summary>A threshold as the page shows it: two decimals, or four when it has more.</summary>
+    public static string Shown(double threshold) =>
+        threshold.ToString(Math.Abs(threshold * 100 - Math.Round(threshold * 100)) < 1e-9 ? "0.00" : "0.0000", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A threshold where a slider can stand (hundredths, 0.01 to 0.99): what the browser posts when it is not moved.</summary>
+    public static string Slider(double threshold) =>
+        Math.Clamp(Math.Round(threshold, 2), 0.01, 0.99).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The posted threshold, or null (keep the active one exactly) when the slider was left where the page put it: a
+    /// saved review change had quietly made an auto-link of 0.9995 one of 0.99. NaN when it is no number (refused).
+    /// </summary>
+    private static double? Moved(string posted, string? shown)
+    {
+        var value = Number(posted);
+        return shown is not null && value == Number(shown) ? null : value;
+    }
+
+    private static double Number(string text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
+
     private static readonly Dictionary<string, int> Bits = new()
     {
         ["rule"] = 1, ["guarded"] = 2, ["ambiguous"] = 4, ["learnedLink"] = 8, ["learnedNew"] = 16, ["mergeQuestion"] = 32, ["qualitySampled"] = 64,
+        ["bridged"] = 128,
     };
 
     private static int BitsOf(RecentDecision d) =>
         (d.Rule ? Bits["rule"] : 0) | (d.Guarded ? Bits["guarded"] : 0) | (d.Ambiguous ? Bits["ambiguous"] : 0)
         | (d.Learned == LearnedVerdict.Link ? Bits["learnedLink"] : 0) | (d.Learned == LearnedVerdict.New ? Bits["learnedNew"] : 0)
-        | (d.MergeQuestion ? Bits["mergeQuestion"] : 0) | (d.QualitySampled ? Bits["qualitySampled"] : 0);
+        | (d.MergeQuestion ? Bits["mergeQuestion"] : 0) | (d.QualitySampled ? Bits["qualitySampled"] : 0) | (d.Bridged ? Bits["bridged"] : 0);
 
     private async Task LoadAsync(CancellationToken cancellation)
     {

@@ -21,4 +21,9 @@ public enum DecisionTraits
     MergeQuestion = 16,
     /// <summary>Its key is in the quality-check sample: an automatic link of it opens a quality check.</summary>
     QualitySampled = 32,
+    /// <summary>
+    /// Linked although another person was a rival: the persons it matched cohere with the best one (PersonBridge), so
+    /// they were merged at once or a merge question opened, and the record was not sent to review.
+    /// </summary>
+    Bridged = 64,
 }
