@@ -29,6 +29,14 @@ public sealed class ReviewUiOptions
     [Range(1, 24 * 60)]
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// The reverse proxies that end TLS in front of the UI (addresses or CIDR ranges, e.g. <c>10.0.4.7</c>,
+    /// <c>10.0.4.0/24</c>): their <c>X-Forwarded-Proto</c> and <c>X-Forwarded-For</c> are believed, so a request that
+    /// came over HTTPS is one here and the sign-in and anti-forgery cookies are marked Secure (the service itself serves
+    /// plain HTTP, so without this they never were). None by default: nobody's forwarded headers are believed.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>How many recent match scores the threshold preview draws.</summary>
     [Range(100, 1_000_000)]
     public int PreviewScores { get; set; } = 20_000;

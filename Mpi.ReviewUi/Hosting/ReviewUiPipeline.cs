@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace Mpi.ReviewUi.Hosting;
 
@@ -13,6 +15,9 @@ public static class ReviewUiPipeline
     /// <param name="isUiConnection">Whether a request arrived on the UI's port (the host knows its listeners).</param>
     public static WebApplication UseReviewUi(this WebApplication app, Func<HttpContext, bool> isUiConnection)
     {
+        // First: behind a trusted proxy that ends TLS, the request is the HTTPS one the browser made (Secure cookies).
+        if (TrustedProxies.Of(app.Services.GetRequiredService<IOptions<ReviewUiOptions>>().Value.TrustedProxies) is { } forwarded)
+            app.UseWhen(isUiConnection, ui => ui.UseForwardedHeaders(forwarded));
         // Before the static files, which end the pipeline for /assets: a script or style sheet gets the same headers
         // as the pages (nosniff above all, so a file is never run as something other than its type).
         app.Use((context, next) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
@@ -27,11 +28,14 @@ public static class ReviewUiServices
             pages.Conventions.AuthorizeFolder("/Audit", ReviewerRoles.AuditPolicy);
             pages.Conventions.AuthorizePage("/Index");
         }).AddApplicationPart(typeof(ReviewUiServices).Assembly);
-        services.AddAntiforgery(antiforgery =>
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>().Configure(antiforgery =>
         {
             antiforgery.Cookie.Name = "mpi.ui.af";
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.Cookie.HttpOnly = true;
+            // Secure whenever the request came over HTTPS (directly, or through a trusted proxy: ReviewUiOptions.TrustedProxies).
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddAuthentication(CookieScheme).AddCookie(CookieScheme);
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<ReviewUiOptions>>((cookie, ui) =>
@@ -39,7 +43,6 @@ public static class ReviewUiServices
             cookie.Cookie.Name = "mpi.ui";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            // Served over plain HTTP on loopback by default; behind TLS the cookie is marked Secure.
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.LoginPath = "/login";
             cookie.LogoutPath = "/logout";

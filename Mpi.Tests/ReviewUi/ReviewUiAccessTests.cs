@@ -104,6 +104,17 @@ public sealed class ReviewUiAccessTests(ReviewUiService service, Chromium chromi
     }
 
     [Fact]
+    public async Task ForwardedHeaders_FromAProxyNobodyNamed_AreIgnored()
+    {
+        // The default trusts no proxy: a request claiming to have come over HTTPS from loopback is still plain HTTP here.
+        var (antiforgery, session) = await SecureCookiesTests.SignInAsync(service.UiAddress, "https");
+
+        Assert.DoesNotContain("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(session);
+        Assert.DoesNotContain("; secure", session, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task SignOut_SignedInClerk_EndsTheSession()
     {
         var page = await chromium.NewPageAsync(service.UiAddress);
