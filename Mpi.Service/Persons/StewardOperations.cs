@@ -117,7 +117,9 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
             if (survivor.Version != expectedSurvivor) return Refusal.Stale("the survivor changed since you read it");
             merged.MergedIntoId = null;
             merged.RetiredAt = null;
-            foreach (var record in back) await MoveAsync(record, survivor, merged, LinkKind.Unmerge, operation, reason, actor, cancellation, retireEmpty: false);
+            // A survivor left with no record (its own were moved elsewhere since the merge) is retired, as a steward's link
+            // retires the person it empties: it had stayed active and empty, and a later merge of it wrote no history.
+            foreach (var record in back) await MoveAsync(record, survivor, merged, LinkKind.Unmerge, operation, reason, actor, cancellation);
             return new StewardChange(operation, merged.Id, survivor.Id);
         });
 

@@ -104,6 +104,40 @@ public sealed class PersonGrpcServiceTests(RunningService service) : IClassFixtu
     }
 
     [Fact]
+    public async Task Unmerge_ThatEmptiesTheSurvivor_RetiresIt_SoItCannotBeMergedUnseen()
+    {
+        var a = await Register("NORTH_HOSP", "UE-1", "Lavinia", "Pemberton-Oakes", "1958-06-14");
+        var b = await Register("SOUTH_LAB", "UE-2", "Cordelia", "Ravenscroft", "1972-03-30");
+        var x = await Register("EAST_GP", "UE-3", "Euphemia", "Strickland", "1944-10-01");
+        var survivor = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = a.PersonId });
+        var merge = await Persons.MergePersonsAsync(new MergePersonsRequest
+        {
+            SurvivorPersonId = a.PersonId, MergedPersonId = b.PersonId, ExpectedSurvivorVersion = survivor.Version,
+            ExpectedMergedVersion = (await Persons.GetPersonAsync(new GetPersonRequest { PersonId = b.PersonId })).Version, Reason = "one patient",
+        });
+        // The survivor's own record is moved to another person; then the merge is undone: the survivor holds nothing.
+        await Persons.LinkAsync(new LinkRequest
+        {
+            Record = new RecordKey { Registry = "NORTH_HOSP", LocalId = "UE-1" }, ToPersonId = x.PersonId, ExpectedFromPersonVersion = merge.Survivor.Version,
+            ExpectedToPersonVersion = (await Persons.GetPersonAsync(new GetPersonRequest { PersonId = x.PersonId })).Version, Reason = "filed under the wrong patient",
+        });
+        var unmerged = await Persons.UnmergePersonAsync(new UnmergePersonRequest
+        {
+            PersonId = b.PersonId, ExpectedSurvivorVersion = (await Persons.GetPersonAsync(new GetPersonRequest { PersonId = a.PersonId })).Version,
+            Reason = "merged in error",
+        });
+
+        Assert.Equal((PersonState.Retired, 0), (unmerged.Survivor.State, unmerged.Survivor.Records.Count));
+        var target = await Persons.GetPersonAsync(new GetPersonRequest { PersonId = x.PersonId });
+        var refused = await Assert.ThrowsAsync<RpcException>(() => Persons.MergePersonsAsync(new MergePersonsRequest
+        {
+            SurvivorPersonId = x.PersonId, MergedPersonId = a.PersonId, ExpectedSurvivorVersion = target.Version,
+            ExpectedMergedVersion = unmerged.Survivor.Version, Reason = "tidy up",
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task LinkThenUnlink_MovesTheRecordAndBackToANewPerson()
     {
         var a = await Register("NORTH_HOSP", "LK-1", "Cordelia", "Vanstone", "1977-07-07");
