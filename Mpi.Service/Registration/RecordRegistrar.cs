@@ -301,7 +301,8 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
             db.LinkEvents.Add(new LinkEventEntity
             {
                 SourceRecordId = existing.Id, FromPersonId = existing.PersonId, ToPersonId = existing.PersonId,
-                Kind = reactivated ? LinkKind.Reactivated : LinkKind.Updated, ModelVersion = model.Model.Version, Actor = actor, At = now,
+                // The source changed the record; no model decided anything (changes.proto: model_version empty).
+                Kind = reactivated ? LinkKind.Reactivated : LinkKind.Updated, Actor = actor, At = now,
             });
             await PersonVersions.BumpAsync(db, existing.PersonId, cancellation);
         }

@@ -135,17 +135,19 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
             if ((await marks.OnAsync(task.SourceRecordId, personId!, cancellation)).FirstOrDefault() is { } onRecord) return Refusal.Marked(onRecord.Id);
             foreach (var mergedId in resolution == ReviewResolutionKind.MergePersons ? mergedPersonIds.Distinct() : [])
                 if (await marks.BetweenAsync(personId!, mergedId, cancellation) is { } between) return Refusal.Marked(between);
+            string? operation = null;
             if (resolution == ReviewResolutionKind.MergePersons)
             {
                 foreach (var mergedId in mergedPersonIds.Distinct())
                     if (await steward.MergeOutOfScopeAsync(scope, personId!, mergedId, cancellation) is { } outOfScope) return outOfScope;
                 var survivor = await db.Persons.SingleAsync(p => p.Id == personId, cancellation);
-                var operation = $"op{Guid.CreateVersion7(time.GetUtcNow()):N}";
+                operation = $"op{Guid.CreateVersion7(time.GetUtcNow()):N}";
                 foreach (var mergedId in mergedPersonIds.Distinct())
                     await steward.MergeWithinTransactionAsync(survivor, await db.Persons.SingleAsync(p => p.Id == mergedId, cancellation), operation,
                         reason, actor, cancellation);
             }
-            if (linksRecord) await MoveRecordAsync(task, personId!, reason, actor, cancellation);
+            // One answer, one operation: the record's link shares the merge's id on the feed.
+            if (linksRecord) await MoveRecordAsync(task, personId!, reason, actor, operation, cancellation);
             return null;
         });
     }
@@ -162,7 +164,7 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
             await marks.MarkAsync(task.SourceRecordId, candidate, MarkOrigin.ReviewAnswer, actor, time.GetUtcNow(), reason, cancellation, reviewTaskId: task.Id);
     }
 
-    private async Task MoveRecordAsync(ReviewTaskEntity task, string personId, string? reason, string actor, CancellationToken cancellation)
+    private async Task MoveRecordAsync(ReviewTaskEntity task, string personId, string? reason, string actor, string? operation, CancellationToken cancellation)
     {
         var now = time.GetUtcNow();
         var record = await db.SourceRecords.SingleAsync(r => r.Id == task.SourceRecordId, cancellation);
@@ -175,7 +177,7 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
         {
             SourceRecordId = record.Id, FromPersonId = from, ToPersonId = personId, Kind = LinkKind.ReviewerLink,
             Probability = evidence?.Explanation.Probability ?? task.Probability, ModelVersion = task.ModelVersion, Actor = actor, At = now, Reason = reason,
-            ReviewTaskId = task.Id, Evidence = StoredEvidence.Of(evidence),
+            ReviewTaskId = task.Id, Evidence = StoredEvidence.Of(evidence), OperationId = operation,
         });
         var target = await db.Persons.SingleAsync(p => p.Id == personId, cancellation);
         target.Version++;

@@ -75,7 +75,7 @@ public sealed class MergeFromTaskTests(ReviewUiService service, Chromium chromiu
         await page.Keyboard.PressAsync("Escape");
         await page.Keyboard.PressAsync("s");
 
-        await Microsoft.Playwright.Assertions.Expect(page.Locator("#problem")).ToContainTextAsync("A candidate person was merged");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#problem")).ToContainTextAsync("a candidate person changed since you opened this task");
         Assert.Equal(0, await page.Locator("#resolution").CountAsync());
     }
 }

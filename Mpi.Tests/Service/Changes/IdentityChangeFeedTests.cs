@@ -181,6 +181,40 @@ public sealed class IdentityChangeFeedTests(RunningService service) : IClassFixt
     }
 
     [Fact]
+    public async Task ListChanges_AReviewersMergeAnswer_IsOneOperation_TheRecordsLinkSharesTheMergesId()
+    {
+        const string r = "FEED_REVIEW_MERGE";
+        RegisterRequest Sibling(string localId, string given) => new()
+        {
+            Key = new RecordKey { Registry = r, LocalId = localId },
+            Demographics = new Demographics
+            {
+                GivenName = given, FamilyName = "Wachowski-Brandt", BirthDate = "1990-07-12", Sex = "M", AddressLine = "3 Risdon Road", City = "Hobart",
+                PostalCode = "7000",
+            },
+        };
+        var first = await Registration.RegisterAsync(Sibling("1", "Benedikt"));
+        var second = await Registration.RegisterAsync(Sibling("2", "Bartholomew"));
+        var incoming = await Registration.RegisterAsync(Sibling("3", "Cornelius"));
+        Assert.Equal(Decision.Review, incoming.Decision);
+        var task = await Review.GetTaskAsync(new GetTaskRequest { TaskId = incoming.ReviewTaskId });
+        var (survivor, merged) = (task.Candidates[0].Person.PersonId, task.Candidates[1].Person.PersonId);
+        var before = await ChangesOf(r);
+
+        await Review.ResolveTaskAsync(new ResolveTaskRequest
+        {
+            TaskId = task.TaskId, ExpectedVersion = task.Version, Resolution = Resolution.MergePersons, PersonId = survivor, MergedPersonIds = { merged },
+            Reason = "one man: the clinic registered him three times",
+        });
+
+        var answer = (await ChangesOf(r)).Skip(before.Count).ToList();
+        Assert.Contains(answer, c => c.Kind == IdentityChangeKind.Link && c.PersonAfter == survivor);
+        Assert.Contains(answer, c => c.Kind == IdentityChangeKind.Merge && c.PersonBefore == merged);
+        Assert.Single(answer.Where(c => c.Kind is IdentityChangeKind.Link or IdentityChangeKind.Merge).Select(c => c.OperationId).Distinct());
+        Assert.Contains(new[] { first.PersonId, second.PersonId }, p => p == survivor);
+    }
+
+    [Fact]
     public async Task ListChanges_ARecordSentAgainWithOtherDemographics_IsARecordUpdateByTheSource()
     {
         const string r = "FEED_UPDATE";
@@ -193,6 +227,8 @@ public sealed class IdentityChangeFeedTests(RunningService service) : IClassFixt
 
         Assert.Equal([IdentityChangeKind.NewPerson, IdentityChangeKind.RecordUpdated], changes.Select(c => c.Kind));
         Assert.Equal((first.PersonId, first.PersonId, ActorKind.Source), (changes[1].PersonBefore, changes[1].PersonAfter, changes[1].ActorKind));
+        // No model decided the update: the source did (changes.proto, model_version).
+        Assert.Equal(("", first.ModelVersion), (changes[1].ModelVersion, changes[0].ModelVersion));
     }
 
     [Fact]
