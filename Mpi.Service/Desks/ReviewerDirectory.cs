@@ -101,8 +101,13 @@ public sealed class ReviewerDirectory(MpiDbContext db, TimeProvider time) : IRev
     public Task<string?> QueueFilterAsync(string userName, CancellationToken cancellation) =>
         db.Reviewers.AsNoTracking().Where(r => r.UserName == userName).Select(r => r.QueueFilter).SingleOrDefaultAsync(cancellation);
 
-    public async Task SaveQueueFilterAsync(string userName, string? queryString, CancellationToken cancellation) =>
+    public async Task SaveQueueFilterAsync(string userName, string? queryString, CancellationToken cancellation)
+    {
+        // PostgreSQL refuses a longer value outright: /queue?registry=<600 characters> had been a 500 there.
+        // A longer view (made by hand: no form makes one) is not remembered.
+        if (queryString?.Length > ReviewerEntity.MaxQueueFilterLength) return;
         await db.Reviewers.Where(r => r.UserName == userName).ExecuteUpdateAsync(s => s.SetProperty(r => r.QueueFilter, queryString), cancellation);
+    }
 
     private static string? Joined(IReadOnlyList<string>? registries) => registries is { Count: > 0 } ? string.Join(',', registries) : null;
 

@@ -75,7 +75,7 @@ public class MpiDbContext : DbContext
             e.Property(r => r.UserName).HasMaxLength(64);
             e.Property(r => r.Role).HasMaxLength(16);
             e.Property(r => r.Registries).HasMaxLength(1000);
-            e.Property(r => r.QueueFilter).HasMaxLength(500);
+            e.Property(r => r.QueueFilter).HasMaxLength(ReviewerEntity.MaxQueueFilterLength);
         });
         model.Entity<UiSessionEntity>(e =>
         {

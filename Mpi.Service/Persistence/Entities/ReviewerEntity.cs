@@ -14,4 +14,7 @@ public sealed class ReviewerEntity
     public string? Registries { get; set; }
     /// <summary>The queue view the user last chose (its query string), shown again when they open the queue.</summary>
     public string? QueueFilter { get; set; }
+
+    /// <summary>The longest <see cref="QueueFilter"/> kept (its column's length).</summary>
+    public const int MaxQueueFilterLength = 500;
 }
