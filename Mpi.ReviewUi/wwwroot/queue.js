@@ -1,4 +1,5 @@
-// Keyboard navigation of the review queue: j/k or arrows move between tasks, Enter opens, c claims, o opens the oldest.
+// Keyboard navigation of the review queue: j/k or arrows move between tasks, Enter opens, c claims, o opens the oldest
+// task nobody holds (a row with a claim button): the oldest row may be another reviewer's claim.
 (() => {
   const links = () => Array.from(document.querySelectorAll('#queue .task-link'));
   const typing = (e) => e.target.closest('input, select, textarea');
@@ -13,7 +14,11 @@
     if (typing(e) || e.ctrlKey || e.altKey || e.metaKey) return;
     if (e.key === 'j' || e.key === 'ArrowDown') { move(1); e.preventDefault(); }
     else if (e.key === 'k' || e.key === 'ArrowUp') { move(-1); e.preventDefault(); }
-    else if (e.key === 'o') { const first = links()[0]; if (first) { window.location.href = first.href; } }
+    else if (e.key === 'o') {
+      const open = Array.from(document.querySelectorAll('#queue tr[data-task]')).find((row) => row.querySelector('button.claim'));
+      const link = open && open.querySelector('.task-link');
+      if (link) { window.location.href = link.href; }
+    }
     else if (e.key === 'c') {
       const row = document.activeElement && document.activeElement.closest('tr[data-task]');
       const claim = row && row.querySelector('button.claim');

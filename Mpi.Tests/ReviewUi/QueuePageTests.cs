@@ -23,6 +23,26 @@ public sealed class QueuePageTests(ReviewUiService service, Chromium chromium) :
     }
 
     [Fact]
+    public async Task Queue_KeyO_OpensTheOldestTaskNobodyHolds_NotAnotherReviewersClaim()
+    {
+        var reviews = new Mpi.Contracts.V1.ReviewService.ReviewServiceClient(service.Channel);
+        var oldest = await reviews.GetTaskAsync(new Mpi.Contracts.V1.GetTaskRequest { TaskId = service.Tasks[0].TaskId });
+        var claimed = await reviews.ClaimTaskAsync(new Mpi.Contracts.V1.ClaimTaskRequest { TaskId = oldest.TaskId, ExpectedVersion = oldest.Version });
+        try
+        {
+            var page = await chromium.OpenAsync(service, ReviewUiService.Clerk, "/queue?size=100");
+
+            await page.Keyboard.PressAsync("o");
+
+            await page.WaitForURLAsync($"**/tasks/{service.Tasks[1].TaskId}");
+        }
+        finally
+        {
+            await reviews.ReleaseTaskAsync(new Mpi.Contracts.V1.ReleaseTaskRequest { TaskId = claimed.TaskId, ExpectedVersion = claimed.Version });
+        }
+    }
+
+    [Fact]
     public async Task Queue_ClerkMovesDownAndClaimsByKeyboard_TaskIsClaimedThenReleased()
     {
         var second = service.Tasks[1].TaskId;
