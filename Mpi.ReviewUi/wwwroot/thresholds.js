@@ -83,7 +83,11 @@
   // Until a slider moves, its threshold is the active one exactly (a slider holds four decimals; a version may hold more).
   const update = () => {
     let r = review.dataset.moved ? Number(review.value) : data.review, a = autoLink.dataset.moved ? Number(autoLink.value) : data.autoLink;
-    if (r > a) { if (document.activeElement === review) { autoLink.value = r; a = r; } else { review.value = a; r = a; } }
+    if (r > a) {
+      // The other slider is pushed along: it moved too.
+      if (document.activeElement === review) { autoLink.value = r; a = r; autoLink.dataset.moved = 'true'; moved.autolink.value = 'true'; }
+      else { review.value = a; r = a; review.dataset.moved = 'true'; moved.review.value = 'true'; }
+    }
     document.getElementById('review-value').textContent = shown(r);
     document.getElementById('autolink-value').textContent = shown(a);
     const c = counts(r, a);
@@ -105,6 +109,10 @@
       prChart.update();
     }
   };
-  for (const slider of [review, autoLink]) slider.addEventListener('input', () => { slider.dataset.moved = 'true'; update(); });
+  // A moved slider says so with the form: one left alone keeps the active threshold exactly when the other is saved.
+  const moved = { review: document.getElementById('review-moved'), autolink: document.getElementById('autolink-moved') };
+  for (const slider of [review, autoLink]) {
+    slider.addEventListener('input', () => { slider.dataset.moved = 'true'; moved[slider.id].value = 'true'; update(); });
+  }
   update();
 })();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mpi.Matching.Settings;
 using Mpi.ReviewUi.Desks;
 using Mpi.Service.Model;
+using Mpi.Service.Outcomes;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
 using Mpi.Service.Learning;
@@ -42,6 +43,7 @@ public sealed class ModelDesk(ModelVersions versions, ModelRetraining retraining
     public async Task<DeskResult> UpdateThresholdsAsync(string expectedActiveVersion, double? autoLink, double? review, string? reason, string actor,
         CancellationToken cancellation)
     {
+        if (StatedReasons.Check(reason, required: false) is { } unstated) return DeskRefusals.Of(unstated, db);
         var updated = await versions.UpdateThresholdsAsync(expectedActiveVersion, autoLink, review, null, reason, actor, cancellation);
         return DeskRefusals.Of(updated.Refusal, db);
     }

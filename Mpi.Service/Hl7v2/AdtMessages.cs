@@ -98,12 +98,13 @@ public sealed class AdtMessages(GrpcLoopback grpc, AdtMessageLedger ledger, Time
     /// </summary>
     private async Task<string[]> OnceAsync(Er7Message message, RecordKey first, string hash, CallOptions call, Func<Task<string[]>> change)
     {
-        var (registry, id) = (first.Registry.Trim(), message.Header.Value(10));
+        var (registry, id) = (first.Registry.Trim(), message.Header.Value(10).Trim());
         if (id.Length > Grpc.ProcessedMessages.MaxMessageIdLength)
             throw new NamedRecordRefused(new Hl7Error("MSH^1^10", 102, $"MSH-10 (message control id): longer than {Grpc.ProcessedMessages.MaxMessageIdLength} characters"));
         if (await ledger.FindAsync(registry, id, hash, call.CancellationToken) is { } firstAnswer) return firstAnswer;
         var answer = await change();
-        await ledger.KeepAsync(registry, id, hash, answer, call.CancellationToken);
+        // Committed: the answer is kept even when the sender has gone (a dropped connection is what makes it resend).
+        await ledger.KeepAsync(registry, id, hash, answer, CancellationToken.None);
         return answer;
     }
 

@@ -104,6 +104,18 @@ public sealed class Er7Segment
         return subcomponent > subcomponents.Length ? "" : _delimiters.Unescape(subcomponents[subcomponent - 1], _charset);
     }
 
-    /// <summary>Why an escape sequence somewhere in field <paramref name="number"/> cannot be resolved; null when every one can.</summary>
-    public string? UnreadableEscape(int number) => _isHeader && number <= 2 ? null : _delimiters.Unreadable(Raw(number), _charset);
+    /// <summary>
+    /// Why an escape sequence somewhere in field <paramref name="number"/> cannot be resolved; null when every one can.
+    /// Each value is checked as <see cref="Value"/> reads it (repetition, component, subcomponent): two lone escape
+    /// characters in different components are no sequence.
+    /// </summary>
+    public string? UnreadableEscape(int number)
+    {
+        if (_isHeader && number <= 2) return null;
+        foreach (var repetition in Raw(number).Split(_delimiters.Repetition))
+            foreach (var component in repetition.Split(_delimiters.Component))
+                foreach (var subcomponent in component.Split(_delimiters.Subcomponent))
+                    if (_delimiters.Unreadable(subcomponent, _charset) is { } problem) return problem;
+        return null;
+    }
 }

@@ -63,7 +63,19 @@ public sealed class ActiveModelHolder(TimeProvider time)
     }
 
     /// <summary>Every request from now on uses <paramref name="model"/> (once its activation is committed).</summary>
-    public void Use(ActiveModel model) => _current = model;
+    public void Use(ActiveModel model)
+    {
+        // In turn with SyncAsync: a sync that read the version before this activation committed must not put it back after.
+        _syncing.Wait();
+        try
+        {
+            _current = model;
+        }
+        finally
+        {
+            _syncing.Release();
+        }
+    }
 
     private readonly SemaphoreSlim _syncing = new(1, 1);
 
@@ -79,10 +91,11 @@ public sealed class ActiveModelHolder(TimeProvider time)
         await _syncing.WaitAsync(cancellation);
         try
         {
-            if (version == _current?.Model.Version) return Current;
-            var json = await db.ModelVersions.AsNoTracking().Where(m => m.Version == version).Select(m => m.Json).SingleAsync(cancellation);
-            var model = new ActiveModel(MatchModelJson.Deserialize(json));
-            Use(model);
+            // Read again in turn: an activation that committed meanwhile has put its version here already.
+            var active = await db.ModelVersions.AsNoTracking().Where(m => m.IsActive).Select(m => new { m.Version, m.Json }).SingleOrDefaultAsync(cancellation);
+            if (active is null || active.Version == _current?.Model.Version) return Current;
+            var model = new ActiveModel(MatchModelJson.Deserialize(active.Json));
+            _current = model;
             return model;
         }
         finally

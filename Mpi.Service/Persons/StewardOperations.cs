@@ -136,7 +136,10 @@ public sealed class StewardOperations(MpiDbContext db, WriteGate gate, RecordDir
         from.Version++;
         to.Version++;
         await db.SaveChangesAsync(cancellation);
-        if (retireEmpty && !await db.SourceRecords.AnyAsync(r => r.PersonId == from.Id, cancellation)) from.RetiredAt = now;
+        // Emptied, it is retired — unless another person is merged into it: that one's unmerge comes back to it.
+        if (retireEmpty && !await db.SourceRecords.AnyAsync(r => r.PersonId == from.Id, cancellation)
+            && !await db.Persons.AnyAsync(p => p.MergedIntoId == from.Id, cancellation))
+            from.RetiredAt = now;
     }
 
     private async Task<Outcome<StewardChange>> RunAsync(string actor, AuditAction action, string reason, CancellationToken cancellation,

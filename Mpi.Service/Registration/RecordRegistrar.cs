@@ -93,7 +93,7 @@ public sealed class RecordRegistrar(MpiDbContext db, RecordNormalizer normalizer
                 // even when another process writes the same database.
                 feed.CatchUp(db);
                 // And decides under the version active now: another process may have activated one since the caller read it.
-                if (models is not null) model = await models.SyncAsync(db, waitCancellation);
+                if (models is not null) model = await models.SyncAsync(db, cancellation);
                 using var rows = new RegistrationRows(db);
                 rows.Prefetch(items);
                 foreach (var item in items)

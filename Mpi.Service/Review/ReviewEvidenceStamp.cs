@@ -28,4 +28,17 @@ public static class ReviewEvidenceStamp
             text.Append(CultureInfo.InvariantCulture, $"|{p.Id}:{p.Version}:{p.MergedIntoId}:{p.RetiredAt is not null}");
         return BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    /// <summary>
+    /// For a task never read (no stamp: answered straight from a listing, or opened before stamps were kept): whether
+    /// the history moved the incoming record or a candidate's records since the task was opened. The registration that
+    /// opened it wrote its own events at the task's creation time, so only later ones count.
+    /// </summary>
+    public static Task<bool> ChangedSinceOpenedAsync(MpiDbContext db, ReviewTaskEntity task, CancellationToken cancellation)
+    {
+        var candidates = task.CandidatePersonIds.PersonIds;
+        return db.LinkEvents.AsNoTracking().AnyAsync(e => e.At > task.CreatedAt
+            && (e.SourceRecordId == task.SourceRecordId || candidates.Contains(e.ToPersonId) || (e.FromPersonId != null && candidates.Contains(e.FromPersonId))),
+            cancellation);
+    }
 }

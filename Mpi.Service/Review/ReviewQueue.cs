@@ -124,7 +124,8 @@ public sealed class ReviewQueue(MpiDbContext db, WriteGate gate, StewardOperatio
             var gone = await db.Persons.Where(p => candidates.Contains(p.Id) && (p.MergedIntoId != null || p.RetiredAt != null)).AnyAsync(cancellation);
             if (gone)
                 return new Refusal(RefusalKind.CandidatesChanged, "a candidate person was merged or retired since the task was scored") { CurrentVersion = task.Version };
-            if (task.EvidenceStamp is { } shown && shown != await ReviewEvidenceStamp.OfAsync(db, task, cancellation))
+            if (task.EvidenceStamp is { } shown ? shown != await ReviewEvidenceStamp.OfAsync(db, task, cancellation)
+                    : await ReviewEvidenceStamp.ChangedSinceOpenedAsync(db, task, cancellation))
                 return new Refusal(RefusalKind.CandidatesChanged, "the incoming record or a candidate person changed since the task was read: read it again")
                     { CurrentVersion = task.Version };
             if (resolution == ReviewResolutionKind.DifferentPerson)

@@ -1,9 +1,29 @@
 namespace Mpi.Tests.ReviewUi;
 
-/// <summary>The review UI behind a reverse proxy on this host that ends TLS (<c>Mpi:ReviewUi:TrustedProxies</c>).</summary>
+/// <summary>The review UI behind a reverse proxy on this host that ends TLS (<c>Mpi:ReviewUi:TrustedProxies</c>, as a range).</summary>
 public sealed class BehindTlsUiService : ReviewUiService
 {
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings() => [new("Mpi:ReviewUi:TrustedProxies:0", "127.0.0.1")];
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() => [new("Mpi:ReviewUi:TrustedProxies:0", "127.0.0.0/8")];
+}
+
+/// <summary>The review UI trusting another host's proxy: loopback (which ASP.NET trusts by default) is then not trusted.</summary>
+public sealed class OtherProxyUiService : ReviewUiService
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() => [new("Mpi:ReviewUi:TrustedProxies:0", "10.0.4.7")];
+}
+
+/// <summary>A request claiming HTTPS from an address that is not the named proxy is plain HTTP here.</summary>
+public sealed class UntrustedForwardingTests(OtherProxyUiService service) : IClassFixture<OtherProxyUiService>
+{
+    [Fact]
+    public async Task ForwardedHeaders_FromAnAddressThatIsNotTheNamedProxy_AreIgnored()
+    {
+        var (antiforgery, session) = await SecureCookiesTests.SignInAsync(service.UiAddress, "https");
+
+        Assert.DoesNotContain("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(session);
+        Assert.DoesNotContain("; secure", session, StringComparison.OrdinalIgnoreCase);
+    }
 }
 
 /// <summary>

@@ -61,5 +61,16 @@ public sealed class ThresholdPreviewExactTests(BridgedQueueUiService service, Ch
         Assert.NotEqual(offGrid.Version, saved.Version);
         Assert.Equal(0.9995, saved.Thresholds.AutoLink);
         Assert.Equal(Math.Round(offGrid.Thresholds.Review - 0.01, 2), saved.Thresholds.Review, 6);
+
+        // Moved away and back to 0.99, the auto-link slider says 0.99 and means it.
+        await page.GotoAsync("/steward/thresholds");
+        await page.FocusAsync("#autolink");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(page.Locator("#autolink-value")).ToHaveTextAsync("0.99");
+        await page.FillAsync("#reason", "auto-link at 0.99");
+        await page.ClickAsync("#save");
+        await page.WaitForURLAsync("**/steward/versions?saved=true");
+        Assert.Equal(0.99, (await models.GetModelAsync(new GetModelRequest())).Thresholds.AutoLink, 6);
     }
 }

@@ -18,11 +18,11 @@ public sealed class ThresholdsModel(IModelDesk desk, IOptions<ReviewUiOptions> o
 
     public async Task OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation);
 
-    /// <param name="reviewShown">The review slider's value as the page showed it: posted back unchanged, the threshold is kept exactly.</param>
-    public async Task<IActionResult> OnPostAsync(string expectedVersion, string review, string autoLink, string? reviewShown, string? autoLinkShown,
+    /// <param name="reviewMoved">Whether the steward moved the review slider: one left alone keeps the active threshold exactly.</param>
+    public async Task<IActionResult> OnPostAsync(string expectedVersion, string review, string autoLink, bool reviewMoved, bool autoLinkMoved,
         string? reason, CancellationToken cancellation)
     {
-        var result = await desk.UpdateThresholdsAsync(expectedVersion, Moved(autoLink, autoLinkShown), Moved(review, reviewShown),
+        var result = await desk.UpdateThresholdsAsync(expectedVersion, autoLinkMoved ? Number(autoLink) : null, reviewMoved ? Number(review) : null,
             string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), User.Actor(), cancellation);
         if (result.Succeeded) return Redirect("/steward/versions?saved=true");
         Problem = result.Problem == DeskProblem.Stale
@@ -54,16 +54,7 @@ public sealed class ThresholdsModel(IModelDesk desk, IOptions<ReviewUiOptions> o
     public static string Slider(double threshold) =>
         Math.Clamp(Math.Round(threshold, 2), 0.01, 0.99).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// The posted threshold, or null (keep the active one exactly) when the slider was left where the page put it: a
-    /// saved review change had quietly made an auto-link of 0.9995 one of 0.99. NaN when it is no number (refused).
-    /// </summary>
-    private static double? Moved(string posted, string? shown)
-    {
-        var value = Number(posted);
-        return shown is not null && value == Number(shown) ? null : value;
-    }
-
+    /// <summary>A posted threshold; NaN when it is no number (refused). A slider not moved is not read: a saved review change had quietly made an auto-link of 0.9995 one of 0.99.</summary>
     private static double Number(string text) =>
         double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
 

@@ -40,8 +40,8 @@ public sealed class ReviewTaskEntity
     public DateTimeOffset? ResolvedAt { get; set; }
 
     /// <summary>
-    /// The state of the evidence (the incoming record and the candidate persons) when the task was last read
-    /// (<see cref="Review.ReviewEvidenceStamp"/>); null until first read. An answer given at a version whose evidence
+    /// The state of the evidence (the incoming record and the candidate persons) when the task was last read, hashed
+    /// (by the review queue's evidence stamp); null until first read. An answer given at a version whose evidence
     /// changed since is refused CANDIDATES_CHANGED.
     /// </summary>
     public long? EvidenceStamp { get; set; }

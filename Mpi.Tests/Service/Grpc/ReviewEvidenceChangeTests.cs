@@ -65,6 +65,28 @@ public sealed class ReviewEvidenceChangeTests(RunningService service) : IClassFi
     }
 
     [Fact]
+    public async Task AnswerToATaskNeverRead_AfterItsIncomingRecordChanged_IsRefused_UntilTheTaskIsRead()
+    {
+        var (candidate, incoming) = await OpenTaskAsync("Hollingsworth", "4", "1938-12-24", "5 Peppermint Grove");
+        // Answered straight from the listing's version, never read through GetTask.
+        var listed = (await Review.ListTasksAsync(new ListTasksRequest { PageSize = 500 })).Tasks.Single(t => t.TaskId == incoming.ReviewTaskId);
+        await Registration.RegisterAsync(Request("SOUTH_LAB", "EV-S4", "Winifred", "Hollingsworth", "2012-01-09", "F", null));
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => Review.ResolveTaskAsync(new ResolveTaskRequest
+        {
+            TaskId = listed.TaskId, ExpectedVersion = listed.Version, Resolution = Resolution.SamePerson, PersonId = candidate.PersonId, Reason = "same name",
+        }).ResponseAsync);
+
+        Assert.Equal((StatusCode.FailedPrecondition, "CANDIDATES_CHANGED"), (refused.StatusCode, ReasonOf(refused)));
+        var read = await Review.GetTaskAsync(new GetTaskRequest { TaskId = incoming.ReviewTaskId });
+        var resolved = await Review.ResolveTaskAsync(new ResolveTaskRequest
+        {
+            TaskId = read.TaskId, ExpectedVersion = read.Version, Resolution = Resolution.DifferentPerson, Reason = "a child, not him",
+        });
+        Assert.Equal(ReviewTaskState.Resolved, resolved.Task.State);
+    }
+
+    [Fact]
     public async Task CandidateRetiredByAStewardsLink_TheAnswerIsRefused_TheRecordIsNeverFiledOnARetiredPerson()
     {
         var (candidate, incoming) = await OpenTaskAsync("Pendergast", "2", "1952-10-04", "77 Marri Crescent");

@@ -80,6 +80,15 @@ public sealed class Er7MessageTests
     }
 
     [Fact]
+    public void LoneEscapeCharactersInTwoComponents_AreNoSequence()
+    {
+        var pid = Er7Message.Parse("MSH|^~\\&|PAS|H|MPI|MPI|20261206||ADT^A04|1|P|2.5\rPID|1||N1||Unit 3\\^Ann\\e").Message!.First("PID")!;
+
+        Assert.Null(pid.UnreadableEscape(5));
+        Assert.Equal(("Unit 3\\", "Ann\\e"), (pid.Value(5, 1), pid.Value(5, 2)));
+    }
+
+    [Fact]
     public void XEscapes_AreReadInMsh18sCharacterSet()
     {
         var latin1 = Er7Message.Parse("MSH|^~\\&|PAS|H|MPI|MPI|20261206||ADT^A04|1|P|2.5||||||8859/1\rPID|1||N1||N\\XE9\\ron").Message!;
