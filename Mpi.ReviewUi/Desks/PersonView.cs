@@ -20,5 +20,7 @@ public sealed record RecordView(PatientRecord Record, string PersonId, DateTimeO
 
 /// <summary>One change of a record's person: who, when, how (<paramref name="Kind"/>, as the history shows it) and why.</summary>
 /// <param name="IsMerge">The record moved onto a merge's survivor (by a steward, or bridged by a new record).</param>
+/// <param name="IsUnmerge">The record moved back from a survivor to the person merged into it.</param>
 public sealed record HistoryEntry(long EventId, string Registry, string LocalId, string? FromPersonId, string ToPersonId, string Kind,
-    double? Probability, string? ModelVersion, string Actor, DateTimeOffset At, string? Reason, string? Rule, bool IsMerge = false);
+    double? Probability, string? ModelVersion, string Actor, DateTimeOffset At, string? Reason, string? Rule, bool IsMerge = false,
+    bool IsUnmerge = false);

@@ -18,7 +18,7 @@ public static class PersonViewMapping
         [.. s.Records.Select(r => Record(r.Record, r.Receipts))],
         [.. s.History.Select(h => new HistoryEntry(h.Event.Id, h.Record.Registry, h.Record.LocalId, h.Event.FromPersonId, h.Event.ToPersonId,
             StoredWords.Of(h.Event.Kind), h.Event.Probability, h.Event.ModelVersion, h.Event.Actor, h.Event.At, h.Event.Reason, h.Event.Rule,
-            h.Event.Kind.IsMerge()))],
+            h.Event.Kind.IsMerge(), h.Event.Kind == LinkKind.Unmerge))],
         s.OpenReviewTaskIds);
 
     public static RecordView Record(SourceRecordEntity record, IReadOnlyList<FieldReceipt> receipts) =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Mpi.Contracts.V1;
 using Mpi.Service.Persistence;
 using Mpi.Service.Persistence.Entities;
+using Mpi.Service.Registration;
 
 namespace Mpi.Service.Hl7v2;
 
@@ -29,8 +30,9 @@ public sealed class AdtMessageLedger(IServiceScopeFactory scopes, TimeProvider t
         var db = scope.ServiceProvider.GetRequiredService<MpiDbContext>();
         var found = await db.ProcessedMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Registry == registry && m.MessageId == messageId, cancellation);
         if (found is null) return null;
-        if (found.RequestHash != hash) throw Grpc.ProcessedMessages.Reused();
-        return Encoding.UTF8.GetString(found.Response).Split(Separator);
+        var earlier = EarlierMessage.Of(hash, found.RequestHash, found.Response);
+        if (earlier.Reused) throw Grpc.ProcessedMessages.Reused();
+        return Encoding.UTF8.GetString(earlier.Answer!).Split(Separator);
     }
 
     /// <summary>Keeps the answer; a copy of the same message that answered meanwhile has kept the same one.</summary>

@@ -109,12 +109,14 @@ public sealed class RegistrationRows(MpiDbContext db) : IDisposable
             """, personId, intoPersonId, StoredWords.Of(kind), probability, modelVersion, actor, StoredTimes.Of(at), reason, operation);
         _commands.Execute("""UPDATE "SourceRecords" SET "PersonId" = @p1 WHERE "PersonId" = @p0""", personId, intoPersonId);
         _commands.Execute("""UPDATE "Persons" SET "MergedIntoId" = @p1, "Version" = "Version" + 1 WHERE "Id" = @p0""", personId, intoPersonId);
-        _commands.Execute("""UPDATE "Persons" SET "Version" = "Version" + 1 WHERE "Id" = @p0""", intoPersonId);
+        _commands.Execute(BumpPersonVersion, intoPersonId);
         _batch?.Discard(); // its events drew from the sequence: later items' events must follow them
     }
 
     /// <summary>The person's version one more: a record was linked to it (its optimistic concurrency sees every change, common.proto).</summary>
-    public void BumpPerson(string personId) => _commands.Defer("""UPDATE "Persons" SET "Version" = "Version" + 1 WHERE "Id" = @p0""", personId);
+    public void BumpPerson(string personId) => _commands.Defer(BumpPersonVersion, personId);
+
+    private const string BumpPersonVersion = """UPDATE "Persons" SET "Version" = "Version" + 1 WHERE "Id" = @p0""";
 
     public void InsertAuditEntry(AuditEntryEntity a) => _commands.Defer(StoredAuditRows.Insert, StoredAuditRows.Values(a));
 

@@ -28,11 +28,8 @@ public sealed class PersonPageModel(IPersonDesk desk, IReviewerDirectory reviewe
     public IEnumerable<string> MergedHere => Person is not { } person ? [] : person.History
         .Where(h => h.IsMerge && h.ToPersonId == person.PersonId && h.FromPersonId is not null).Select(h => h.FromPersonId!).Distinct()
         .Where(merged => person.History.Where(h => (h.IsMerge && h.FromPersonId == merged && h.ToPersonId == person.PersonId)
-                || (h.Kind == UnmergeKind && h.FromPersonId == person.PersonId && h.ToPersonId == merged))
+                || (h.IsUnmerge && h.FromPersonId == person.PersonId && h.ToPersonId == merged))
             .MaxBy(h => h.EventId) is { IsMerge: true });
-
-    /// <summary>How the history names an unmerge (records moved back from the survivor to the person merged into it).</summary>
-    private const string UnmergeKind = "unmerge";
 
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken cancellation)
     {
